@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# plx9x5x: a WDF-like shim (wdfshim.ko), the PLX9x5x driver core on it
+# (plx9x5x.ko), and an emulated PLX 9656 board to run and test them.
+#
+#   make            build both modules against $(KDIR)
+#   make run        set up, boot the emulated board, show the driver at work
+#   make check      every test suite; last line "N passed, N failed"
+#
+# Folder fragments (*/*.mk) add their own targets and append the names of
+# their suites to CHECK_SUITES.
+
+PLX_ROOT	:= $(CURDIR)
+PLX_CACHE	?= $(HOME)/.cache/plx9x5x
+export PLX_CACHE PLX_ROOT
+
+KDIR		?= $(shell $(PLX_ROOT)/tools/kdir.sh || \
+			 { $(PLX_ROOT)/tools/deps.sh >&2 && $(PLX_ROOT)/tools/kdir.sh; })
+KBUILD_ARGS	:= CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m
+
+CHECK_SUITES	:=
+
+.PHONY: all modules clean deps check help modules_install
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) modules
+
+modules_install:
+	$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) modules_install
+
+deps:
+	@$(PLX_ROOT)/tools/deps.sh
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+-include $(sort $(wildcard */*.mk */*/*.mk))
+
+check: deps
+	@$(PLX_ROOT)/tools/check.sh $(CHECK_SUITES)
+
+clean::
+	-$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) clean 2>/dev/null
+	rm -rf build
