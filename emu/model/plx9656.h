@@ -32,10 +32,21 @@ struct plx9656;
  *	disabled, IOMMU fault).
  * @dma_write: write @len bytes from @buf to host memory at @addr; same
  *	return convention.
- * @set_irq: drive INTA# to @level (0 or 1). Called only on changes.
+ * @set_irq: drive INTA# to @level (0 or 1). Called only on changes, and
+ *	only at the end of a model entry point, so it may re-enter the model
+ *	(e.g. a test running the driver's ISR synchronously). @dma_read,
+ *	@dma_write, @now_ns, @schedule and @log must not re-enter it.
  * @now_ns: the current time in nanoseconds (monotonic, any origin).
  * @schedule: ask to have plx9656_run() called at (or after) @when_ns.
  *	A later call replaces an earlier request; (uint64_t)-1 cancels.
+ *	@when_ns may already be in the past (run as soon as possible).
+ *	The model never calls plx9656_run() itself.
+ * @log: optional (may be NULL): receives each guest-error message (one
+ *	line, no newline). NULL = the environment's default sink (QEMU:
+ *	qemu_log_mask(LOG_GUEST_ERROR), kernel: pr_debug, user space: none).
+ *
+ * Any of @dma_read/@dma_write may be NULL (every access master-aborts),
+ * @set_irq/@schedule may be NULL (ignored), @now_ns may be NULL (time 0).
  */
 struct plx9656_host_ops {
 	int (*dma_read)(void *opaque, uint64_t addr, void *buf, size_t len);
@@ -44,6 +55,20 @@ struct plx9656_host_ops {
 	void (*set_irq)(void *opaque, int level);
 	uint64_t (*now_ns)(void *opaque);
 	void (*schedule)(void *opaque, uint64_t when_ns);
+	void (*log)(void *opaque, const char *msg);	/* added by H3 */
+};
+
+/* A chained walk ends with a master-abort status after this many descriptors */
+#define PLX9656_MAX_CHAIN	65536u
+
+/* Why a channel last stopped (plx9656_chan_status()); 0 = normal. */
+enum plx9656_chan_status {
+	PLX9656_CHAN_OK = 0,		/* idle after a normal end, or never run */
+	PLX9656_CHAN_BUSY,		/* transfer in progress (or stalled) */
+	PLX9656_CHAN_ABORTED,		/* stopped by DMACSR Abort */
+	PLX9656_CHAN_MASTER_ABORT,	/* a DMA access failed */
+	PLX9656_CHAN_CHAIN_LIMIT,	/* PLX9656_MAX_CHAIN descriptors walked */
+	PLX9656_CHAN_RESET,		/* stopped by CNTRL soft reset */
 };
 
 /**
@@ -93,5 +118,20 @@ void plx9656_set_bandwidth(struct plx9656 *s, uint64_t bytes_per_s);
 
 /* Current INTA# level (what set_irq last reported). */
 int plx9656_irq_level(const struct plx9656 *s);
+
+/* --- additions (H3); see plx9656.c for the semantics --- */
+
+/* State of DMA channel @channel (0/1): enum plx9656_chan_status. */
+int plx9656_chan_status(const struct plx9656 *s, int channel);
+
+/* The local side drives LINTi# (INTCSR bit 15 "local input active"). */
+void plx9656_set_local_irq(struct plx9656 *s, int level);
+
+/* The local side rings the PCI doorbell: L2PDBELL |= @bits (INTCSR 13). */
+void plx9656_local_doorbell(struct plx9656 *s, uint32_t bits);
+
+/* Clear the PCI-abort status (INTCSR 26:24, so 14), e.g. when the host
+ * clears the master-abort bit of the PCI status register. */
+void plx9656_clear_pci_abort(struct plx9656 *s);
 
 #endif /* PLX9656_MODEL_H */
