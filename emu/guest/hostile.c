@@ -1,0 +1,628 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Guest side of `make hostile`: a hostile guest against one emulated PLX
+ * 9656 board, from user space (root, no driver bound), through sysfs:
+ *
+ *   hostile BDF [SEED [ROUNDS [iommu]]]     e.g. hostile 0000:00:04.0 1 2
+ *
+ * 1. Bus mastering off: ROUNDS passes of seeded random values written at
+ *    every BAR0 offset with widths 1, 2 and 4 (unaligned too), DMA started
+ *    on both channels with garbage registers and garbage chains, BAR2/BAR3
+ *    scribbled, then every offset/width read back.
+ * 2. Bus mastering on: garbage transfers that can only read guest memory
+ *    or write to addresses no memory decodes (DAC high half), garbage
+ *    descriptor chains in SRAM and in a page we own (directions forced to
+ *    PCI->local, next pointers kept inside the page).
+ * 3. Soft reset (CNTRL bit 30 set, then cleared), then the board must
+ *    still work: IDs, idle channels, SRAM through BAR2/BAR3, a block DMA
+ *    each way and a two-descriptor chain (descriptors in host memory,
+ *    clear-count mode) with Done set and the right data, master-abort
+ *    reporting with bus mastering off, and (under tools/vm/run.sh) a
+ *    stalled channel that completes once the host lifts the stall.
+ *
+ * INTx stays masked (command register bit 10) throughout: the garbage may
+ * raise INTA#, and no driver owns the line. Host addresses are physical
+ * (/proc/self/pagemap), so the data checks of step 3 need no IOMMU; with
+ * "iommu" they are skipped (every DMA of the unbound board faults there,
+ * which is the point of that run).
+ * Prints "ok"/"not ok" per case; last line
+ * "hostile-guest: N passed, N failed"; exit 0 only when nothing failed.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+#define BAR0_SIZE	0x200u
+#define SRAM_SIZE	0x20000u
+
+#define INTCSR		0x68
+#define CNTRL		0x6c
+#define PCIHIDR		0x70
+#define PCIHREV		0x74
+#define DMAMODE(c)	((c) ? 0x94 : 0x80)
+#define DMAPADR(c)	((c) ? 0x98 : 0x84)
+#define DMALADR(c)	((c) ? 0x9c : 0x88)
+#define DMASIZ(c)	((c) ? 0xa0 : 0x8c)
+#define DMADPR(c)	((c) ? 0xa4 : 0x90)
+#define DMACSR(c)	((c) ? 0xa9 : 0xa8)
+#define DMADAC(c)	((c) ? 0xb8 : 0xb4)
+#define PABTADR		0x104
+
+#define CNTRL_RESET	(1u << 30)
+#define MODE_32BIT	0x3u
+#define MODE_CHAIN	(1u << 9)
+#define MODE_DONEIEN	(1u << 10)
+#define MODE_CLRCOUNT	(1u << 16)
+#define MODE_INTPCI	(1u << 17)
+#define MODE_DACCHAIN	(1u << 18)
+#define DPR_PCI		(1u << 0)
+#define DPR_END		(1u << 1)
+#define DPR_TC		(1u << 2)
+#define DPR_L2P		(1u << 3)
+#define CSR_ENABLE	0x01
+#define CSR_START	0x02
+#define CSR_ABORT	0x04
+#define CSR_CLEAR	0x08
+#define CSR_DONE	0x10
+#define INTCSR_DMA0IA	(1u << 21)
+#define INTCSR_DMA1IA	(1u << 22)
+#define INTCSR_ABORTS	(7u << 24)
+#define INTCSR_DMAWASBM(c) (1u << (25 + (c)))
+
+#define PCI_COMMAND	0x04
+#define PCI_STATUS	0x06
+#define CMD_IO		0x1
+#define CMD_MEM		0x2
+#define CMD_MASTER	0x4
+#define CMD_INTX_OFF	0x400
+#define STATUS_RMA	0x2000
+
+static int npass, nfail;
+static volatile uint8_t *r0, *s2, *s3;
+static int cfg_fd;
+static uint16_t devid;
+
+static void result(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("%s - ", ok ? "ok" : "not ok");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	fflush(stdout);
+	if (ok)
+		npass++;
+	else
+		nfail++;
+}
+
+/* xorshift64*: deterministic for a seed */
+static uint64_t rng;
+static uint64_t rnd(void)
+{
+	rng ^= rng >> 12;
+	rng ^= rng << 25;
+	rng ^= rng >> 27;
+	return rng * 2685821657736338717ull;
+}
+
+static uint32_t rd(unsigned int off, int w)
+{
+	switch (w) {
+	case 1: return *(volatile uint8_t *)(r0 + off);
+	case 2: return *(volatile uint16_t *)(r0 + off);
+	default: return *(volatile uint32_t *)(r0 + off);
+	}
+}
+
+static void wr(unsigned int off, uint32_t v, int w)
+{
+	switch (w) {
+	case 1: *(volatile uint8_t *)(r0 + off) = (uint8_t)v; break;
+	case 2: *(volatile uint16_t *)(r0 + off) = (uint16_t)v; break;
+	default: *(volatile uint32_t *)(r0 + off) = v; break;
+	}
+}
+
+static uint32_t rd32(unsigned int off) { return rd(off, 4); }
+static void wr32(unsigned int off, uint32_t v) { wr(off, v, 4); }
+
+static uint16_t cfg_rd16(unsigned int off)
+{
+	uint16_t v = 0;
+
+	if (pread(cfg_fd, &v, 2, off) != 2)
+		perror("config read");
+	return v;
+}
+
+static void cfg_wr16(unsigned int off, uint16_t v)
+{
+	if (pwrite(cfg_fd, &v, 2, off) != 2)
+		perror("config write");
+}
+
+static void set_master(int on)
+{
+	cfg_wr16(PCI_COMMAND, CMD_IO | CMD_MEM | CMD_INTX_OFF |
+		 (on ? CMD_MASTER : 0));
+}
+
+static void sleep_ms(unsigned int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* Wait for Done on channel @c; returns 1 if done within @ms. */
+static int wait_done(int c, unsigned int ms)
+{
+	unsigned int i;
+
+	for (i = 0; i < ms; i++) {
+		if (rd(DMACSR(c), 1) & CSR_DONE)
+			return 1;
+		sleep_ms(1);
+	}
+	return (rd(DMACSR(c), 1) & CSR_DONE) != 0;
+}
+
+/* Stop whatever a channel does and clear its interrupt. */
+static void quiesce(int c)
+{
+	if (!wait_done(c, 200)) {
+		wr(DMACSR(c), CSR_ABORT, 1);
+		wait_done(c, 200);
+	}
+	wr(DMACSR(c), CSR_CLEAR, 1);
+}
+
+static uint64_t bar_phys[4];
+
+static void *map_bar(const char *dev, int bar, size_t len)
+{
+	char path[256];
+	void *p;
+	int fd;
+
+	unsigned long long start = 0, end = 0, flags = 0;
+	size_t pgoff;
+	FILE *rf;
+	int line;
+
+	/* the mapping starts at the page holding the BAR's start */
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/resource", dev);
+	rf = fopen(path, "r");
+	for (line = 0; rf && line <= bar; line++)
+		if (fscanf(rf, "%llx %llx %llx", &start, &end, &flags) != 3)
+			break;
+	if (rf)
+		fclose(rf);
+	bar_phys[bar] = start;
+	pgoff = (size_t)(start & 4095);
+	if (pgoff + len > ((len + 4095) & ~(size_t)4095)) {
+		fprintf(stderr, "BAR%d at 0x%llx: not mappable\n", bar, start);
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/resource%d",
+		 dev, bar);
+	fd = open(path, O_RDWR | O_SYNC);
+	if (fd < 0) {
+		fprintf(stderr, "open %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED) {
+		fprintf(stderr, "mmap %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	return (uint8_t *)p + pgoff;
+}
+
+/* A locked page of ours and its physical address. */
+struct page {
+	uint8_t *va;
+	uint64_t pa;
+};
+
+static int get_page(struct page *pg)
+{
+	uint64_t ent;
+	int fd;
+
+	pg->va = mmap(NULL, 4096, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_LOCKED, -1, 0);
+	if (pg->va == MAP_FAILED)
+		return -1;
+	memset(pg->va, 0, 4096);
+	fd = open("/proc/self/pagemap", O_RDONLY);
+	if (fd < 0)
+		return -1;
+	if (pread(fd, &ent, 8, ((uintptr_t)pg->va / 4096) * 8) != 8) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	if (!(ent & (1ull << 63)) || !(ent & ((1ull << 55) - 1)))
+		return -1;
+	pg->pa = (ent & ((1ull << 55) - 1)) * 4096;
+	return 0;
+}
+
+static void sram_fill(volatile uint8_t *bar, uint32_t off, uint32_t len,
+		      uint32_t seed)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i += 4)
+		*(volatile uint32_t *)(bar + off + i) = seed * 2654435761u + i;
+}
+
+static int sram_check(volatile uint8_t *bar, uint32_t off, uint32_t len,
+		      uint32_t seed)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i += 4)
+		if (*(volatile uint32_t *)(bar + off + i) != seed * 2654435761u + i)
+			return 0;
+	return 1;
+}
+
+static void buf_fill(uint8_t *p, uint32_t len, uint32_t seed)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i += 4)
+		*(uint32_t *)(p + i) = seed * 2654435761u + i;
+}
+
+static int buf_check(const uint8_t *p, uint32_t len, uint32_t seed)
+{
+	uint32_t i;
+
+	for (i = 0; i < len; i += 4)
+		if (*(const uint32_t *)(p + i) != seed * 2654435761u + i)
+			return 0;
+	return 1;
+}
+
+/* Start a block transfer on channel @c. */
+static void block_dma(int c, uint64_t pci, uint32_t local, uint32_t len,
+		      int to_host, uint32_t mode_extra)
+{
+	wr(DMACSR(c), CSR_CLEAR, 1);
+	wr32(DMAMODE(c), MODE_32BIT | mode_extra);
+	wr32(DMAPADR(c), (uint32_t)pci);
+	wr32(DMADAC(c), (uint32_t)(pci >> 32));
+	wr32(DMALADR(c), local);
+	wr32(DMASIZ(c), len);
+	wr32(DMADPR(c), to_host ? DPR_L2P : 0);
+	wr(DMACSR(c), CSR_ENABLE | CSR_START, 1);
+}
+
+static void garbage_regs(int c, int master)
+{
+	uint32_t mode = (uint32_t)rnd();
+	uint32_t dpr = (uint32_t)rnd();
+
+	if (master) {
+		/* block mode: reads of guest memory, or writes nowhere */
+		mode &= ~MODE_CHAIN;
+		if (dpr & DPR_L2P)
+			wr32(DMADAC(c), 0x80000000u | (uint32_t)rnd());
+		else
+			wr32(DMADAC(c), (rnd() & 1) ? 0 : (uint32_t)rnd());
+	} else {
+		wr32(DMADAC(c), (uint32_t)rnd());
+	}
+	wr32(DMAMODE(c), mode);
+	wr32(DMAPADR(c), (uint32_t)rnd());
+	wr32(DMALADR(c), (uint32_t)rnd());
+	wr32(DMASIZ(c), (uint32_t)rnd());
+	wr32(DMADPR(c), dpr);
+	wr(DMACSR(c), CSR_ENABLE | CSR_START | (rnd() & CSR_CLEAR), 1);
+}
+
+int main(int argc, char **argv)
+{
+	const char *bdf;
+	char path[256];
+	unsigned int seed = 1, rounds = 2, round, off, i;
+	int verify_dma = 1;
+	struct page pa, pb, pd;
+	uint64_t sum = 0;
+	uint32_t v, hid;
+	int c, w, fd, ok;
+	FILE *f;
+
+	if (argc < 2) {
+		fprintf(stderr, "usage: hostile BDF [SEED [ROUNDS]]\n");
+		return 2;
+	}
+	bdf = argv[1];
+	if (argc > 2)
+		seed = (unsigned int)strtoul(argv[2], NULL, 0);
+	if (argc > 3)
+		rounds = (unsigned int)strtoul(argv[3], NULL, 0);
+	if (argc > 4 && !strcmp(argv[4], "iommu"))
+		verify_dma = 0;
+	rng = 0x9e3779b97f4a7c15ull ^ seed;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/device", bdf);
+	f = fopen(path, "r");
+	if (!f || fscanf(f, "%x", &v) != 1) {
+		fprintf(stderr, "no PCI device %s\n", bdf);
+		printf("hostile-guest: 0 passed, 1 failed\n");
+		return 1;
+	}
+	fclose(f);
+	devid = (uint16_t)v;
+	hid = 0x10b5u | ((uint32_t)devid << 16);
+
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/enable", bdf);
+	fd = open(path, O_WRONLY);
+	if (fd >= 0) {
+		if (write(fd, "1", 1) != 1)
+			perror("enable");
+		close(fd);
+	}
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", bdf);
+	cfg_fd = open(path, O_RDWR);
+	r0 = map_bar(bdf, 0, BAR0_SIZE);
+	s2 = map_bar(bdf, 2, SRAM_SIZE);
+	s3 = map_bar(bdf, 3, SRAM_SIZE);
+	ok = cfg_fd >= 0 && r0 && s2 && s3 && !get_page(&pa) && !get_page(&pb) &&
+	     !get_page(&pd);
+	result(ok, "setup: config, BAR0/2/3 mapped, 3 locked pages");
+	if (!ok) {
+		printf("hostile-guest: %d passed, %d failed\n", npass, nfail);
+		return 1;
+	}
+	set_master(0);
+	result(rd32(PCIHIDR) == hid, "PCIHIDR 0x%08x before (want 0x%08x)",
+	       rd32(PCIHIDR), hid);
+
+	/* ---- 1. bus mastering off: everything, everywhere -------------- */
+	for (round = 0; round < rounds; round++) {
+		for (w = 1; w <= 4; w *= 2)
+			for (off = 0; off + w <= BAR0_SIZE; off++)
+				wr(off, (uint32_t)rnd(), w);
+		for (c = 0; c < 2; c++)
+			garbage_regs(c, 0);
+		for (i = 0; i < 64; i++)	/* garbage chains in SRAM */
+			*(volatile uint32_t *)(s2 + (rnd() % SRAM_SIZE & ~3u)) =
+				(uint32_t)rnd();
+		for (c = 0; c < 2; c++) {
+			wr32(DMAMODE(c), (uint32_t)rnd() | MODE_CHAIN);
+			wr32(DMADPR(c), (uint32_t)rnd());
+			wr(CNTRL + 3, 0, 1);	/* out of reset */
+			wr(DMACSR(c), CSR_ENABLE | CSR_START, 1);
+		}
+		sleep_ms(20);
+		for (w = 1; w <= 4; w *= 2)
+			for (off = 0; off + w <= BAR0_SIZE; off++)
+				sum += rd(off, w);
+		for (i = 0; i < 256; i++) {	/* SRAM windows, all widths */
+			off = (uint32_t)rnd() % SRAM_SIZE;
+			switch (i & 3) {
+			case 0: s2[off] = (uint8_t)rnd(); break;
+			case 1: *(volatile uint16_t *)(s3 + (off & ~1u)) = (uint16_t)rnd(); break;
+			case 2: *(volatile uint32_t *)(s2 + (off & ~3u)) = (uint32_t)rnd(); break;
+			default: *(volatile uint64_t *)(s3 + (off & ~7u)) = rnd(); break;
+			}
+			sum += *(volatile uint64_t *)(s2 + (off & ~7u));
+		}
+	}
+	result(rd32(PCIHIDR) == hid,
+	       "phase 1 (%u rounds of random BAR0 writes, garbage DMA, master off): board answers (sum %016" PRIx64 ")",
+	       rounds, sum);
+
+	/* ---- 2. bus mastering on: garbage that cannot hurt the guest -- */
+	wr32(CNTRL, rd32(CNTRL) & ~CNTRL_RESET);
+	for (c = 0; c < 2; c++)
+		quiesce(c);
+	set_master(1);
+	for (round = 0; round < rounds * 4; round++) {
+		for (c = 0; c < 2; c++)
+			garbage_regs(c, 1);
+		sleep_ms(5);
+		for (c = 0; c < 2; c++)
+			quiesce(c);
+	}
+	/* garbage chains in SRAM: PCI->local only, 16 or 32-byte descriptors */
+	for (round = 0; round < rounds; round++) {
+		for (off = 0; off < SRAM_SIZE; off += 16) {
+			*(volatile uint32_t *)(s2 + off) = (uint32_t)rnd();
+			*(volatile uint32_t *)(s2 + off + 4) = (uint32_t)rnd();
+			*(volatile uint32_t *)(s2 + off + 8) = (uint32_t)rnd() & 0xffff;
+			*(volatile uint32_t *)(s2 + off + 12) =
+				((uint32_t)rnd() & ~(DPR_PCI | DPR_L2P));
+		}
+		for (c = 0; c < 2; c++) {
+			wr(DMACSR(c), CSR_CLEAR, 1);
+			wr32(DMAMODE(c), ((uint32_t)rnd() | MODE_CHAIN) &
+			     ~MODE_CLRCOUNT & 0x3fffff);
+			wr32(DMADAC(c), 0);
+			wr32(DMADPR(c), (uint32_t)rnd() & ~(DPR_PCI | DPR_L2P));
+			wr(DMACSR(c), CSR_ENABLE | CSR_START, 1);
+		}
+		sleep_ms(50);
+		for (c = 0; c < 2; c++)
+			quiesce(c);
+	}
+	/* garbage chain in a page we own (descriptor location PCI) */
+	for (round = 0; round < rounds; round++) {
+		for (off = 0; off < 4096; off += 16) {
+			uint32_t *d = (uint32_t *)(pd.va + off);
+
+			d[0] = (uint32_t)rnd();
+			d[1] = (uint32_t)rnd();
+			d[2] = (uint32_t)rnd() & 0xffff;
+			d[3] = ((uint32_t)(pd.pa + (rnd() % 256) * 16) |
+				((uint32_t)rnd() & (DPR_END | DPR_TC)) | DPR_PCI);
+		}
+		__sync_synchronize();
+		wr(DMACSR(0), CSR_CLEAR, 1);
+		wr32(DMAMODE(0), MODE_32BIT | MODE_CHAIN);
+		wr32(DMADAC(0), 0);
+		wr32(DMADPR(0), (uint32_t)pd.pa | DPR_PCI);
+		wr(DMACSR(0), CSR_ENABLE | CSR_START, 1);
+		sleep_ms(50);
+		quiesce(0);
+	}
+	/* DMA aimed at the board's own BARs (re-entrancy) */
+	for (round = 0; round < rounds; round++) {
+		for (off = 0; off < 0x200; off += 4)
+			*(volatile uint32_t *)(s2 + 0x4000 + off) = (uint32_t)rnd();
+		block_dma(0, bar_phys[0], 0x4000, 0x200, 1, 0);
+		block_dma(1, bar_phys[2] + 0x100, 0x4000, 0x400, round & 1, 0);
+		sleep_ms(20);
+		wr32(CNTRL, rd32(CNTRL) & ~CNTRL_RESET);
+		for (c = 0; c < 2; c++)
+			quiesce(c);
+		block_dma(0, bar_phys[0], 0x5000, 0x200, 0, 0);
+		sleep_ms(20);
+		quiesce(0);
+	}
+	result(rd32(PCIHIDR) == hid,
+	       "phase 2 (garbage DMA with bus mastering on, DMA at its own BARs): board answers");
+
+	/* ---- 3. soft reset, then it must still work --------------------- */
+	wr32(CNTRL, rd32(CNTRL) | CNTRL_RESET);
+	sleep_ms(1);
+	wr32(CNTRL, rd32(CNTRL) & ~CNTRL_RESET);
+	cfg_wr16(PCI_STATUS, STATUS_RMA);	/* W1C: forget earlier aborts */
+	result(rd32(PCIHIDR) == hid, "after soft reset: PCIHIDR 0x%08x",
+	       rd32(PCIHIDR));
+	result((rd(DMACSR(0), 1) & CSR_DONE) && (rd(DMACSR(1), 1) & CSR_DONE),
+	       "after soft reset: both channels idle (DMACSR 0x%02x 0x%02x)",
+	       rd(DMACSR(0), 1), rd(DMACSR(1), 1));
+	v = rd32(INTCSR);
+	result((v & (INTCSR_DMA0IA | INTCSR_DMA1IA | INTCSR_ABORTS)) == 0,
+	       "after soft reset: no channel interrupt or abort pending (INTCSR 0x%08x)", v);
+	result((rd32(DMAMODE(0)) & 0x3fffff) == MODE_32BIT &&
+	       (rd32(DMAMODE(1)) & 0x3fffff) == MODE_32BIT,
+	       "after soft reset: DMAMODE0/1 back to 0x3 (0x%08x 0x%08x)",
+	       rd32(DMAMODE(0)), rd32(DMAMODE(1)));
+
+	sram_fill(s2, 0, SRAM_SIZE, 7);
+	result(sram_check(s2, 0, SRAM_SIZE, 7) && sram_check(s3, 0, SRAM_SIZE, 7),
+	       "SRAM: 128 KiB written through BAR2 reads back through BAR2 and BAR3");
+
+	if (!verify_dma)	/* behind an IOMMU our physical addresses fault */
+		goto no_dma;
+	/* block DMA local -> host (channel 0) */
+	memset(pa.va, 0, 4096);
+	sram_fill(s2, 0x1000, 4096, 11);
+	block_dma(0, pa.pa, 0x1000, 4096, 1, 0);
+	ok = wait_done(0, 2000);
+	result(ok && buf_check(pa.va, 4096, 11),
+	       "block DMA ch0 SRAM 0x1000 -> host page (4 KiB): Done %d, data %s",
+	       ok, buf_check(pa.va, 4096, 11) ? "right" : "wrong");
+
+	/* block DMA host -> local (channel 1), done interrupt status */
+	buf_fill(pb.va, 4096, 13);
+	__sync_synchronize();
+	block_dma(1, pb.pa, 0x8000, 4096, 0, MODE_DONEIEN | MODE_INTPCI);
+	ok = wait_done(1, 2000);
+	result(ok && sram_check(s2, 0x8000, 4096, 13),
+	       "block DMA ch1 host page -> SRAM 0x8000 (4 KiB): Done %d, data %s",
+	       ok, sram_check(s2, 0x8000, 4096, 13) ? "right" : "wrong");
+	result((rd32(INTCSR) & INTCSR_DMA1IA) != 0,
+	       "DoneIntEnable: INTCSR DMA1 interrupt active after the transfer");
+	wr(DMACSR(1), CSR_CLEAR, 1);
+	result((rd32(INTCSR) & INTCSR_DMA1IA) == 0,
+	       "DMACSR Clear: INTCSR DMA1 interrupt cleared");
+
+	/* two-descriptor chain in host memory, local -> host, clear count */
+	{
+		uint32_t *d = (uint32_t *)pd.va;
+
+		memset(pd.va, 0, 4096);
+		memset(pa.va, 0, 4096);
+		memset(pb.va, 0, 4096);
+		sram_fill(s2, 0x10000, 2048, 21);
+		sram_fill(s2, 0x10800, 2048, 22);
+		d[0] = (uint32_t)pa.pa;	d[1] = 0x10000; d[2] = 2048;
+		d[3] = (uint32_t)(pd.pa + 16) | DPR_PCI | DPR_L2P;
+		d[4] = (uint32_t)pb.pa + 1024;	d[5] = 0x10800; d[6] = 2048;
+		d[7] = DPR_PCI | DPR_L2P | DPR_END;
+		__sync_synchronize();
+		wr(DMACSR(0), CSR_CLEAR, 1);
+		wr32(DMAMODE(0), MODE_32BIT | MODE_CHAIN | MODE_CLRCOUNT);
+		wr32(DMADAC(0), 0);
+		wr32(DMADPR(0), (uint32_t)pd.pa | DPR_PCI);
+		wr(DMACSR(0), CSR_ENABLE | CSR_START, 1);
+		ok = wait_done(0, 2000);
+		__sync_synchronize();
+		result(ok && buf_check(pa.va, 2048, 21) &&
+		       buf_check(pb.va + 1024, 2048, 22),
+		       "chained DMA ch0, 2 descriptors in host memory: Done %d, data %s",
+		       ok, buf_check(pa.va, 2048, 21) &&
+		       buf_check(pb.va + 1024, 2048, 22) ? "right" : "wrong");
+		result(d[2] == 0 && d[6] == 0,
+		       "ClearCountMode: descriptor counts written back as 0 (%u %u)",
+		       d[2], d[6]);
+	}
+
+no_dma:
+	/* master abort with bus mastering off */
+	set_master(0);
+	block_dma(0, pa.pa, 0, 256, 1, 0);
+	ok = wait_done(0, 2000);
+	v = rd32(INTCSR);
+	result(ok && (v & INTCSR_DMAWASBM(0)),
+	       "bus master off: DMA ends with INTCSR DMA0 abort bit (INTCSR 0x%08x)", v);
+	result(rd32(PABTADR) == (uint32_t)pa.pa,
+	       "PABTADR 0x%08x = the failed address 0x%08x", rd32(PABTADR),
+	       (uint32_t)pa.pa);
+	result((cfg_rd16(PCI_STATUS) & STATUS_RMA) != 0,
+	       "PCI status: received master abort set (0x%04x)",
+	       cfg_rd16(PCI_STATUS));
+	cfg_wr16(PCI_STATUS, STATUS_RMA);
+	v = rd32(INTCSR);
+	result(!(cfg_rd16(PCI_STATUS) & STATUS_RMA) && !(v & INTCSR_ABORTS),
+	       "clearing PCI status bit 13 clears the INTCSR abort bits (0x%08x)", v);
+	set_master(1);
+	wr(DMACSR(0), CSR_CLEAR, 1);
+
+	/* stall via the host (only under tools/vm/run.sh) */
+	if (verify_dma && access("/bin/plxvm-qom-set", X_OK) == 0 &&
+	    getenv("PLX_QOM_PATH")) {
+		char cmd[256];
+		const char *qp = getenv("PLX_QOM_PATH");
+
+		snprintf(cmd, sizeof(cmd), "plxvm-qom-set %s stall 1", qp);
+		result(system(cmd) == 0, "host: %s stall 1", qp);
+		memset(pa.va, 0, 4096);
+		sram_fill(s2, 0x2000, 4096, 31);
+		block_dma(0, pa.pa, 0x2000, 4096, 1, 0);
+		ok = wait_done(0, 300);
+		result(!ok, "stalled channel 0: not Done after 300 ms");
+		snprintf(cmd, sizeof(cmd), "plxvm-qom-set %s stall 0", qp);
+		result(system(cmd) == 0, "host: %s stall 0", qp);
+		ok = wait_done(0, 2000);
+		result(ok && buf_check(pa.va, 4096, 31),
+		       "stall lifted: the transfer completes with the right data");
+	}
+
+	result(rd32(PCIHIDR) == hid, "the board still answers at the end");
+	set_master(0);
+	printf("hostile-guest: %d passed, %d failed\n", npass, nfail);
+	return nfail ? 1 : 0;
+}

@@ -1,0 +1,93 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# `make smoke`: boot Debian's 6.1 kernel (K61) under the project QEMU with
+# emulated PLX boards and no driver; the guest (emu/guest/smoke-guest.sh)
+# checks enumeration, BARs, interrupt pin and the model behind the BARs.
+#   VM 1: one board (default 10b5:9601)
+#   VM 2: two boards, the second with device-id=0x5601 (9056 RDK-LITE)
+# Each guest case counts, plus per VM: the guest finished with rc 0 and the
+# kernel log is clean (tools/vm/run.sh). Then the runner's guards: an
+# injected WARNING fails a run (rc 3), --allow excuses it, the guest rc is
+# passed through, a hung guest is killed (rc 124).
+# Logs: $PLX_LOGDIR (build/logs).
+# Last line: "smoke: N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+logdir=${PLX_LOGDIR:-build/logs}
+mkdir -p "$logdir"
+ABI=${PLX_SMOKE_ABI:-K61}
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+[ -f "${PLX_CACHE:-$HOME/.cache/plx9x5x}/kernels.env" ] || tools/deps.sh >&2
+
+# Build (or find) QEMU once, so a build failure is reported as such.
+if ! qemu=$(emu/qemu/build-qemu.sh); then
+	echo "smoke: QEMU build failed"
+	echo "smoke: 0 passed, 1 failed"
+	exit 1
+fi
+export PLX_QEMU=$qemu
+
+vm() { # name expect-lines run.sh-args...
+	local name=$1 expect=$2 rc line p f
+	shift 2
+	printf '%s\n' "$expect" > "$tmp/expect"
+	echo "--- smoke $name"
+	tools/vm/run.sh --abi "$ABI" --script emu/guest/smoke-guest.sh \
+		--file "$tmp/expect:/plxvm/expect" --timeout 240 --quiet \
+		--log "$logdir/smoke-$name.serial.log" "$@" 2>"$tmp/run.err"
+	rc=$?
+	sed -n '/^ok - \|^not ok - \|^  /p' "$logdir/smoke-$name.serial.log"
+	grep -v '^plxvm: /' "$tmp/run.err" | grep -v 'qemu-system-x86_64 ' || true
+	line=$(grep -a -E '^smoke-guest: [0-9]+ passed, [0-9]+ failed' \
+		"$logdir/smoke-$name.serial.log" | tail -1)
+	if [ -n "$line" ]; then
+		p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed/\1/')
+		f=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed/\2/')
+		pass=$((pass + p)) fail=$((fail + f))
+	else
+		echo "not ok - $name: the guest test never reported"
+		fail=$((fail + 1))
+	fi
+	if [ $rc -eq 3 ] || [ $rc -eq 2 ] || [ $rc -eq 124 ]; then
+		echo "not ok - $name: VM run clean (run.sh rc $rc)"
+		fail=$((fail + 1))
+	else
+		echo "ok - $name: VM booted, ran and powered off with a clean log"
+		pass=$((pass + 1))
+	fi
+}
+
+vm one-board "9601 plx0" --boards 1
+vm two-boards "$(printf '9601 plx0\n5601 plx1')" --boards 2 \
+	--board 1:device-id=0x5601 --machine q35
+
+# The runner's own guards, which every VM test relies on.
+expect_rc() { # description wanted-rc run.sh-args...
+	local d=$1 want=$2 rc
+	shift 2
+	tools/vm/run.sh --abi "$ABI" --quiet "$@" >/dev/null 2>"$tmp/run.err"
+	rc=$?
+	if [ $rc -eq "$want" ]; then
+		echo "ok - runner: $d (rc $rc)"
+		pass=$((pass + 1))
+	else
+		echo "not ok - runner: $d (rc $rc, want $want)"
+		sed 's/^/    /' "$tmp/run.err" | tail -5
+		fail=$((fail + 1))
+	fi
+}
+printf '%s\n' 'echo "WARNING: smoke-injected" > /dev/kmsg' 'exit 0' > "$tmp/warn.sh"
+printf '%s\n' 'exit 7' > "$tmp/rc7.sh"
+printf '%s\n' 'sleep 600' > "$tmp/sleep.sh"
+expect_rc "a WARNING in the guest log fails the run" 3 --script "$tmp/warn.sh" --timeout 240
+expect_rc "--allow excuses a matching log line" 0 --script "$tmp/warn.sh" \
+	--allow 'smoke-injected' --timeout 240
+expect_rc "the guest script's rc is the run's rc" 7 --script "$tmp/rc7.sh" --timeout 240
+expect_rc "a hung guest is killed at --timeout" 124 --script "$tmp/sleep.sh" --timeout 20
+
+echo "smoke: $pass passed, $fail failed"
+[ $fail -eq 0 ]

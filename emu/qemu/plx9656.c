@@ -1,0 +1,491 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * QEMU PCI device "plx9656": an emulated PLX PCI 9656 RDK-LITE board (or a
+ * 9056 RDK-LITE, or the bare chips) wrapping the portable board model in
+ * emu/model/. Written for QEMU 7.2 (Debian bookworm), following the
+ * pattern of hw/misc/edu.c.
+ *
+ * PCI function: vendor 0x10B5, device `device-id` (default 0x9601),
+ * class 0x0680 ("other bridge", what PLX bridges report), interrupt pin A,
+ * no MSI (the chip has none).
+ *   BAR0  0x200   MMIO   the register block (1/2/4-byte accesses)
+ *   BAR1  0x100   I/O    alias of the first 0x100 bytes of the registers
+ *   BAR2  0x20000 MMIO   local space 0 window onto the on-board SRAM
+ *   BAR3  0x20000 MMIO   local space 1 window onto the same SRAM
+ *
+ * Properties (the ones marked * may be changed at run time with
+ * `qom-set /machine/peripheral/<id> <prop> <value>`):
+ *   device-id             uint16, default 0x9601 (0x5601, 0x9656, 0x9056)
+ *   revision              uint8, PCI revision and PCIHREV, default 0xba
+ *   subsystem-vendor-id   uint16, default 0x10b5
+ *   subsystem-id          uint16, default 0 = same as device-id
+ *   sram-size             uint32, bytes of SRAM, default 0x20000 (the BAR
+ *                         windows stay 0x20000 whatever the size)
+ *   bandwidth *           uint64, modelled bus bytes/s, 0 = the model's
+ *                         default for the device ID (528 MB/s 9656-class,
+ *                         264 MB/s 9056-class)
+ *   stall *               uint32 channel mask: bit n = channel n never
+ *                         completes (0 releases it)
+ *   master-abort *        bool: every DMA access master-aborts
+ *
+ * DMA goes through pci_dma_read/pci_dma_write, so it honours the command
+ * register's bus-master enable and an IOMMU; a failed access is reported
+ * to the model as a master abort and sets "received master abort" in the
+ * PCI status register (clearing that bit, write-1-to-clear, also clears the
+ * model's INTCSR abort bits). Transfers complete on a
+ * QEMU_CLOCK_VIRTUAL timer after the modelled bus time. Guest mistakes are
+ * the model's business (chip status bits); nothing a guest does aborts
+ * QEMU. The device is not migratable.
+ */
+
+#include "qemu/osdep.h"
+#include "qemu/units.h"
+#include "qemu/log.h"
+#include "qemu/timer.h"
+#include "qemu/module.h"
+#include "qapi/error.h"
+#include "qapi/visitor.h"
+#include "qom/object.h"
+#include "hw/pci/pci.h"
+#include "hw/qdev-properties.h"
+#include "migration/vmstate.h"
+#include "sysemu/dma.h"
+
+#include "../model/plx9656.h"
+
+#define TYPE_PLX9656 "plx9656"
+OBJECT_DECLARE_SIMPLE_TYPE(PLX9656State, PLX9656)
+
+#define PLX_VENDOR_ID		0x10b5
+#define PLX_DEFAULT_DEVICE_ID	0x9601
+#define PLX_CLASS_OTHER_BRIDGE	0x0680
+#define PLX_BAR_SRAM_SIZE	0x20000u
+#define PLX_SRAM_MAX		0x1000000u	/* 16 MiB */
+
+struct PLX9656State {
+	PCIDevice parent_obj;
+
+	MemoryRegion regs_mmio;
+	MemoryRegion regs_io;
+	MemoryRegion sram0;
+	MemoryRegion sram1;
+	QEMUTimer *timer;
+
+	struct plx9656 *model;
+	uint8_t *sram;
+
+	/* properties */
+	uint16_t device_id;
+	uint8_t revision;
+	uint16_t subsys_vendor_id;
+	uint16_t subsys_id;
+	uint32_t sram_size;
+	uint64_t bandwidth;
+	uint32_t stall;
+	bool master_abort;
+};
+
+/* ---- host operations handed to the model ---------------------------- */
+
+/*
+ * A failed DMA access is a master abort: besides the chip's own INTCSR
+ * bits (the model's), the PCI status register records "received master
+ * abort" (bit 13, write-1-to-clear by QEMU's PCI core). Clearing it there
+ * also clears the model's "was bus master on abort" bits, as on the chip.
+ */
+static void plx_note_master_abort(PLX9656State *s)
+{
+	PCIDevice *pdev = PCI_DEVICE(s);
+
+	pci_word_test_and_set_mask(pdev->config + PCI_STATUS,
+				   PCI_STATUS_REC_MASTER_ABORT);
+}
+
+static int plx_host_dma_read(void *opaque, uint64_t addr, void *buf,
+			     size_t len)
+{
+	PLX9656State *s = opaque;
+	MemTxResult r;
+
+	r = pci_dma_read(PCI_DEVICE(s), addr, buf, len);
+	if (r != MEMTX_OK) {
+		plx_note_master_abort(s);
+		qemu_log_mask(LOG_GUEST_ERROR,
+			      "plx9656: DMA read of 0x%zx bytes at 0x%" PRIx64
+			      " failed (master abort)\n", len, addr);
+		return 1;
+	}
+	return 0;
+}
+
+static int plx_host_dma_write(void *opaque, uint64_t addr, const void *buf,
+			      size_t len)
+{
+	PLX9656State *s = opaque;
+	MemTxResult r;
+
+	r = pci_dma_write(PCI_DEVICE(s), addr, buf, len);
+	if (r != MEMTX_OK) {
+		plx_note_master_abort(s);
+		qemu_log_mask(LOG_GUEST_ERROR,
+			      "plx9656: DMA write of 0x%zx bytes at 0x%" PRIx64
+			      " failed (master abort)\n", len, addr);
+		return 1;
+	}
+	return 0;
+}
+
+static void plx_host_set_irq(void *opaque, int level)
+{
+	pci_set_irq(PCI_DEVICE(opaque), level ? 1 : 0);
+}
+
+static uint64_t plx_host_now_ns(void *opaque)
+{
+	return (uint64_t)qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+}
+
+static void plx_host_schedule(void *opaque, uint64_t when_ns)
+{
+	PLX9656State *s = opaque;
+
+	if (!s->timer) {
+		return;
+	}
+	if (when_ns == UINT64_MAX) {
+		timer_del(s->timer);
+	} else {
+		timer_mod(s->timer, when_ns > INT64_MAX ? INT64_MAX
+							 : (int64_t)when_ns);
+	}
+}
+
+static void plx_host_log(void *opaque, const char *msg)
+{
+	PLX9656State *s = opaque;
+	const char *id = DEVICE(s)->id;
+
+	qemu_log_mask(LOG_GUEST_ERROR, "plx9656 %s: %s\n", id ? id : "-", msg);
+}
+
+static const struct plx9656_host_ops plx_host_ops = {
+	.log = plx_host_log,
+	.dma_read = plx_host_dma_read,
+	.dma_write = plx_host_dma_write,
+	.set_irq = plx_host_set_irq,
+	.now_ns = plx_host_now_ns,
+	.schedule = plx_host_schedule,
+};
+
+/*
+ * The model moves data from this timer. A guest may aim a DMA at the
+ * board's own BARs; QEMU's memory re-entrancy guard then refuses the
+ * access (a master abort for the model) instead of re-entering the model
+ * in the middle of plx9656_run(). MMIO handlers get that guard from the
+ * memory core; the timer engages it by hand.
+ */
+static void plx_timer_cb(void *opaque)
+{
+	PLX9656State *s = opaque;
+	MemReentrancyGuard *guard = &DEVICE(s)->mem_reentrancy_guard;
+	bool engaged = guard->engaged_in_io;
+
+	if (s->model) {
+		guard->engaged_in_io = true;
+		plx9656_run(s->model);
+		guard->engaged_in_io = engaged;
+	}
+}
+
+/* ---- BARs --------------------------------------------------------------- */
+
+static uint64_t plx_regs_read(void *opaque, hwaddr addr, unsigned size)
+{
+	PLX9656State *s = opaque;
+
+	return plx9656_reg_read(s->model, (uint32_t)addr, size);
+}
+
+static void plx_regs_write(void *opaque, hwaddr addr, uint64_t val,
+			   unsigned size)
+{
+	PLX9656State *s = opaque;
+
+	plx9656_reg_write(s->model, (uint32_t)addr, (uint32_t)val, size);
+}
+
+static const MemoryRegionOps plx_regs_ops = {
+	.read = plx_regs_read,
+	.write = plx_regs_write,
+	.endianness = DEVICE_LITTLE_ENDIAN,
+	/* the model takes any offset (it splits into dwords itself) */
+	.valid = { .min_access_size = 1, .max_access_size = 4,
+		   .unaligned = true },
+	.impl = { .min_access_size = 1, .max_access_size = 4,
+		  .unaligned = true },
+};
+
+static uint64_t plx_sram_read(void *opaque, hwaddr addr, unsigned size)
+{
+	PLX9656State *s = opaque;
+
+	return plx9656_sram_read(s->model, (uint32_t)addr, size);
+}
+
+static void plx_sram_write(void *opaque, hwaddr addr, uint64_t val,
+			   unsigned size)
+{
+	PLX9656State *s = opaque;
+
+	plx9656_sram_write(s->model, (uint32_t)addr, val, size);
+}
+
+static const MemoryRegionOps plx_sram_ops = {
+	.read = plx_sram_read,
+	.write = plx_sram_write,
+	.endianness = DEVICE_LITTLE_ENDIAN,
+	.valid = { .min_access_size = 1, .max_access_size = 8,
+		   .unaligned = true },
+	.impl = { .min_access_size = 1, .max_access_size = 8,
+		  .unaligned = true },
+};
+
+static void plx_config_write(PCIDevice *pdev, uint32_t addr, uint32_t val,
+			     int len)
+{
+	PLX9656State *s = PLX9656(pdev);
+	bool clear_abort = false;
+	const uint32_t hi = PCI_STATUS + 1;	/* bit 13 = bit 5 of byte 7 */
+
+	if (addr <= hi && hi < addr + len &&
+	    ((val >> (8 * (hi - addr))) & (PCI_STATUS_REC_MASTER_ABORT >> 8))) {
+		clear_abort = true;
+	}
+	pci_default_write_config(pdev, addr, val, len);
+	if (clear_abort && s->model) {
+		plx9656_clear_pci_abort(s->model);
+	}
+}
+
+/* ---- run-time properties ------------------------------------------------ */
+
+static void plx_get_stall(Object *obj, Visitor *v, const char *name,
+			  void *opaque, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+
+	visit_type_uint32(v, name, &s->stall, errp);
+}
+
+static void plx_set_stall(Object *obj, Visitor *v, const char *name,
+			  void *opaque, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+	uint32_t val;
+
+	if (!visit_type_uint32(v, name, &val, errp)) {
+		return;
+	}
+	if (val & ~3u) {
+		error_setg(errp, "stall: channel mask 0x%x has bits other than"
+			   " 0 and 1", val);
+		return;
+	}
+	s->stall = val;
+	if (s->model) {
+		plx9656_set_stall(s->model, (int)val);
+	}
+}
+
+static void plx_get_bandwidth(Object *obj, Visitor *v, const char *name,
+			      void *opaque, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+
+	visit_type_uint64(v, name, &s->bandwidth, errp);
+}
+
+static void plx_set_bandwidth(Object *obj, Visitor *v, const char *name,
+			      void *opaque, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+	uint64_t val;
+
+	if (!visit_type_uint64(v, name, &val, errp)) {
+		return;
+	}
+	s->bandwidth = val;
+	if (s->model) {
+		plx9656_set_bandwidth(s->model, val ? val :
+			(s->device_id == 0x5601 || s->device_id == 0x9056) ?
+			PLX9656_BW_9056 : PLX9656_BW_9656);
+	}
+}
+
+static bool plx_get_master_abort(Object *obj, Error **errp)
+{
+	return PLX9656(obj)->master_abort;
+}
+
+static void plx_set_master_abort(Object *obj, bool on, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+
+	s->master_abort = on;
+	if (s->model) {
+		plx9656_set_master_abort(s->model, on);
+	}
+}
+
+/* ---- life cycle --------------------------------------------------------- */
+
+static void plx_realize(PCIDevice *pdev, Error **errp)
+{
+	PLX9656State *s = PLX9656(pdev);
+	uint8_t *conf = pdev->config;
+	struct plx9656_config cfg;
+
+	if (s->sram_size == 0 || s->sram_size > PLX_SRAM_MAX) {
+		error_setg(errp, "sram-size must be 1..0x%x bytes", PLX_SRAM_MAX);
+		return;
+	}
+
+	pci_config_set_vendor_id(conf, PLX_VENDOR_ID);
+	pci_config_set_device_id(conf, s->device_id);
+	pci_config_set_revision(conf, s->revision);
+	pci_config_set_class(conf, PLX_CLASS_OTHER_BRIDGE);
+	pci_set_word(conf + PCI_SUBSYSTEM_VENDOR_ID, s->subsys_vendor_id);
+	pci_set_word(conf + PCI_SUBSYSTEM_ID,
+		     s->subsys_id ? s->subsys_id : s->device_id);
+	pci_config_set_interrupt_pin(conf, 1);	/* INTA# */
+
+	s->sram = g_malloc0(s->sram_size);
+	s->model = g_malloc0(plx9656_state_size());
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.device_id = s->device_id;
+	cfg.revision = s->revision;
+	cfg.bandwidth = s->bandwidth;
+	cfg.sram = s->sram;
+	cfg.sram_size = s->sram_size;
+	s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, plx_timer_cb, s);
+	plx9656_init(s->model, &cfg, &plx_host_ops, s);
+	plx9656_set_stall(s->model, (int)s->stall);
+	plx9656_set_master_abort(s->model, s->master_abort);
+
+	memory_region_init_io(&s->regs_mmio, OBJECT(s), &plx_regs_ops, s,
+			      "plx9656-regs", PLX9656_BAR0_SIZE);
+	memory_region_init_io(&s->regs_io, OBJECT(s), &plx_regs_ops, s,
+			      "plx9656-regs-io", PLX9656_BAR1_SIZE);
+	memory_region_init_io(&s->sram0, OBJECT(s), &plx_sram_ops, s,
+			      "plx9656-sram0", PLX_BAR_SRAM_SIZE);
+	memory_region_init_io(&s->sram1, OBJECT(s), &plx_sram_ops, s,
+			      "plx9656-sram1", PLX_BAR_SRAM_SIZE);
+	pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->regs_mmio);
+	pci_register_bar(pdev, 1, PCI_BASE_ADDRESS_SPACE_IO, &s->regs_io);
+	pci_register_bar(pdev, 2, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->sram0);
+	pci_register_bar(pdev, 3, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->sram1);
+}
+
+static void plx_exit(PCIDevice *pdev)
+{
+	PLX9656State *s = PLX9656(pdev);
+
+	if (s->timer) {
+		timer_free(s->timer);
+		s->timer = NULL;
+	}
+	g_free(s->model);
+	s->model = NULL;
+	g_free(s->sram);
+	s->sram = NULL;
+}
+
+static void plx_reset(DeviceState *dev)
+{
+	PLX9656State *s = PLX9656(dev);
+
+	if (s->model) {
+		plx9656_reset(s->model);
+		/* the fault switches are the test's, not the chip's */
+		plx9656_set_stall(s->model, (int)s->stall);
+		plx9656_set_master_abort(s->model, s->master_abort);
+	}
+}
+
+static Property plx_properties[] = {
+	DEFINE_PROP_UINT16("device-id", PLX9656State, device_id,
+			   PLX_DEFAULT_DEVICE_ID),
+	DEFINE_PROP_UINT8("revision", PLX9656State, revision, 0xba),
+	DEFINE_PROP_UINT16("subsystem-vendor-id", PLX9656State,
+			   subsys_vendor_id, PLX_VENDOR_ID),
+	DEFINE_PROP_UINT16("subsystem-id", PLX9656State, subsys_id, 0),
+	DEFINE_PROP_UINT32("sram-size", PLX9656State, sram_size,
+			   PLX9656_SRAM_SIZE),
+	DEFINE_PROP_END_OF_LIST(),
+};
+
+static const VMStateDescription plx_vmstate = {
+	.name = TYPE_PLX9656,
+	.unmigratable = 1,
+};
+
+static void plx_instance_init(Object *obj)
+{
+	PLX9656State *s = PLX9656(obj);
+
+	s->bandwidth = 0;
+	s->stall = 0;
+	s->master_abort = false;
+}
+
+static void plx_class_init(ObjectClass *klass, void *data)
+{
+	DeviceClass *dc = DEVICE_CLASS(klass);
+	PCIDeviceClass *k = PCI_DEVICE_CLASS(klass);
+
+	k->realize = plx_realize;
+	k->exit = plx_exit;
+	k->config_write = plx_config_write;
+	k->vendor_id = PLX_VENDOR_ID;
+	k->device_id = PLX_DEFAULT_DEVICE_ID;
+	k->class_id = PLX_CLASS_OTHER_BRIDGE;
+	dc->reset = plx_reset;
+	dc->vmsd = &plx_vmstate;
+	dc->desc = "PLX PCI 9656/9056 RDK-LITE board (emulated)";
+	set_bit(DEVICE_CATEGORY_MISC, dc->categories);
+	device_class_set_props(dc, plx_properties);
+
+	object_class_property_add(klass, "bandwidth", "uint64",
+				  plx_get_bandwidth, plx_set_bandwidth,
+				  NULL, NULL);
+	object_class_property_set_description(klass, "bandwidth",
+		"modelled PCI bus bandwidth in bytes/s (0 = chip default)");
+	object_class_property_add(klass, "stall", "uint32",
+				  plx_get_stall, plx_set_stall, NULL, NULL);
+	object_class_property_set_description(klass, "stall",
+		"DMA channel mask that never completes (bit 0 = ch0, bit 1 = ch1)");
+	object_class_property_add_bool(klass, "master-abort",
+				       plx_get_master_abort,
+				       plx_set_master_abort);
+	object_class_property_set_description(klass, "master-abort",
+		"every DMA access master-aborts");
+}
+
+static const TypeInfo plx_info = {
+	.name = TYPE_PLX9656,
+	.parent = TYPE_PCI_DEVICE,
+	.instance_size = sizeof(PLX9656State),
+	.instance_init = plx_instance_init,
+	.class_init = plx_class_init,
+	.interfaces = (InterfaceInfo[]) {
+		{ INTERFACE_CONVENTIONAL_PCI_DEVICE },
+		{ },
+	},
+};
+
+static void plx_register_types(void)
+{
+	type_register_static(&plx_info);
+}
+
+type_init(plx_register_types)

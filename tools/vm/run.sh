@@ -1,0 +1,261 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# Boot a Debian guest kernel in the project's QEMU (emu/qemu/build-qemu.sh,
+# with the emulated PLX 9656 boards) on a busybox initramfs
+# (tools/vm/initramfs.sh), run one guest script, and report.
+#
+# Usage:
+#   tools/vm/run.sh --abi ABI --script GUEST_SCRIPT [options]
+#
+#   --abi ABI            kernel ABI, or K61 / K612 ($PLX_CACHE/kernels.env);
+#                        boots $PLX_CACHE/kernels/<abi>/vmlinuz
+#   --script FILE        guest script (busybox ash) run as /plxvm/test.sh;
+#                        its exit code is the guest rc
+#   --boards N           number of plx9656 boards (default 1), QOM paths
+#                        /machine/peripheral/plx0 .. plx<N-1>
+#   --board-opts OPTS    extra -device properties for every board, e.g.
+#                        'device-id=0x5601,stall=1,bandwidth=1000000'
+#   --board I:OPTS       extra properties for board I only (repeatable)
+#   --machine pc|q35     machine type (default pc; q35 with --iommu)
+#   --iommu              q35 + `-device intel-iommu,intremap=off` and the
+#                        guest gets intel_iommu=on
+#   --mem SIZE           guest RAM (default 1G)
+#   --smp N              guest CPUs (default 2)
+#   --append ARGS        extra kernel command line (repeatable, concatenated)
+#   --timeout SEC        wall-clock limit (default 300); QEMU killed, rc 124
+#   --modules X          .ko file or directory of .ko (repeatable); copied to
+#                        /lib/modules/<abi>/extra + depmod (modprobe works)
+#   --file SRC:DST       extra file in the guest (repeatable)
+#   --monitor-cmd CMD    HMP command sent when QEMU starts (repeatable)
+#   --qemu-arg ARG       extra QEMU argument (repeatable, one word each)
+#   --allow REGEX        log lines matching REGEX (grep -E) are not counted
+#                        as bad (repeatable), e.g. 'DMAR: .*fault' in a test
+#                        that provokes IOMMU faults on purpose
+#   --log FILE           keep the guest serial log there (default: a temp
+#                        file, deleted)
+#   --quiet              do not echo the serial log while it runs
+#
+# Run time changes of board properties: the guest runs
+#   plxvm-qom-set /machine/peripheral/plx0 stall 0
+# which prints "PLXVM-QOM-SET <tag> <path> <prop> <value>" on the console;
+# this script forwards it as HMP `qom-set <path> <prop> <value>` and answers
+# on the guest's ttyS1; the helper returns 0 when QEMU accepted it.
+#
+# Exit status:
+#   the guest script's rc   when the log is clean
+#   3    the guest log has WARNING:/BUG:/Oops/general protection/lockdep/
+#        circular locking/DMAR faults/KASAN/Call Trace/Kernel panic/
+#        hung-task/soft-lockup lines (listed on stderr), whatever the
+#        guest rc was
+#   2    no "PLXVM-RC=" line (guest crashed, QEMU died, bad setup)
+#   124  timeout
+# Messages from this script go to stderr, prefixed "plxvm:"; the serial
+# log (carriage returns removed) is echoed on stdout unless --quiet.
+# Environment: PLX_CACHE, PLX_QEMU (use this qemu-system-x86_64 instead of
+# building one).
+set -uo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+PLX_CACHE=${PLX_CACHE:-$HOME/.cache/plx9x5x}
+export PLX_CACHE
+
+say() { echo "plxvm: $*" >&2; }
+usage() { sed -n '4,/^set -uo/p' "$0" | sed -n 's/^# \{0,1\}//p' | sed '$d' >&2; exit 2; }
+
+abi= script= boards=1 board_opts= machine= iommu=0 mem=1G smp=2 append=
+timeout=300 log= quiet=0
+mods=() files=() moncmds=() qargs=() allows=() perboard=()
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--abi) abi=$2; shift 2 ;;
+	--script) script=$2; shift 2 ;;
+	--boards) boards=$2; shift 2 ;;
+	--board-opts) board_opts=$2; shift 2 ;;
+	--board) perboard+=("$2"); shift 2 ;;
+	--machine) machine=$2; shift 2 ;;
+	--iommu) iommu=1; shift ;;
+	--mem) mem=$2; shift 2 ;;
+	--smp) smp=$2; shift 2 ;;
+	--append) append="$append $2"; shift 2 ;;
+	--timeout) timeout=$2; shift 2 ;;
+	--modules) mods+=(--modules "$2"); shift 2 ;;
+	--file) files+=(--file "$2"); shift 2 ;;
+	--monitor-cmd) moncmds+=("$2"); shift 2 ;;
+	--qemu-arg) qargs+=("$2"); shift 2 ;;
+	--allow) allows+=("$2"); shift 2 ;;
+	--log) log=$2; shift 2 ;;
+	--quiet) quiet=1; shift ;;
+	-h|--help) usage ;;
+	*) say "unknown argument '$1'"; usage ;;
+	esac
+done
+[ -n "$abi" ] && [ -n "$script" ] || usage
+case "$abi" in
+K61|K612)
+	# shellcheck disable=SC1091
+	. "$PLX_CACHE/kernels.env" || exit 2
+	abi=${!abi} ;;
+esac
+kernel=$PLX_CACHE/kernels/$abi/vmlinuz
+[ -f "$kernel" ] || { say "no guest kernel $kernel (run tools/deps.sh)"; exit 2; }
+[ -f "$script" ] || { say "no guest script $script"; exit 2; }
+[[ "$boards" =~ ^[0-9]+$ ]] || { say "--boards wants a number"; exit 2; }
+[[ "$timeout" =~ ^[0-9]+$ ]] || { say "--timeout wants seconds"; exit 2; }
+if [ $iommu = 1 ]; then
+	[ -z "$machine" ] || [ "$machine" = q35 ] || { say "--iommu needs q35"; exit 2; }
+	machine=q35
+fi
+machine=${machine:-pc}
+
+QEMU=${PLX_QEMU:-}
+if [ -z "$QEMU" ]; then
+	QEMU=$("$ROOT/emu/qemu/build-qemu.sh") || { say "QEMU build failed"; exit 2; }
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/plxvm.XXXXXX")
+pids=()
+cleanup() {
+	local p
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+	rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+"$HERE/initramfs.sh" --abi "$abi" --script "$script" \
+	${mods[@]+"${mods[@]}"} ${files[@]+"${files[@]}"} -o "$T/initrd.gz" ||
+	{ say "initramfs build failed"; exit 2; }
+
+serial=$T/serial.raw
+: > "$serial"
+mkfifo "$T/mon.in" "$T/mon.out" "$T/ack.in" "$T/ack.out"
+: > "$T/monitor.log"
+
+cmdline="console=ttyS0 panic=-1$append"
+args=(-accel tcg -machine "$machine" -m "$mem" -smp "$smp"
+	-nodefaults -display none -no-reboot
+	-L /usr/share/seabios -L /usr/share/qemu
+	-kernel "$kernel" -initrd "$T/initrd.gz"
+	-serial "file:$serial" -serial "pipe:$T/ack"
+	-monitor "pipe:$T/mon")
+if [ $iommu = 1 ]; then
+	args+=(-device intel-iommu,intremap=off)
+	cmdline="$cmdline intel_iommu=on"
+fi
+for ((i = 0; i < boards; i++)); do
+	opts="plx9656,id=plx$i"
+	[ -n "$board_opts" ] && opts="$opts,$board_opts"
+	for pb in ${perboard[@]+"${perboard[@]}"}; do
+		[ "${pb%%:*}" = "$i" ] && opts="$opts,${pb#*:}"
+	done
+	args+=(-device "$opts")
+done
+args+=(-append "$cmdline" ${qargs[@]+"${qargs[@]}"})
+
+say "$QEMU ${args[*]}"
+"$QEMU" "${args[@]}" </dev/null >"$T/qemu.out" 2>&1 &
+qpid=$!
+pids+=("$qpid")
+
+# Monitor and ack channels (FIFOs opened read-write: never block).
+exec {monfd}<>"$T/mon.in" {ackfd}<>"$T/ack.in"
+cat "$T/mon.out" >> "$T/monitor.log" &
+pids+=($!)
+cat "$T/ack.out" > /dev/null &
+pids+=($!)
+for c in ${moncmds[@]+"${moncmds[@]}"}; do
+	say "monitor: $c"
+	printf '%s\n' "$c" >&"$monfd"
+done
+
+qom_set() { # tag path prop value
+	local before after new ok=1 i
+	before=$(stat -c %s "$T/monitor.log")
+	printf 'qom-set %s %s %s\n' "$2" "$3" "$4" >&"$monfd"
+	for ((i = 0; i < 50; i++)); do
+		sleep 0.1
+		after=$(stat -c %s "$T/monitor.log")
+		new=$(tail -c +$((before + 1)) "$T/monitor.log" | tr -d '\r')
+		# HMP echoes the command, prints any error, then a new prompt
+		case "$new" in *"(qemu)"*) break ;; esac
+	done
+	if echo "$new" | grep -qiE 'error|not found|invalid|failed'; then
+		ok=0
+	fi
+	if [ $ok = 1 ]; then
+		say "qom-set $2 $3 $4: ok"
+		printf 'PLXVM-QOM-OK %s\n' "$1" >&"$ackfd"
+	else
+		new=$(echo "$new" | grep -iE 'error|not found|invalid|failed' | head -1)
+		say "qom-set $2 $3 $4: $new"
+		printf 'PLXVM-QOM-ERR %s %s\n' "$1" "$new" >&"$ackfd"
+	fi
+}
+
+# Follow the serial log: echo it, forward qom-set requests.
+(
+	tail -n +1 -F --pid="$qpid" "$serial" 2>/dev/null |
+	while IFS= read -r line; do
+		line=${line//$'\r'/}
+		[ $quiet = 1 ] || printf '%s\n' "$line"
+		case "$line" in
+		*PLXVM-QOM-SET*)
+			set -- ${line#*PLXVM-QOM-SET }
+			[ $# -ge 4 ] && qom_set "$1" "$2" "$3" "$4" ;;
+		esac
+	done
+) &
+fpid=$!
+pids+=("$fpid")
+
+timedout=0
+start=$SECONDS
+while kill -0 "$qpid" 2>/dev/null; do
+	if (( SECONDS - start >= timeout )); then
+		timedout=1
+		say "timeout after ${timeout}s: killing QEMU"
+		kill "$qpid" 2>/dev/null
+		sleep 1
+		kill -9 "$qpid" 2>/dev/null
+		break
+	fi
+	sleep 0.3
+done
+wait "$qpid" 2>/dev/null
+qrc=$?
+wait "$fpid" 2>/dev/null
+exec {monfd}>&- {ackfd}>&-
+
+tr -d '\r' < "$serial" > "$T/serial.log"
+[ -n "$log" ] && { mkdir -p "$(dirname "$log")"; cp "$T/serial.log" "$log"; }
+if [ -s "$T/qemu.out" ]; then
+	say "QEMU said:"
+	sed 's/^/plxvm:   /' "$T/qemu.out" >&2
+fi
+[ $qrc -eq 0 ] || [ $timedout = 1 ] || say "QEMU exited with status $qrc"
+
+BAD='WARNING:|BUG:|Oops|general protection|possible circular locking|lockdep|DMAR: DRHD: handling fault|DMAR: \[DMA|KASAN|UBSAN|Call Trace|Kernel panic|blocked for more than|soft lockup|hard LOCKUP|nobody cared'
+bad=$(grep -a -E "$BAD" "$T/serial.log" || true)
+for a in ${allows[@]+"${allows[@]}"}; do
+	[ -n "$bad" ] && bad=$(printf '%s\n' "$bad" | grep -a -v -E "$a" || true)
+done
+grc=$(grep -a -o 'PLXVM-RC=[0-9]*' "$T/serial.log" | tail -1 | cut -d= -f2)
+
+if [ $timedout = 1 ]; then
+	say "result: timeout (rc 124)"
+	exit 124
+fi
+if [ -n "$bad" ]; then
+	say "result: bad kernel log lines (rc 3; guest rc ${grc:-none}):"
+	printf '%s\n' "$bad" | head -40 | sed 's/^/plxvm:   /' >&2
+	exit 3
+fi
+if [ -z "$grc" ]; then
+	say "result: no PLXVM-RC line (guest crashed or never ran; rc 2)"
+	tail -20 "$T/serial.log" | sed 's/^/plxvm:   /' >&2
+	exit 2
+fi
+say "result: guest rc $grc"
+exit "$grc"
