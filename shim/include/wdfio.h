@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * wdfio.h - WDFQUEUE.
+ */
+#ifndef _WDFSHIM_WDFIO_H
+#define _WDFSHIM_WDFIO_H
+
+#include <wdfobject.h>
+#include <wdfdevice.h>
+
+typedef enum _WDF_IO_QUEUE_DISPATCH_TYPE {
+	WdfIoQueueDispatchInvalid = 0,
+	WdfIoQueueDispatchSequential,
+	WdfIoQueueDispatchParallel,
+	WdfIoQueueDispatchManual,
+	WdfIoQueueDispatchMax,
+} WDF_IO_QUEUE_DISPATCH_TYPE;
+
+typedef void EVT_WDF_IO_QUEUE_IO_DEFAULT(WDFQUEUE Queue, WDFREQUEST Request);
+typedef void (*PFN_WDF_IO_QUEUE_IO_DEFAULT)(WDFQUEUE Queue, WDFREQUEST Request);
+typedef void EVT_WDF_IO_QUEUE_IO_READ(WDFQUEUE Queue, WDFREQUEST Request,
+				      size_t Length);
+typedef void (*PFN_WDF_IO_QUEUE_IO_READ)(WDFQUEUE Queue, WDFREQUEST Request,
+		size_t Length);
+typedef void EVT_WDF_IO_QUEUE_IO_WRITE(WDFQUEUE Queue, WDFREQUEST Request,
+				       size_t Length);
+typedef void (*PFN_WDF_IO_QUEUE_IO_WRITE)(WDFQUEUE Queue, WDFREQUEST Request,
+		size_t Length);
+typedef void EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL(WDFQUEUE Queue,
+						WDFREQUEST Request,
+						size_t OutputBufferLength,
+						size_t InputBufferLength,
+						ULONG IoControlCode);
+typedef void (*PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL)(WDFQUEUE Queue,
+		WDFREQUEST Request, size_t OutputBufferLength,
+		size_t InputBufferLength, ULONG IoControlCode);
+typedef void EVT_WDF_IO_QUEUE_IO_STOP(WDFQUEUE Queue, WDFREQUEST Request,
+				      ULONG ActionFlags);
+typedef void (*PFN_WDF_IO_QUEUE_IO_STOP)(WDFQUEUE Queue, WDFREQUEST Request,
+		ULONG ActionFlags);
+
+/**
+ * typedef WDF_IO_QUEUE_CONFIG - WdfIoQueueCreate configuration.
+ * @Size: sizeof(WDF_IO_QUEUE_CONFIG)
+ * @DispatchType: Sequential (one request presented at a time) or Parallel;
+ *	Manual is not supported
+ * @PowerManaged: accepted (the queue runs while the device is started)
+ * @AllowZeroLengthRequests: ignored: 0-byte read/write never reach a queue
+ * @DefaultQueue: receives every type not routed by
+ *	WdfDeviceConfigureRequestDispatching
+ * @EvtIoDefault: fallback for a type without its own callback
+ * @EvtIoRead: read callback
+ * @EvtIoWrite: write callback
+ * @EvtIoDeviceControl: ioctl callback (METHOD_BUFFERED semantics)
+ * @EvtIoInternalDeviceControl: never called
+ * @EvtIoStop: never called (requests drain instead)
+ * @Settings: Parallel.NumberOfPresentedRequests is ignored
+ */
+typedef struct _WDF_IO_QUEUE_CONFIG {
+	ULONG Size;
+	WDF_IO_QUEUE_DISPATCH_TYPE DispatchType;
+	WDF_TRI_STATE PowerManaged;
+	BOOLEAN AllowZeroLengthRequests;
+	BOOLEAN DefaultQueue;
+	PFN_WDF_IO_QUEUE_IO_DEFAULT EvtIoDefault;
+	PFN_WDF_IO_QUEUE_IO_READ EvtIoRead;
+	PFN_WDF_IO_QUEUE_IO_WRITE EvtIoWrite;
+	PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoDeviceControl;
+	PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL EvtIoInternalDeviceControl;
+	PFN_WDF_IO_QUEUE_IO_STOP EvtIoStop;
+	union {
+		struct {
+			ULONG NumberOfPresentedRequests;
+		} Parallel;
+	} Settings;
+} WDF_IO_QUEUE_CONFIG, *PWDF_IO_QUEUE_CONFIG;
+
+static inline void WDF_IO_QUEUE_CONFIG_INIT(PWDF_IO_QUEUE_CONFIG Config,
+					    WDF_IO_QUEUE_DISPATCH_TYPE DispatchType)
+{
+	memset(Config, 0, sizeof(*Config));
+	Config->Size = sizeof(*Config);
+	Config->PowerManaged = WdfUseDefault;
+	Config->DispatchType = DispatchType;
+	if (DispatchType == WdfIoQueueDispatchParallel)
+		Config->Settings.Parallel.NumberOfPresentedRequests = (ULONG)-1;
+}
+
+static inline void
+WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(PWDF_IO_QUEUE_CONFIG Config,
+				       WDF_IO_QUEUE_DISPATCH_TYPE DispatchType)
+{
+	WDF_IO_QUEUE_CONFIG_INIT(Config, DispatchType);
+	Config->DefaultQueue = TRUE;
+}
+
+/**
+ * WdfIoQueueCreate() - create a queue of @Device.
+ * @Device: parent device
+ * @Config: required
+ * @QueueAttributes: optional; SynchronizationScope inherits the device's
+ * @Queue: optional out handle, NULL after a failure
+ *
+ * Return: STATUS_SUCCESS; STATUS_INFO_LENGTH_MISMATCH; STATUS_INVALID_PARAMETER
+ * (Manual/invalid dispatch, NULL config); STATUS_WDF_BUSY (second default
+ * queue); STATUS_INSUFFICIENT_RESOURCES.
+ */
+NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
+			  PWDF_OBJECT_ATTRIBUTES QueueAttributes,
+			  WDFQUEUE *Queue);
+
+/** WdfIoQueueGetDevice() - the device of a queue. */
+WDFDEVICE WdfIoQueueGetDevice(WDFQUEUE Queue);
+
+#endif /* _WDFSHIM_WDFIO_H */

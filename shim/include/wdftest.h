@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * wdftest.h - KUnit-only hooks of the shim: run a WDF driver on any
+ * struct device (e.g. from kunit_device_register()) without PCI, fire its
+ * interrupt, and submit requests exactly as the character device does.
+ * Declared and built only with CONFIG_KUNIT.
+ */
+#ifndef _WDFSHIM_WDFTEST_H
+#define _WDFSHIM_WDFTEST_H
+
+#include <wdf.h>
+
+#if IS_ENABLED(CONFIG_KUNIT)
+
+#include <linux/gfp.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/types.h>
+
+struct device;
+struct page;
+struct sg_table;
+
+/*
+ * Failure-injection points: every shim allocation / DMA set-up call goes
+ * through one of these, each redirectable with kunit_activate_static_stub().
+ */
+/** wdf_mem_alloc() - kzalloc of every object (and context), MDL, SG list. */
+void *wdf_mem_alloc(size_t size, gfp_t gfp);
+/** wdf_dma_set_mask() - dma_set_mask_and_coherent of WdfDmaEnablerCreate. */
+int wdf_dma_set_mask(struct device *dev, u64 mask);
+/** wdf_dma_alloc_coherent() - the common buffer's raw allocation. */
+void *wdf_dma_alloc_coherent(struct device *dev, size_t size,
+			     dma_addr_t *handle, gfp_t gfp);
+/** wdf_dma_free_coherent() - its release (also on the error path). */
+void wdf_dma_free_coherent(struct device *dev, size_t size, void *cpu,
+			   dma_addr_t handle);
+/** wdf_sg_alloc_table() - the transaction's sg_table from the MDL pages. */
+int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
+		       unsigned int n_pages, unsigned int offset,
+		       unsigned long size, unsigned int max_segment);
+
+/** wdf_map_io() - MmMapIoSpace(Ex)'s mapping (pci_iomap_range/ioremap). */
+void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
+/** wdf_unmap_io() - MmUnmapIoSpace's unmapping. */
+void wdf_unmap_io(void __iomem *va);
+#define WDF_TEST_HAS_MAP_IO 1
+
+#define WDF_TEST_HAS_LIVE_OBJECTS 1
+/**
+ * wdf_test_live_objects() - shim objects (of any type, requests included)
+ * allocated and not yet freed, over all drivers.
+ */
+unsigned long wdf_test_live_objects(void);
+
+/** wdf_test_device_sync_lock() - the device-scope mutex of a device. */
+struct mutex *wdf_test_device_sync_lock(WDFDEVICE Device);
+/** wdf_test_interrupt_lock() - the spinlock the ISR runs under. */
+spinlock_t *wdf_test_interrupt_lock(WDFINTERRUPT Interrupt);
+
+/**
+ * wdf_test_driver_create() - make a DRIVER_OBJECT named @name and call
+ * @DriverEntry with it (which calls WdfDriverCreate).
+ * @name: driver name (char device prefix); must outlive the driver
+ * @DriverEntry: the core's DriverEntry
+ * @Driver: out, the WDFDRIVER; NULL after a failure
+ *
+ * Return: DriverEntry's status; STATUS_UNSUCCESSFUL if it succeeded without
+ * creating a driver (then nothing is left allocated).
+ */
+NTSTATUS wdf_test_driver_create(const char *name,
+				PDRIVER_INITIALIZE DriverEntry,
+				WDFDRIVER *Driver);
+
+/** wdf_test_driver_destroy() - EvtDriverUnload, then delete the driver. */
+void wdf_test_driver_destroy(WDFDRIVER Driver);
+
+/**
+ * wdf_test_device_add() - what the PCI probe does, on any device:
+ * EvtDriverDeviceAdd -> PrepareHardware(@Resources as raw and translated)
+ * -> D0Entry(D3Final) -> connect (request_irq only when the interrupt
+ * resource has a nonzero Vector; otherwise the interrupt is only fired by
+ * wdf_test_interrupt_fire) -> EvtInterruptEnable ->
+ * D0EntryPostInterruptsEnabled -> char device (if an interface was
+ * created). Sets dev->dma_mask to &dev->coherent_dma_mask if it is NULL.
+ * @Driver: from wdf_test_driver_create
+ * @dev: the device
+ * @Resources: descriptors copied into the lists (may be NULL if @Count 0)
+ * @Count: number of descriptors
+ * @Device: out, NULL after a failure (everything is undone)
+ *
+ * Return: STATUS_SUCCESS or the failing callback's / shim's status.
+ */
+NTSTATUS wdf_test_device_add(WDFDRIVER Driver, struct device *dev,
+			     const CM_PARTIAL_RESOURCE_DESCRIPTOR *Resources,
+			     ULONG Count, WDFDEVICE *Device);
+
+/** wdf_test_device_remove() - what the PCI remove does (drains I/O). */
+void wdf_test_device_remove(WDFDEVICE Device);
+
+/**
+ * wdf_test_interrupt_fire() - run the ISR as a hard IRQ would (interrupts
+ * off, interrupt lock held); the ISR may queue the DPC.
+ * Return: the ISR's result (FALSE if the device has no interrupt).
+ */
+BOOLEAN wdf_test_interrupt_fire(WDFDEVICE Device);
+
+/** wdf_test_device_flush() - wait until queued DPCs and due timers ran. */
+void wdf_test_device_flush(WDFDEVICE Device);
+
+/* Flags of wdf_test_io_submit(). */
+#define WDF_TEST_IO_KERNEL_BUFFER	0x1	/* @Addr is a kernel pointer */
+
+struct wdf_test_io;
+
+/**
+ * wdf_test_io_submit() - start a read, write or ioctl as the char device
+ * does (0-byte read/write complete at once with 0 without reaching the
+ * driver; the buffer is pinned into an MDL first; the driver's EvtIo*
+ * callback runs in the caller's context if the queue is free, else later
+ * from the shim's work queue).
+ * @Device: a started device
+ * @Type: WdfRequestTypeRead, WdfRequestTypeWrite or WdfRequestTypeDeviceControl
+ * @Addr: user address (e.g. from kunit_vm_mmap()) or, with
+ *	WDF_TEST_IO_KERNEL_BUFFER, a kernel pointer (kmalloc/vmalloc)
+ * @Length: read/write length (ignored for ioctls: _IOC_SIZE(@IoControlCode))
+ * @Offset: file offset, becomes Parameters.Read/Write.DeviceOffset
+ * @IoControlCode: the ioctl command (DeviceControl only)
+ * @Flags: WDF_TEST_IO_*
+ *
+ * Return: the in-flight I/O, or an ERR_PTR (-EFAULT bad buffer, -ENODEV
+ * removed device, -ENOMEM, -EINVAL bad type).
+ */
+struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
+				       unsigned long Addr, size_t Length,
+				       loff_t Offset, ULONG IoControlCode,
+				       unsigned int Flags);
+
+/**
+ * wdf_test_io_request() - the WDFREQUEST of an I/O (NULL for a 0-byte one).
+ * Valid until the I/O is finished by wait or cancel.
+ */
+WDFREQUEST wdf_test_io_request(struct wdf_test_io *Io);
+
+/**
+ * wdf_test_io_wait() - wait for completion and finish the I/O.
+ * @Io: from wdf_test_io_submit
+ * @TimeoutMs: 0 = wait forever
+ *
+ * Return: -ETIMEDOUT if still pending (@Io stays valid: wait again or
+ * cancel); else the result the syscall would return (bytes, 0 or a
+ * negative errno) and @Io is freed.
+ */
+long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs);
+
+/**
+ * wdf_test_io_cancel() - what a signal does: a request not yet presented
+ * is dropped (-ERESTARTSYS); a presented cancelable one gets its cancel
+ * routine; then the shim waits for completion. Frees @Io.
+ *
+ * Return: the syscall's result (-EINTR, -ERESTARTSYS or the bytes done).
+ */
+long wdf_test_io_cancel(struct wdf_test_io *Io);
+
+#endif /* IS_ENABLED(CONFIG_KUNIT) */
+#endif /* _WDFSHIM_WDFTEST_H */

@@ -1,0 +1,97 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# The lint suite (make lint). Builds in a private copy of the tree under
+# build/lint/<abi>, so a build in the work tree is not disturbed. Cases:
+#   build-<abi>     W=1 build of every module: exit 0 and no warning
+#   sparse-<abi>    C=2 sparse pass over every module: no warning/error
+#   checkpatch:<f>  no ERROR; WARNINGs only NEW_TYPEDEFS/CAMELCASE in the
+#                   public WDF headers (shim/include) and in kunit/ (a WDF
+#                   context type must be a typedef name for
+#                   WDF_DECLARE_CONTEXT_TYPE), none elsewhere
+#   modinfo-<m>     license and description present
+# Last line: "lint: N passed, N failed".
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
+jobs=${LINT_JOBS:-2}
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); echo "PASS $1"; }
+ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || sed 's/^/    /' "$2" | head -40; }
+
+# shellcheck disable=SC1091
+. "$cache/kernels.env" 2>/dev/null || "$root/tools/deps.sh" >&2
+. "$cache/kernels.env"
+
+mods=(CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m)
+for abi in "$K61" "$K612"; do
+	kdir=/usr/src/linux-headers-$abi
+	work=$root/build/lint/$abi
+	rm -rf "$work"
+	mkdir -p "$work"
+	# the sources only: no objects, no .git, no build/
+	(cd "$root" && tar --exclude=./build --exclude=./.git --exclude='*.o' \
+		--exclude='*.ko' --exclude='*.cmd' -cf - .) | tar -xf - -C "$work"
+	log=$work/build.log
+	if [ ! -d "$kdir" ]; then
+		echo "no headers $kdir" >"$log"
+		ko "build-$abi" "$log"; ko "sparse-$abi"
+		continue
+	fi
+	make -C "$kdir" M="$work" "${mods[@]}" W=1 -j"$jobs" modules >"$log" 2>&1
+	rc=$?
+	if [ $rc -eq 0 ] && ! grep -qE 'warning:|error:' "$log"; then
+		ok "build-$abi"
+	else
+		grep -E 'warning:|error:|Error' "$log" >"$log.w" || tail -20 "$log" >"$log.w"
+		ko "build-$abi" "$log.w"
+	fi
+	slog=$work/sparse.log
+	make -C "$kdir" M="$work" "${mods[@]}" C=2 -j"$jobs" modules >"$slog" 2>&1
+	src=$?
+	if [ $src -eq 0 ] && grep -q ' CHECK ' "$slog" &&
+	   ! grep -qE 'warning:|error:' "$slog"; then
+		ok "sparse-$abi"
+	else
+		grep -E 'warning:|error:|Error' "$slog" >"$slog.w" || tail -20 "$slog" >"$slog.w"
+		ko "sparse-$abi" "$slog.w"
+	fi
+	if [ "$abi" = "$K612" ]; then
+		for m in shim/wdfshim.ko plx9x5x/plx9x5x.ko; do
+			[ -f "$work/$m" ] || continue
+			info=$(/sbin/modinfo "$work/$m" 2>&1)
+			if echo "$info" | grep -q '^license:' &&
+			   echo "$info" | grep -q '^description:'; then
+				ok "modinfo-$(basename "$m")"
+			else
+				echo "$info" >"$work/modinfo.log"
+				ko "modinfo-$(basename "$m")" "$work/modinfo.log"
+			fi
+		done
+		[ -f "$work/shim/wdfshim.ko" ] || ko "modinfo-wdfshim.ko (not built)"
+	fi
+done
+
+ksrc=$("$root/tools/ksrc.sh" 6.12)
+cp=$ksrc/scripts/checkpatch.pl
+cd "$root" || exit 1
+for f in shim/*.c shim/*.h shim/include/*.h kunit/*.c kunit/*.h \
+	 plx9x5x/plx_glue.c; do
+	[ -f "$f" ] || continue
+	case $f in *.mod.c) continue ;; esac
+	out=$(perl "$cp" --no-tree -f --terse --show-types "$f" 2>&1)
+	bad=$(echo "$out" | grep -E '^[^ ]+:[0-9]+: (ERROR|WARNING)' |
+	      case $f in
+	      shim/include/*|kunit/*) grep -vE 'WARNING:(NEW_TYPEDEFS|CAMELCASE):' ;;
+	      *) cat ;;
+	      esac)
+	if [ -z "$bad" ]; then
+		ok "checkpatch:$f"
+	else
+		echo "$bad" >"$root/build/lint/checkpatch.tmp"
+		ko "checkpatch:$f" "$root/build/lint/checkpatch.tmp"
+	fi
+done
+rm -f "$root/build/lint/checkpatch.tmp"
+echo "lint: $pass passed, $fail failed"

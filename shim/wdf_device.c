@@ -1,0 +1,513 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * wdf_device.c - WDFDEVICE: creation in EvtDriverDeviceAdd, and the start
+ * and stop sequences the bus adapter (wdf_pci.c) and the KUnit hooks
+ * (wdf_test.c) run, in KMDF's order:
+ *
+ * start: PrepareHardware -> D0Entry(D3Final) -> connect the interrupt ->
+ *	  EvtInterruptEnable -> D0EntryPostInterruptsEnabled -> char device
+ * stop:  char device gone -> in-flight requests drain ->
+ *	  D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect
+ *	  (DPC flushed) -> D0Exit(D3Final) -> ReleaseHardware
+ *
+ * A failed start undoes what was done, in the same reverse order; once
+ * PrepareHardware was called (even if it failed) ReleaseHardware is
+ * called.
+ */
+#include <linux/export.h>
+#include <linux/pci.h>
+#include "wdf_internal.h"
+
+static LIST_HEAD(wdf_devices);
+static DEFINE_MUTEX(wdf_devices_lock);
+
+void WdfDeviceInitSetIoType(PWDFDEVICE_INIT DeviceInit,
+			    WDF_DEVICE_IO_TYPE IoType)
+{
+	if (WARN_ONCE(!DeviceInit, "wdfshim: %s: NULL init\n", __func__))
+		return;
+	DeviceInit->io_type = IoType;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceInitSetIoType);
+
+void WdfDeviceInitSetPnpPowerEventCallbacks(PWDFDEVICE_INIT DeviceInit,
+					    PWDF_PNPPOWER_EVENT_CALLBACKS Callbacks)
+{
+	if (WARN_ONCE(!DeviceInit || !Callbacks,
+		      "wdfshim: %s: NULL pointer\n", __func__))
+		return;
+	if (WARN_ONCE(Callbacks->Size != sizeof(*Callbacks),
+		      "wdfshim: %s: bad Size %u\n", __func__, Callbacks->Size))
+		return;
+	DeviceInit->pnp = *Callbacks;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceInitSetPnpPowerEventCallbacks);
+
+static void wdf_device_dispose(struct wdf_object *obj)
+{
+	struct wdf_device *d = container_of(obj, struct wdf_device, obj);
+
+	mutex_lock(&wdf_devices_lock);
+	list_del_init(&d->node);
+	mutex_unlock(&wdf_devices_lock);
+	mutex_destroy(&d->sync_lock);
+}
+
+static const struct wdf_object_ops wdf_device_ops = {
+	.dispose = wdf_device_dispose,
+};
+
+NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
+			 PWDF_OBJECT_ATTRIBUTES DeviceAttributes,
+			 WDFDEVICE *Device)
+{
+	struct wdfdevice_init *init;
+	WDF_SYNCHRONIZATION_SCOPE scope;
+	struct wdf_device *d;
+	NTSTATUS st;
+
+	if (WARN_ONCE(!Device || !DeviceInit || !*DeviceInit,
+		      "wdfshim: %s: NULL pointer\n", __func__)) {
+		if (Device)
+			*Device = NULL;
+		return STATUS_INVALID_PARAMETER;
+	}
+	*Device = NULL;
+	init = *DeviceInit;
+	if (init->created)
+		return STATUS_INVALID_PARAMETER;
+	st = wdf_attributes_check(DeviceAttributes);
+	if (!NT_SUCCESS(st))
+		return st;
+	if (DeviceAttributes && DeviceAttributes->ParentObject)
+		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+
+	d = wdf_object_alloc(sizeof(*d), WDF_TYPE_DEVICE, DeviceAttributes,
+			     &wdf_device_ops, &st);
+	if (!d)
+		return st;
+	d->driver = init->driver;
+	d->dev = init->dev;
+	d->pdev = init->pdev;
+	d->io_type = init->io_type;
+	d->pnp = init->pnp;
+	scope = d->obj.sync_scope;
+	d->serialized = scope == WdfSynchronizationScopeDevice ||
+			scope == WdfSynchronizationScopeQueue ||
+			((scope == WdfSynchronizationScopeInheritFromParent ||
+			  scope == WdfSynchronizationScopeInvalid) &&
+			 init->driver->serialized);
+	mutex_init(&d->sync_lock);
+	INIT_LIST_HEAD(&d->queues);
+	spin_lock_init(&d->io_lock);
+	init_waitqueue_head(&d->drain_wq);
+	d->obj.no_delete = true;
+	wdf_object_attach(&d->obj, &init->driver->obj);
+	mutex_lock(&wdf_devices_lock);
+	list_add(&d->node, &wdf_devices);
+	mutex_unlock(&wdf_devices_lock);
+
+	init->created = d;
+	*DeviceInit = NULL;
+	*Device = d;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceCreate);
+
+NTSTATUS WdfDeviceCreateDeviceInterface(WDFDEVICE Device,
+					const GUID *InterfaceClassGUID,
+					PCUNICODE_STRING ReferenceString)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+	int ret;
+
+	if (!d)
+		return STATUS_INVALID_HANDLE;
+	if (!InterfaceClassGUID)
+		return STATUS_INVALID_PARAMETER;
+	if (d->want_interface)
+		return STATUS_INVALID_DEVICE_STATE;
+	d->want_interface = true;
+	if (d->started) {
+		ret = wdf_cdev_create(d);
+		if (ret) {
+			d->want_interface = false;
+			return wdf_errno_to_status(ret);
+		}
+	}
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceCreateDeviceInterface);
+
+void WdfDeviceSetAlignmentRequirement(WDFDEVICE Device,
+				      ULONG AlignmentRequirement)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (d)
+		d->alignment = AlignmentRequirement;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceSetAlignmentRequirement);
+
+ULONG WdfDeviceGetAlignmentRequirement(WDFDEVICE Device)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	return d ? d->alignment : 0;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceGetAlignmentRequirement);
+
+NTSTATUS WdfDeviceConfigureRequestDispatching(WDFDEVICE Device,
+					      WDFQUEUE Queue,
+					      WDF_REQUEST_TYPE RequestType)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+	struct wdf_queue *q = WDF_GET(wdf_queue, Queue, WDF_TYPE_QUEUE);
+
+	if (!d || !q)
+		return STATUS_INVALID_HANDLE;
+	if (RequestType != WdfRequestTypeRead &&
+	    RequestType != WdfRequestTypeWrite &&
+	    RequestType != WdfRequestTypeDeviceControl)
+		return STATUS_INVALID_PARAMETER;
+	if (q->device != d)
+		return STATUS_INVALID_PARAMETER;
+	if (d->dispatch[RequestType])
+		return STATUS_WDF_BUSY;
+	d->dispatch[RequestType] = q;
+	q->dispatching = true;
+	q->obj.no_delete = true;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceConfigureRequestDispatching);
+
+PDEVICE_OBJECT WdfDeviceWdmGetDeviceObject(WDFDEVICE Device)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	return d ? d->dev : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceWdmGetDeviceObject);
+
+PDEVICE_OBJECT WdfDeviceWdmGetPhysicalDevice(WDFDEVICE Device)
+{
+	return WdfDeviceWdmGetDeviceObject(Device);
+}
+EXPORT_SYMBOL_GPL(WdfDeviceWdmGetPhysicalDevice);
+
+NTSTATUS WdfDeviceAssignS0IdleSettings(WDFDEVICE Device,
+				       PWDF_DEVICE_POWER_POLICY_IDLE_SETTINGS Settings)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (!d)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!Settings, "wdfshim: %s: NULL settings\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (Settings->Size != sizeof(*Settings))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	return STATUS_NOT_SUPPORTED;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceAssignS0IdleSettings);
+
+NTSTATUS WdfDeviceAssignSxWakeSettings(WDFDEVICE Device,
+				       PWDF_DEVICE_POWER_POLICY_WAKE_SETTINGS Settings)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (!d)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!Settings, "wdfshim: %s: NULL settings\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (Settings->Size != sizeof(*Settings))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	return STATUS_NOT_SUPPORTED;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceAssignSxWakeSettings);
+
+/**
+ * wdf_device_add() - run EvtDriverDeviceAdd for @dev.
+ * @drv: the driver
+ * @dev: the Linux device
+ * @pdev: its PCI function, or NULL
+ * @out: the new device
+ *
+ * Return: the callback's status; STATUS_NO_SUCH_DEVICE if it succeeded
+ * without creating a device. After a failure nothing is left.
+ */
+NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
+			struct pci_dev *pdev, struct wdf_device **out)
+{
+	struct wdfdevice_init *init;
+	struct wdf_device *d;
+	NTSTATUS st;
+
+	*out = NULL;
+	if (!drv->config.EvtDriverDeviceAdd)
+		return STATUS_INVALID_DEVICE_REQUEST;
+	init = wdf_mem_alloc(sizeof(*init), GFP_KERNEL);
+	if (!init)
+		return STATUS_INSUFFICIENT_RESOURCES;
+	init->driver = drv;
+	init->dev = dev;
+	init->pdev = pdev;
+	init->io_type = WdfDeviceIoBuffered;
+	st = drv->config.EvtDriverDeviceAdd(drv, init);
+	d = init->created;
+	kfree(init);
+	if (!NT_SUCCESS(st)) {
+		if (d)
+			wdf_object_delete(&d->obj);
+		return st;
+	}
+	if (!d)
+		return STATUS_NO_SUCH_DEVICE;
+	*out = d;
+	return STATUS_SUCCESS;
+}
+
+/**
+ * wdf_device_start() - the start sequence (see the file comment).
+ * @d: the device
+ * @raw: raw resources (becomes a child of @d)
+ * @trans: translated resources (becomes a child of @d)
+ *
+ * Return: STATUS_SUCCESS, or the first failure (everything undone).
+ */
+NTSTATUS wdf_device_start(struct wdf_device *d, struct wdf_cmres_list *raw,
+			  struct wdf_cmres_list *trans)
+{
+	NTSTATUS st = STATUS_SUCCESS;
+	int ret;
+
+	d->raw = raw;
+	d->translated = trans;
+	wdf_object_attach(&raw->obj, &d->obj);
+	wdf_object_attach(&trans->obj, &d->obj);
+
+	d->prepared = true;
+	if (d->pnp.EvtDevicePrepareHardware) {
+		st = d->pnp.EvtDevicePrepareHardware(d, raw, trans);
+		if (!NT_SUCCESS(st))
+			goto release;
+	}
+	if (d->pnp.EvtDeviceD0Entry) {
+		st = d->pnp.EvtDeviceD0Entry(d, WdfPowerDeviceD3Final);
+		if (!NT_SUCCESS(st))
+			goto release;
+	}
+	d->in_d0 = true;
+	if (d->interrupt) {
+		ret = wdf_interrupt_connect(d->interrupt);
+		if (ret) {
+			st = wdf_errno_to_status(ret);
+			goto d0exit;
+		}
+		st = wdf_interrupt_enable(d->interrupt);
+		if (!NT_SUCCESS(st))
+			goto disconnect;
+	}
+	if (d->pnp.EvtDeviceD0EntryPostInterruptsEnabled) {
+		st = d->pnp.EvtDeviceD0EntryPostInterruptsEnabled(d,
+							WdfPowerDeviceD3Final);
+		if (!NT_SUCCESS(st))
+			goto disable;
+	}
+	if (d->want_interface) {
+		ret = wdf_cdev_create(d);
+		if (ret) {
+			st = wdf_errno_to_status(ret);
+			goto pre_disable;
+		}
+	}
+	d->started = true;
+	return STATUS_SUCCESS;
+
+pre_disable:
+	if (d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
+		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d,
+							    WdfPowerDeviceD3Final);
+disable:
+	if (d->interrupt)
+		wdf_interrupt_disable(d->interrupt);
+disconnect:
+	if (d->interrupt)
+		wdf_interrupt_disconnect(d->interrupt);
+d0exit:
+	d->in_d0 = false;
+	if (d->pnp.EvtDeviceD0Exit)
+		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3Final);
+release:
+	d->prepared = false;
+	if (d->pnp.EvtDeviceReleaseHardware)
+		d->pnp.EvtDeviceReleaseHardware(d, trans);
+	return st;
+}
+
+/**
+ * wdf_device_io_begin() - count an I/O in flight.
+ * @d: the device
+ *
+ * Return: false once the device is being removed.
+ */
+bool wdf_device_io_begin(struct wdf_device *d)
+{
+	bool ok;
+
+	spin_lock(&d->io_lock);
+	ok = !d->dying;
+	if (ok)
+		d->inflight++;
+	spin_unlock(&d->io_lock);
+	return ok;
+}
+
+/** wdf_device_io_end() - an I/O has finished (its buffer unpinned). */
+void wdf_device_io_end(struct wdf_device *d)
+{
+	bool last;
+
+	spin_lock(&d->io_lock);
+	last = !--d->inflight;
+	spin_unlock(&d->io_lock);
+	if (last)
+		wake_up(&d->drain_wq);
+}
+
+static bool wdf_device_drained(struct wdf_device *d)
+{
+	bool drained;
+
+	spin_lock(&d->io_lock);
+	drained = !d->inflight;
+	spin_unlock(&d->io_lock);
+	return drained;
+}
+
+/**
+ * wdf_device_stop() - the stop sequence (see the file comment). Waits for
+ * requests the driver owns: without EvtIoStop they are not stopped.
+ * @d: a started device
+ */
+void wdf_device_stop(struct wdf_device *d)
+{
+	wdf_cdev_remove(d);
+	spin_lock(&d->io_lock);
+	d->dying = true;
+	spin_unlock(&d->io_lock);
+	wdf_device_queues_drain(d);
+	while (!wait_event_timeout(d->drain_wq, wdf_device_drained(d),
+				   30 * HZ))
+		dev_warn(d->dev, "wdfshim: waiting for %u requests to complete\n",
+			 d->inflight);
+
+	if (d->started && d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
+		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d,
+							    WdfPowerDeviceD3Final);
+	if (d->interrupt) {
+		wdf_interrupt_disable(d->interrupt);
+		wdf_interrupt_disconnect(d->interrupt);
+	}
+	if (d->in_d0 && d->pnp.EvtDeviceD0Exit)
+		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3Final);
+	d->in_d0 = false;
+	if (d->prepared && d->pnp.EvtDeviceReleaseHardware)
+		d->pnp.EvtDeviceReleaseHardware(d, d->translated);
+	d->prepared = false;
+	d->started = false;
+}
+
+/**
+ * wdf_device_suspend() - system sleep: wait for in-flight requests, then
+ * D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect ->
+ * D0Exit(D3). User space is frozen, so no new request arrives.
+ * @d: a started device
+ */
+void wdf_device_suspend(struct wdf_device *d)
+{
+	wait_event(d->drain_wq, wdf_device_drained(d));
+	if (d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
+		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d, WdfPowerDeviceD3);
+	if (d->interrupt) {
+		wdf_interrupt_disable(d->interrupt);
+		wdf_interrupt_disconnect(d->interrupt);
+	}
+	if (d->in_d0 && d->pnp.EvtDeviceD0Exit)
+		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3);
+	d->in_d0 = false;
+}
+
+/**
+ * wdf_device_resume() - D0Entry(D3) -> connect -> EvtInterruptEnable ->
+ * D0EntryPostInterruptsEnabled.
+ * @d: a suspended device
+ *
+ * Return: STATUS_SUCCESS or the first failure.
+ */
+NTSTATUS wdf_device_resume(struct wdf_device *d)
+{
+	NTSTATUS st = STATUS_SUCCESS;
+	int ret;
+
+	if (d->pnp.EvtDeviceD0Entry) {
+		st = d->pnp.EvtDeviceD0Entry(d, WdfPowerDeviceD3);
+		if (!NT_SUCCESS(st))
+			return st;
+	}
+	d->in_d0 = true;
+	if (d->interrupt) {
+		ret = wdf_interrupt_connect(d->interrupt);
+		if (ret)
+			return wdf_errno_to_status(ret);
+		st = wdf_interrupt_enable(d->interrupt);
+		if (!NT_SUCCESS(st))
+			return st;
+	}
+	if (d->pnp.EvtDeviceD0EntryPostInterruptsEnabled)
+		st = d->pnp.EvtDeviceD0EntryPostInterruptsEnabled(d,
+							WdfPowerDeviceD3);
+	return st;
+}
+
+/** wdf_device_destroy() - delete the device and its object tree. */
+void wdf_device_destroy(struct wdf_device *d)
+{
+	wdf_object_delete(&d->obj);
+}
+
+/**
+ * wdf_device_find_pci_bar() - the device and BAR that contain a range.
+ * @pa: start
+ * @len: length
+ * @bar: out, the BAR index
+ *
+ * Return: the device or NULL.
+ */
+struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
+					   int *bar)
+{
+	struct wdf_device *d, *found = NULL;
+	int i;
+
+	mutex_lock(&wdf_devices_lock);
+	list_for_each_entry(d, &wdf_devices, node) {
+		if (!d->pdev)
+			continue;
+		for (i = 0; i < PCI_STD_NUM_BARS; i++) {
+			resource_size_t s = pci_resource_start(d->pdev, i);
+			resource_size_t l = pci_resource_len(d->pdev, i);
+
+			if (!l || !(pci_resource_flags(d->pdev, i) &
+				    IORESOURCE_MEM))
+				continue;
+			if (pa >= s && len <= l && pa - s <= l - len) {
+				found = d;
+				*bar = i;
+				goto out;
+			}
+		}
+	}
+out:
+	mutex_unlock(&wdf_devices_lock);
+	return found;
+}

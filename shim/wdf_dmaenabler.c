@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * wdf_dmaenabler.c - WDFDMAENABLER: the profile becomes the device's DMA
+ * mask (dma_set_mask_and_coherent; 64-bit profiles fall back to 32 bits),
+ * MaximumLength the fragment length, the device alignment is snapshotted
+ * for scatter/gather profiles.
+ */
+#include <linux/dma-mapping.h>
+#include <linux/export.h>
+#include "wdf_internal.h"
+
+/**
+ * wdf_dma_set_mask() - dma_set_mask_and_coherent, redirectable by KUnit.
+ * @dev: the device
+ * @mask: the mask
+ *
+ * Return: 0 or a negative errno.
+ */
+int wdf_dma_set_mask(struct device *dev, u64 mask)
+{
+	WDF_STUB_REDIRECT(wdf_dma_set_mask, dev, mask);
+	return dma_set_mask_and_coherent(dev, mask);
+}
+EXPORT_SYMBOL_GPL(wdf_dma_set_mask);
+
+/**
+ * wdf_dma_alloc_coherent() - dma_alloc_coherent, redirectable by KUnit.
+ * @dev: the device
+ * @size: bytes
+ * @handle: out, the device address
+ * @gfp: flags
+ *
+ * Return: the CPU address or NULL.
+ */
+void *wdf_dma_alloc_coherent(struct device *dev, size_t size,
+			     dma_addr_t *handle, gfp_t gfp)
+{
+	WDF_STUB_REDIRECT(wdf_dma_alloc_coherent, dev, size, handle, gfp);
+	return dma_alloc_coherent(dev, size, handle, gfp);
+}
+EXPORT_SYMBOL_GPL(wdf_dma_alloc_coherent);
+
+/**
+ * wdf_dma_free_coherent() - dma_free_coherent, redirectable by KUnit.
+ * @dev: the device
+ * @size: bytes
+ * @cpu: the CPU address
+ * @handle: the device address
+ */
+void wdf_dma_free_coherent(struct device *dev, size_t size, void *cpu,
+			   dma_addr_t handle)
+{
+	WDF_STUB_REDIRECT(wdf_dma_free_coherent, dev, size, cpu, handle);
+	dma_free_coherent(dev, size, cpu, handle);
+}
+EXPORT_SYMBOL_GPL(wdf_dma_free_coherent);
+
+/**
+ * wdf_sg_alloc_table() - sg_alloc_table_from_pages_segment, redirectable
+ * by KUnit.
+ * @sgt: the table
+ * @pages: the pages
+ * @n_pages: their number
+ * @offset: offset of the data in the first page
+ * @size: bytes
+ * @max_segment: largest segment
+ *
+ * Return: 0 or a negative errno.
+ */
+int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
+		       unsigned int n_pages, unsigned int offset,
+		       unsigned long size, unsigned int max_segment)
+{
+	WDF_STUB_REDIRECT(wdf_sg_alloc_table, sgt, pages, n_pages, offset,
+			  size, max_segment);
+	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset,
+						 size, max_segment, GFP_KERNEL);
+}
+EXPORT_SYMBOL_GPL(wdf_sg_alloc_table);
+
+static bool wdf_profile_is_64(WDF_DMA_PROFILE p)
+{
+	return p == WdfDmaProfilePacket64 || p == WdfDmaProfileScatterGather64 ||
+	       p == WdfDmaProfileScatterGather64Duplex;
+}
+
+static bool wdf_profile_is_sg(WDF_DMA_PROFILE p)
+{
+	return p == WdfDmaProfileScatterGather ||
+	       p == WdfDmaProfileScatterGather64 ||
+	       p == WdfDmaProfileScatterGatherDuplex ||
+	       p == WdfDmaProfileScatterGather64Duplex;
+}
+
+NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
+			     PWDF_OBJECT_ATTRIBUTES Attributes,
+			     WDFDMAENABLER *DmaEnablerHandle)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+	struct wdf_dma_enabler *e;
+	unsigned int bits;
+	NTSTATUS st;
+	u64 mask;
+
+	if (WARN_ONCE(!DmaEnablerHandle || !Config,
+		      "wdfshim: %s: NULL pointer\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	*DmaEnablerHandle = NULL;
+	if (!d)
+		return STATUS_INVALID_HANDLE;
+	if (Config->Size != sizeof(*Config))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	st = wdf_attributes_check(Attributes);
+	if (!NT_SUCCESS(st))
+		return st;
+	if (Attributes && Attributes->ParentObject &&
+	    Attributes->ParentObject != (WDFOBJECT)d)
+		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+	if (Config->Profile == WdfDmaProfileSystem ||
+	    Config->Profile == WdfDmaProfileSystemDuplex)
+		return STATUS_NOT_SUPPORTED;
+	if (Config->Profile <= WdfDmaProfileInvalid ||
+	    Config->Profile >= WdfDmaProfileMaximum)
+		return STATUS_INVALID_PARAMETER;
+	if (!Config->MaximumLength)
+		return STATUS_INVALID_PARAMETER;
+	if (Config->AddressWidthOverride > 64 ||
+	    (!wdf_profile_is_64(Config->Profile) &&
+	     Config->AddressWidthOverride > 32))
+		return STATUS_INVALID_PARAMETER;
+	if ((Config->Flags & WDF_DMA_ENABLER_CONFIG_REQUIRE_SINGLE_TRANSFER) &&
+	    Config->WdmDmaVersionOverride < 3)
+		return STATUS_INVALID_PARAMETER;
+
+	bits = Config->AddressWidthOverride ?:
+		(wdf_profile_is_64(Config->Profile) ? 64 : 32);
+	mask = DMA_BIT_MASK(bits);
+	if (wdf_dma_set_mask(d->dev, mask)) {
+		if (bits <= 32)
+			return STATUS_UNSUCCESSFUL;
+		mask = DMA_BIT_MASK(32);
+		if (wdf_dma_set_mask(d->dev, mask))
+			return STATUS_UNSUCCESSFUL;
+		dev_info(d->dev, "wdfshim: %u-bit DMA refused, using 32 bits\n",
+			 bits);
+	}
+
+	e = wdf_object_alloc(sizeof(*e), WDF_TYPE_DMA_ENABLER, Attributes, NULL,
+			     &st);
+	if (!e)
+		return st;
+	e->device = d;
+	e->config = *Config;
+	e->mask = mask;
+	e->max_sg = WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS;
+	e->alignment = wdf_profile_is_sg(Config->Profile) ? d->alignment : 0;
+	wdf_object_attach(&e->obj, &d->obj);
+	*DmaEnablerHandle = e;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDmaEnablerCreate);
+
+void WdfDmaEnablerSetMaximumScatterGatherElements(WDFDMAENABLER DmaEnabler,
+						  size_t MaximumFragments)
+{
+	struct wdf_dma_enabler *e = WDF_GET(wdf_dma_enabler, DmaEnabler,
+					    WDF_TYPE_DMA_ENABLER);
+
+	if (!e)
+		return;
+	if (!MaximumFragments) {
+		dev_warn(e->device->dev,
+			 "wdfshim: maximum SG elements 0 ignored\n");
+		return;
+	}
+	e->max_sg = min_t(size_t, MaximumFragments, U32_MAX);
+}
+EXPORT_SYMBOL_GPL(WdfDmaEnablerSetMaximumScatterGatherElements);
+
+size_t WdfDmaEnablerGetMaximumScatterGatherElements(WDFDMAENABLER DmaEnabler)
+{
+	struct wdf_dma_enabler *e = WDF_GET(wdf_dma_enabler, DmaEnabler,
+					    WDF_TYPE_DMA_ENABLER);
+
+	return e ? e->max_sg : 0;
+}
+EXPORT_SYMBOL_GPL(WdfDmaEnablerGetMaximumScatterGatherElements);
+
+size_t WdfDmaEnablerGetMaximumLength(WDFDMAENABLER DmaEnabler)
+{
+	struct wdf_dma_enabler *e = WDF_GET(wdf_dma_enabler, DmaEnabler,
+					    WDF_TYPE_DMA_ENABLER);
+
+	return e ? e->config.MaximumLength : 0;
+}
+EXPORT_SYMBOL_GPL(WdfDmaEnablerGetMaximumLength);

@@ -1,0 +1,561 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * wdf_dmatransaction.c - WDFDMATRANSACTION.
+ *
+ * Initialize maps the buffer once: the MDL's pages become an sg_table
+ * (sg_alloc_table_from_pages_segment, segments no larger than the
+ * device's max segment size) mapped with dma_map_sgtable in the direction
+ * of the transfer. Fragments are then cut from the mapped list: at most
+ * the transaction's maximum length bytes (the enabler's MaximumLength,
+ * lowered by SetMaximumLength) and at most the enabler's maximum SG
+ * elements; an element never spans two mapped entries. Initialize checks
+ * the nominal split (fragments at multiples of the maximum length) and
+ * refuses with STATUS_WDF_TOO_FRAGMENTED when a fragment needs more
+ * elements than allowed; a fragment staged after a partial completion
+ * (DmaCompletedWithLength) is shortened to the allowed element count
+ * instead.
+ *
+ * EvtProgramDma runs synchronously inside Execute and inside
+ * DmaCompleted* (which then return FALSE + STATUS_MORE_PROCESSING_REQUIRED).
+ * The mapping is undone when the last fragment completes, or at Release.
+ *
+ * KMDF bugchecks on a wrong state or a NULL required pointer; the shim
+ * WARN_ONCEs and returns: Initialize -> STATUS_INVALID_DEVICE_STATE or
+ * STATUS_INVALID_PARAMETER, Execute -> STATUS_INVALID_DEVICE_REQUEST,
+ * DmaCompleted* -> TRUE with STATUS_INVALID_DEVICE_STATE.
+ */
+#include <linux/dma-mapping.h>
+#include <linux/export.h>
+#include <linux/overflow.h>
+#include <linux/scatterlist.h>
+#include "wdf_internal.h"
+
+static struct device *wdf_tx_dev(struct wdf_dma_transaction *tx)
+{
+	return tx->enabler->device->dev;
+}
+
+static enum dma_data_direction wdf_tx_dir(struct wdf_dma_transaction *tx)
+{
+	return tx->direction == WdfDmaDirectionWriteToDevice ? DMA_TO_DEVICE :
+							       DMA_FROM_DEVICE;
+}
+
+static void wdf_tx_unmap(struct wdf_dma_transaction *tx)
+{
+	if (tx->nents) {
+		dma_unmap_sgtable(wdf_tx_dev(tx), &tx->sgt, wdf_tx_dir(tx), 0);
+		tx->nents = 0;
+	}
+	if (tx->sgt_alloc) {
+		sg_free_table(&tx->sgt);
+		tx->sgt_alloc = false;
+	}
+}
+
+static void wdf_tx_reset(struct wdf_dma_transaction *tx)
+{
+	wdf_tx_unmap(tx);
+	kfree(tx->sgl);
+	tx->sgl = NULL;
+	tx->sgl_capacity = 0;
+	tx->transferred = 0;
+	tx->cur_len = 0;
+	tx->length = 0;
+	tx->request = NULL;
+	tx->program = NULL;
+	tx->context = NULL;
+	tx->single = !!(tx->enabler->config.Flags &
+			WDF_DMA_ENABLER_CONFIG_REQUIRE_SINGLE_TRANSFER);
+	tx->max_len = tx->enabler->config.MaximumLength;
+}
+
+/*
+ * Walk the mapped list from byte @pos for at most @budget bytes and
+ * @max_elems elements, filling @sgl if given. Returns the element count;
+ * *@bytes is the length covered.
+ */
+static ULONG wdf_tx_walk(struct wdf_dma_transaction *tx, size_t pos,
+			 size_t budget, ULONG max_elems,
+			 PSCATTER_GATHER_LIST sgl, size_t *bytes)
+{
+	struct scatterlist *sg;
+	size_t base = 0, done = 0;
+	ULONG n = 0;
+	int i;
+
+	for_each_sgtable_dma_sg(&tx->sgt, sg, i) {
+		size_t len = sg_dma_len(sg), skip, take;
+
+		if (base + len <= pos) {
+			base += len;
+			continue;
+		}
+		if (n == max_elems || done == budget)
+			break;
+		skip = pos - base;
+		take = min(len - skip, budget - done);
+		if (sgl) {
+			sgl->Elements[n].Address.QuadPart =
+				sg_dma_address(sg) + skip;
+			sgl->Elements[n].Length = (ULONG)take;
+			sgl->Elements[n].Reserved = 0;
+		}
+		n++;
+		done += take;
+		pos += take;
+		base += len;
+	}
+	*bytes = done;
+	return n;
+}
+
+static NTSTATUS wdf_tx_init(struct wdf_dma_transaction *tx,
+			    PFN_WDF_PROGRAM_DMA program, WDF_DMA_DIRECTION dir,
+			    PMDL mdl, PVOID va, size_t length)
+{
+	struct device *dev = wdf_tx_dev(tx);
+	u8 *mdl_va = MmGetMdlVirtualAddress(mdl);
+	size_t off, abs_off, pos, frag, bytes;
+	unsigned int first, npages, page_off, max_seg;
+	ULONG n, cap = 0;
+	NTSTATUS st;
+	ULONG len;
+
+	if (!length || (dir != WdfDmaDirectionReadFromDevice &&
+			dir != WdfDmaDirectionWriteToDevice)) {
+		st = STATUS_INVALID_PARAMETER;
+		goto fail;
+	}
+	len = (ULONG)length;
+	if (!len || (u8 *)va < mdl_va || (u8 *)va >= mdl_va + mdl->ByteCount ||
+	    (u8 *)va + len > mdl_va + mdl->ByteCount || !mdl->Pages) {
+		st = STATUS_INVALID_PARAMETER;
+		goto fail;
+	}
+	if (tx->single && len > tx->max_len) {
+		st = STATUS_WDF_TOO_MANY_TRANSFERS;
+		goto fail;
+	}
+
+	tx->direction = dir;
+	off = (u8 *)va - mdl_va;
+	abs_off = mdl->ByteOffset + off;
+	first = abs_off >> PAGE_SHIFT;
+	page_off = offset_in_page(abs_off);
+	npages = DIV_ROUND_UP(page_off + len, PAGE_SIZE);
+	if (first + npages > mdl->PageCount) {
+		st = STATUS_INVALID_PARAMETER;
+		goto fail;
+	}
+	max_seg = max_t(unsigned int, dma_get_max_seg_size(dev), PAGE_SIZE);
+	if (wdf_sg_alloc_table(&tx->sgt, mdl->Pages + first, npages, page_off,
+			       len, max_seg)) {
+		st = STATUS_INSUFFICIENT_RESOURCES;
+		goto fail;
+	}
+	tx->sgt_alloc = true;
+	if (dma_map_sgtable(dev, &tx->sgt, wdf_tx_dir(tx), 0)) {
+		st = STATUS_INSUFFICIENT_RESOURCES;
+		goto fail;
+	}
+	tx->nents = tx->sgt.nents;
+
+	for (pos = 0; pos < len; pos += frag) {
+		frag = min_t(size_t, tx->single ? len : tx->max_len, len - pos);
+		n = wdf_tx_walk(tx, pos, frag, U32_MAX, NULL, &bytes);
+		if (n > tx->enabler->max_sg) {
+			st = STATUS_WDF_TOO_FRAGMENTED;
+			goto fail;
+		}
+		cap = max(cap, n);
+	}
+	/* room for a fragment staged after a partial completion, too */
+	cap = min_t(ULONG, max_t(ULONG, cap, tx->nents), tx->enabler->max_sg);
+	tx->sgl = wdf_mem_alloc(struct_size(tx->sgl, Elements, cap),
+				GFP_KERNEL);
+	if (!tx->sgl) {
+		st = STATUS_INSUFFICIENT_RESOURCES;
+		goto fail;
+	}
+	tx->sgl_capacity = cap;
+	tx->program = program;
+	tx->length = len;
+	tx->transferred = 0;
+	tx->cur_len = 0;
+	tx->state = WDF_TX_INITIALIZED;
+	return STATUS_SUCCESS;
+
+fail:
+	wdf_tx_reset(tx);
+	tx->state = WDF_TX_RELEASED;
+	return st;
+}
+
+static bool wdf_tx_can_init(struct wdf_dma_transaction *tx, const char *fn)
+{
+	return !WARN_ONCE(tx->state != WDF_TX_CREATED &&
+			  tx->state != WDF_TX_RELEASED,
+			  "wdfshim: %s: transaction not released (state %d)\n",
+			  fn, tx->state);
+}
+
+NTSTATUS WdfDmaTransactionInitialize(WDFDMATRANSACTION DmaTransaction,
+				     PFN_WDF_PROGRAM_DMA EvtProgramDmaFunction,
+				     WDF_DMA_DIRECTION DmaDirection, PMDL Mdl,
+				     PVOID VirtualAddress, size_t Length)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (!tx)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!EvtProgramDmaFunction || !Mdl,
+		      "wdfshim: %s: NULL callback or MDL\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (!wdf_tx_can_init(tx, __func__))
+		return STATUS_INVALID_DEVICE_STATE;
+	return wdf_tx_init(tx, EvtProgramDmaFunction, DmaDirection, Mdl,
+			   VirtualAddress, Length);
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionInitialize);
+
+NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransaction,
+						 WDFREQUEST Request,
+						 PFN_WDF_PROGRAM_DMA EvtProgramDmaFunction,
+						 WDF_DMA_DIRECTION DmaDirection)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_request *req = WDF_GET(wdf_request, Request,
+					  WDF_TYPE_REQUEST);
+	size_t len;
+	NTSTATUS st;
+
+	if (!tx || !req)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!EvtProgramDmaFunction, "wdfshim: %s: NULL callback\n",
+		      __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (!wdf_tx_can_init(tx, __func__))
+		return STATUS_INVALID_DEVICE_STATE;
+
+	st = STATUS_INVALID_DEVICE_REQUEST;
+	if (DmaDirection != WdfDmaDirectionReadFromDevice &&
+	    DmaDirection != WdfDmaDirectionWriteToDevice) {
+		st = STATUS_INVALID_PARAMETER;
+		goto fail;
+	}
+	switch (req->params.Type) {
+	case WdfRequestTypeRead:
+		if (DmaDirection != WdfDmaDirectionReadFromDevice)
+			goto fail;
+		len = req->params.Parameters.Read.Length;
+		break;
+	case WdfRequestTypeWrite:
+		if (DmaDirection != WdfDmaDirectionWriteToDevice)
+			goto fail;
+		len = req->params.Parameters.Write.Length;
+		break;
+	default:
+		/* ioctls are METHOD_BUFFERED without an MDL in the shim */
+		goto fail;
+	}
+	if (!len || !req->mdl)
+		goto fail;
+	if (len > req->mdl->ByteCount) {
+		st = STATUS_INVALID_PARAMETER;
+		goto fail;
+	}
+	st = wdf_tx_init(tx, EvtProgramDmaFunction, DmaDirection, req->mdl,
+			 MmGetMdlVirtualAddress(req->mdl), len);
+	if (NT_SUCCESS(st))
+		tx->request = req;
+	return st;
+fail:
+	wdf_tx_reset(tx);
+	tx->state = WDF_TX_RELEASED;
+	return st;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionInitializeUsingRequest);
+
+/* Stage the fragment that starts at tx->transferred. */
+static void wdf_tx_stage(struct wdf_dma_transaction *tx)
+{
+	size_t budget = tx->length - tx->transferred, bytes;
+
+	if (!tx->single)
+		budget = min(budget, tx->max_len);
+	tx->sgl->NumberOfElements = wdf_tx_walk(tx, tx->transferred, budget,
+						tx->sgl_capacity, tx->sgl,
+						&bytes);
+	tx->sgl->Reserved = 0;
+	tx->cur_len = bytes;
+}
+
+static void wdf_tx_program(struct wdf_dma_transaction *tx)
+{
+	tx->program(tx, tx->enabler->device, tx->context, tx->direction,
+		    tx->sgl);
+}
+
+NTSTATUS WdfDmaTransactionExecute(WDFDMATRANSACTION DmaTransaction,
+				  WDFCONTEXT Context)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (!tx)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(tx->state != WDF_TX_INITIALIZED,
+		      "wdfshim: %s: transaction not initialized (state %d)\n",
+		      __func__, tx->state))
+		return STATUS_INVALID_DEVICE_REQUEST;
+	tx->context = Context;
+	tx->transferred = 0;
+	tx->state = WDF_TX_TRANSFER;
+	wdf_tx_stage(tx);
+	wdf_tx_program(tx);
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionExecute);
+
+static BOOLEAN wdf_tx_completed(struct wdf_dma_transaction *tx, size_t len,
+				bool final, NTSTATUS *status, const char *fn)
+{
+	if (WARN_ONCE(tx->state != WDF_TX_TRANSFER,
+		      "wdfshim: %s: no transfer in progress (state %d)\n", fn,
+		      tx->state)) {
+		*status = STATUS_INVALID_DEVICE_STATE;
+		return TRUE;
+	}
+	if (len > tx->cur_len) {
+		tx->state = WDF_TX_FAILED;
+		tx->cur_len = 0;
+		*status = STATUS_INVALID_PARAMETER;
+		return TRUE;
+	}
+	tx->transferred += len;
+	if (final || tx->transferred >= tx->length) {
+		wdf_tx_unmap(tx);
+		tx->cur_len = 0;
+		tx->state = WDF_TX_COMPLETED;
+		*status = STATUS_SUCCESS;
+		return TRUE;
+	}
+	if (tx->single) {
+		tx->cur_len = 0;
+		tx->state = WDF_TX_FAILED;
+		*status = STATUS_WDF_TOO_MANY_TRANSFERS;
+		return TRUE;
+	}
+	wdf_tx_stage(tx);
+	*status = STATUS_MORE_PROCESSING_REQUIRED;
+	wdf_tx_program(tx);
+	return FALSE;
+}
+
+BOOLEAN WdfDmaTransactionDmaCompletedWithLength(WDFDMATRANSACTION DmaTransaction,
+						size_t TransferredLength,
+						NTSTATUS *Status)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", __func__))
+		return TRUE;
+	if (!tx) {
+		*Status = STATUS_INVALID_HANDLE;
+		return TRUE;
+	}
+	return wdf_tx_completed(tx, TransferredLength, false, Status,
+				__func__);
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionDmaCompletedWithLength);
+
+BOOLEAN WdfDmaTransactionDmaCompleted(WDFDMATRANSACTION DmaTransaction,
+				      NTSTATUS *Status)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", __func__))
+		return TRUE;
+	if (!tx) {
+		*Status = STATUS_INVALID_HANDLE;
+		return TRUE;
+	}
+	return wdf_tx_completed(tx, tx->cur_len, false, Status, __func__);
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionDmaCompleted);
+
+BOOLEAN WdfDmaTransactionDmaCompletedFinal(WDFDMATRANSACTION DmaTransaction,
+					   size_t FinalTransferredLength,
+					   NTSTATUS *Status)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", __func__))
+		return TRUE;
+	if (!tx) {
+		*Status = STATUS_INVALID_HANDLE;
+		return TRUE;
+	}
+	return wdf_tx_completed(tx, FinalTransferredLength, true, Status,
+				__func__);
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionDmaCompletedFinal);
+
+size_t WdfDmaTransactionGetBytesTransferred(WDFDMATRANSACTION DmaTransaction)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	return tx ? tx->transferred : 0;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionGetBytesTransferred);
+
+size_t WdfDmaTransactionGetCurrentDmaTransferLength(WDFDMATRANSACTION DmaTransaction)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	return tx ? tx->cur_len : 0;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionGetCurrentDmaTransferLength);
+
+void WdfDmaTransactionSetSingleTransferRequirement(WDFDMATRANSACTION DmaTransaction,
+						   BOOLEAN RequireSingleTransfer)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (!tx)
+		return;
+	/* KMDF verifier breaks; without the verifier the call is ignored */
+	if (tx->enabler->config.WdmDmaVersionOverride < 3) {
+		dev_warn_once(wdf_tx_dev(tx),
+			      "wdfshim: single transfer needs WdmDmaVersionOverride 3; ignored\n");
+		return;
+	}
+	if (tx->state != WDF_TX_CREATED && tx->state != WDF_TX_RELEASED) {
+		dev_warn_once(wdf_tx_dev(tx),
+			      "wdfshim: single transfer set after Initialize; ignored\n");
+		return;
+	}
+	tx->single = !!RequireSingleTransfer;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionSetSingleTransferRequirement);
+
+void WdfDmaTransactionSetMaximumLength(WDFDMATRANSACTION DmaTransaction,
+				       size_t MaximumLength)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (!tx)
+		return;
+	if (WARN_ONCE(tx->state != WDF_TX_INITIALIZED,
+		      "wdfshim: %s: call it after Initialize (state %d)\n",
+		      __func__, tx->state))
+		return;
+	if (MaximumLength && MaximumLength < tx->max_len)
+		tx->max_len = MaximumLength;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionSetMaximumLength);
+
+WDFREQUEST WdfDmaTransactionGetRequest(WDFDMATRANSACTION DmaTransaction)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	return tx ? tx->request : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionGetRequest);
+
+WDFDEVICE WdfDmaTransactionGetDevice(WDFDMATRANSACTION DmaTransaction)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	return tx ? tx->enabler->device : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionGetDevice);
+
+NTSTATUS WdfDmaTransactionRelease(WDFDMATRANSACTION DmaTransaction)
+{
+	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
+						 DmaTransaction,
+						 WDF_TYPE_DMA_TRANSACTION);
+
+	if (!tx)
+		return STATUS_INVALID_HANDLE;
+	WARN_ONCE(tx->state == WDF_TX_TRANSFER,
+		  "wdfshim: %s: released during a transfer\n", __func__);
+	if (tx->state == WDF_TX_RELEASED || tx->state == WDF_TX_CREATED)
+		dev_dbg(wdf_tx_dev(tx), "wdfshim: transaction released twice\n");
+	wdf_tx_reset(tx);
+	tx->state = WDF_TX_RELEASED;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionRelease);
+
+static void wdf_tx_dispose(struct wdf_object *obj)
+{
+	struct wdf_dma_transaction *tx =
+		container_of(obj, struct wdf_dma_transaction, obj);
+
+	WARN_ONCE(tx->state == WDF_TX_TRANSFER,
+		  "wdfshim: transaction deleted during a transfer\n");
+	wdf_tx_reset(tx);
+}
+
+static const struct wdf_object_ops wdf_tx_ops = {
+	.dispose = wdf_tx_dispose,
+};
+
+NTSTATUS WdfDmaTransactionCreate(WDFDMAENABLER DmaEnabler,
+				 PWDF_OBJECT_ATTRIBUTES Attributes,
+				 WDFDMATRANSACTION *DmaTransaction)
+{
+	struct wdf_dma_transaction *tx;
+	struct wdf_dma_enabler *e;
+	NTSTATUS st;
+
+	if (WARN_ONCE(!DmaTransaction, "wdfshim: %s: NULL out handle\n",
+		      __func__))
+		return STATUS_INVALID_PARAMETER;
+	*DmaTransaction = NULL;
+	e = WDF_GET(wdf_dma_enabler, DmaEnabler, WDF_TYPE_DMA_ENABLER);
+	if (!e)
+		return STATUS_INVALID_HANDLE;
+	if (Attributes && Attributes->ParentObject)
+		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+	st = wdf_attributes_check(Attributes);
+	if (!NT_SUCCESS(st))
+		return st;
+	tx = wdf_object_alloc(sizeof(*tx), WDF_TYPE_DMA_TRANSACTION,
+			      Attributes, &wdf_tx_ops, &st);
+	if (!tx)
+		return st;
+	tx->enabler = e;
+	tx->state = WDF_TX_CREATED;
+	wdf_tx_reset(tx);
+	wdf_object_attach(&tx->obj, &e->obj);
+	*DmaTransaction = tx;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDmaTransactionCreate);

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * wdf_interrupt.c - WDFINTERRUPT on request_irq(IRQF_SHARED).
+ *
+ * The ISR runs in hard-IRQ context under the interrupt's spinlock, the
+ * same lock WdfInterruptAcquireLock takes (spin_lock_irqsave); FALSE from
+ * the ISR becomes IRQ_NONE, so a shared line works.
+ *
+ * The DPC runs in process context, as a work item on the shim's
+ * WQ_HIGHPRI work queue (not a threaded IRQ, not a tasklet), because:
+ *  - with AutomaticSerialization it must be serialised with EvtIo* and
+ *    timer callbacks, and the shim serialises those with a per-device
+ *    mutex (EvtIo* may sleep: they pin pages, map scatter lists and
+ *    allocate); a mutex cannot be taken in softirq context;
+ *  - completing a DMA transaction unmaps its scatter list, and a DPC may
+ *    complete requests, which is allowed in any context but is most
+ *    useful where sleeping is allowed;
+ *  - queue_work() gives exactly WdfInterruptQueueDpcForIsr's semantics
+ *    (TRUE if queued, FALSE if already queued), works the same for the
+ *    real IRQ and for a KUnit-fired one, and a threaded IRQ would need
+ *    IRQF_ONESHOT, which every sharer of an INTx line must agree on.
+ * Lock order: device mutex -> interrupt spinlock. Never the reverse.
+ */
+#include <linux/export.h>
+#include <linux/interrupt.h>
+#include "wdf_internal.h"
+
+static irqreturn_t wdf_interrupt_isr(int irq, void *data)
+{
+	struct wdf_interrupt *intr = data;
+	unsigned long flags;
+	BOOLEAN ours;
+
+	spin_lock_irqsave(&intr->lock, flags);
+	ours = intr->config.EvtInterruptIsr(intr, 0);
+	spin_unlock_irqrestore(&intr->lock, flags);
+	return ours ? IRQ_HANDLED : IRQ_NONE;
+}
+
+static void wdf_interrupt_dpc(struct work_struct *work)
+{
+	struct wdf_interrupt *intr = container_of(work, struct wdf_interrupt,
+						  dpc);
+	struct wdf_device *d = intr->device;
+	struct kunit *kt;
+
+	if (!intr->config.EvtInterruptDpc)
+		return;
+	kt = wdf_kunit_enter(d);
+	if (intr->serialized)
+		mutex_lock(&d->sync_lock);
+	intr->config.EvtInterruptDpc(intr, d);
+	if (intr->serialized)
+		mutex_unlock(&d->sync_lock);
+	wdf_kunit_leave(kt);
+}
+
+static unsigned int wdf_interrupt_irq(struct wdf_interrupt *intr)
+{
+	struct wdf_cmres_list *l = intr->device->translated;
+	ULONG i;
+
+	if (intr->config.InterruptTranslated)
+		return intr->config.InterruptTranslated->u.Interrupt.Vector;
+	if (!l)
+		return 0;
+	for (i = 0; i < l->count; i++)
+		if (l->desc[i].Type == CmResourceTypeInterrupt)
+			return l->desc[i].u.Interrupt.Vector;
+	return 0;
+}
+
+/**
+ * wdf_interrupt_connect() - request_irq(IRQF_SHARED) on the device's
+ * interrupt resource; without one (IRQ 0) the interrupt is only fired by
+ * the KUnit hook.
+ * @intr: the interrupt
+ *
+ * Return: 0 or request_irq's error.
+ */
+int wdf_interrupt_connect(struct wdf_interrupt *intr)
+{
+	unsigned int irq = wdf_interrupt_irq(intr);
+	int ret;
+
+	if (irq) {
+		ret = request_irq(irq, wdf_interrupt_isr, IRQF_SHARED,
+				  intr->device->driver->name, intr);
+		if (ret)
+			return ret;
+	}
+	intr->irq = irq;
+	intr->connected = true;
+	return 0;
+}
+
+/** wdf_interrupt_disconnect() - free_irq, then let a queued DPC run. */
+void wdf_interrupt_disconnect(struct wdf_interrupt *intr)
+{
+	if (!intr->connected)
+		return;
+	if (intr->irq)
+		free_irq(intr->irq, intr);
+	intr->irq = 0;
+	intr->connected = false;
+	flush_work(&intr->dpc);
+}
+
+/** wdf_interrupt_enable() - EvtInterruptEnable under the interrupt lock. */
+NTSTATUS wdf_interrupt_enable(struct wdf_interrupt *intr)
+{
+	NTSTATUS st = STATUS_SUCCESS;
+	unsigned long flags;
+
+	spin_lock_irqsave(&intr->lock, flags);
+	if (intr->config.EvtInterruptEnable)
+		st = intr->config.EvtInterruptEnable(intr, intr->device);
+	intr->enabled = NT_SUCCESS(st);
+	spin_unlock_irqrestore(&intr->lock, flags);
+	return st;
+}
+
+/** wdf_interrupt_disable() - EvtInterruptDisable under the lock. */
+void wdf_interrupt_disable(struct wdf_interrupt *intr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&intr->lock, flags);
+	if (intr->enabled && intr->config.EvtInterruptDisable)
+		intr->config.EvtInterruptDisable(intr, intr->device);
+	intr->enabled = false;
+	spin_unlock_irqrestore(&intr->lock, flags);
+}
+
+/**
+ * wdf_interrupt_fire() - run the ISR as the hard IRQ handler would.
+ * @intr: the interrupt
+ *
+ * Return: the ISR's result.
+ */
+BOOLEAN wdf_interrupt_fire(struct wdf_interrupt *intr)
+{
+	unsigned long flags;
+	BOOLEAN ours;
+
+	local_irq_save(flags);
+	spin_lock(&intr->lock);
+	ours = intr->config.EvtInterruptIsr(intr, 0);
+	spin_unlock(&intr->lock);
+	local_irq_restore(flags);
+	return ours;
+}
+
+static void wdf_interrupt_dispose(struct wdf_object *obj)
+{
+	struct wdf_interrupt *intr = container_of(obj, struct wdf_interrupt,
+						  obj);
+
+	wdf_interrupt_disconnect(intr);
+	cancel_work_sync(&intr->dpc);
+	if (intr->device->interrupt == intr)
+		intr->device->interrupt = NULL;
+}
+
+static const struct wdf_object_ops wdf_interrupt_ops = {
+	.dispose = wdf_interrupt_dispose,
+};
+
+NTSTATUS WdfInterruptCreate(WDFDEVICE Device,
+			    PWDF_INTERRUPT_CONFIG Configuration,
+			    PWDF_OBJECT_ATTRIBUTES Attributes,
+			    WDFINTERRUPT *Interrupt)
+{
+	PWDF_INTERRUPT_CONFIG c = Configuration;
+	struct wdf_interrupt *intr;
+	struct wdf_device *d;
+	NTSTATUS st;
+
+	if (Interrupt)
+		*Interrupt = NULL;
+	if (WARN_ONCE(!c, "wdfshim: %s: NULL config\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+	if (!d)
+		return STATUS_INVALID_HANDLE;
+	if (c->Size != sizeof(*c))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	st = wdf_attributes_check(Attributes);
+	if (!NT_SUCCESS(st))
+		return st;
+	if (Attributes && Attributes->ParentObject &&
+	    Attributes->ParentObject != (WDFOBJECT)d)
+		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+	if (!c->EvtInterruptIsr || c->SpinLock || c->WaitLock ||
+	    c->PassiveHandling || c->EvtInterruptWorkItem)
+		return STATUS_INVALID_PARAMETER;
+	if (d->interrupt)
+		return STATUS_WDF_BUSY;
+	if (d->started)
+		return STATUS_INVALID_DEVICE_STATE;
+
+	intr = wdf_object_alloc(sizeof(*intr), WDF_TYPE_INTERRUPT, Attributes,
+				&wdf_interrupt_ops, &st);
+	if (!intr)
+		return st;
+	intr->device = d;
+	intr->config = *c;
+	intr->serialized = c->AutomaticSerialization && d->serialized;
+	spin_lock_init(&intr->lock);
+	INIT_WORK(&intr->dpc, wdf_interrupt_dpc);
+	intr->obj.no_delete = true;
+	d->interrupt = intr;
+	wdf_object_attach(&intr->obj, &d->obj);
+	if (Interrupt)
+		*Interrupt = intr;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfInterruptCreate);
+
+BOOLEAN WdfInterruptQueueDpcForIsr(WDFINTERRUPT Interrupt)
+{
+	struct wdf_interrupt *intr = WDF_GET(wdf_interrupt, Interrupt,
+					     WDF_TYPE_INTERRUPT);
+
+	if (!intr || !intr->config.EvtInterruptDpc)
+		return FALSE;
+	return queue_work(wdf_wq, &intr->dpc);
+}
+EXPORT_SYMBOL_GPL(WdfInterruptQueueDpcForIsr);
+
+void WdfInterruptAcquireLock(WDFINTERRUPT Interrupt)
+	__acquires(Interrupt)
+{
+	struct wdf_interrupt *intr = WDF_GET(wdf_interrupt, Interrupt,
+					     WDF_TYPE_INTERRUPT);
+	unsigned long flags;
+
+	if (!intr) {
+		__acquire(Interrupt);
+		return;
+	}
+	spin_lock_irqsave(&intr->lock, flags);
+	intr->lock_flags = flags;
+	__release(&intr->lock);
+	__acquire(Interrupt);
+}
+EXPORT_SYMBOL_GPL(WdfInterruptAcquireLock);
+
+void WdfInterruptReleaseLock(WDFINTERRUPT Interrupt)
+	__releases(Interrupt)
+{
+	struct wdf_interrupt *intr = WDF_GET(wdf_interrupt, Interrupt,
+					     WDF_TYPE_INTERRUPT);
+
+	if (!intr) {
+		__release(Interrupt);
+		return;
+	}
+	__acquire(&intr->lock);
+	__release(Interrupt);
+	spin_unlock_irqrestore(&intr->lock, intr->lock_flags);
+}
+EXPORT_SYMBOL_GPL(WdfInterruptReleaseLock);
+
+BOOLEAN WdfInterruptSynchronize(WDFINTERRUPT Interrupt,
+				PFN_WDF_INTERRUPT_SYNCHRONIZE Callback,
+				WDFCONTEXT Context)
+{
+	struct wdf_interrupt *intr = WDF_GET(wdf_interrupt, Interrupt,
+					     WDF_TYPE_INTERRUPT);
+	unsigned long flags;
+	BOOLEAN r;
+
+	if (!intr || WARN_ONCE(!Callback, "wdfshim: %s: NULL callback\n",
+			       __func__))
+		return FALSE;
+	spin_lock_irqsave(&intr->lock, flags);
+	r = Callback(intr, Context);
+	spin_unlock_irqrestore(&intr->lock, flags);
+	return r;
+}
+EXPORT_SYMBOL_GPL(WdfInterruptSynchronize);
+
+WDFDEVICE WdfInterruptGetDevice(WDFINTERRUPT Interrupt)
+{
+	struct wdf_interrupt *intr = WDF_GET(wdf_interrupt, Interrupt,
+					     WDF_TYPE_INTERRUPT);
+
+	return intr ? intr->device : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfInterruptGetDevice);

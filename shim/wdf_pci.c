@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * wdf_pci.c - the Linux PCI adapter: a pci_driver whose probe and remove
+ * run a WDF driver's callbacks in KMDF's order (see wdfpci.h and
+ * wdf_device.c). Resources: every non-empty BAR (CmResourceTypeMemory or
+ * CmResourceTypePort, Start = the CPU address, Length = BAR size), then
+ * the INTx line (CmResourceTypeInterrupt, Vector = Linux IRQ, shared).
+ * Raw and translated lists are the same.
+ *
+ * System sleep: suspend waits for in-flight requests, then
+ * D0ExitPreInterruptsDisabled, EvtInterruptDisable, free_irq, D0Exit(D3);
+ * resume runs D0Entry(D3), request_irq, EvtInterruptEnable,
+ * D0EntryPostInterruptsEnabled. The PCI core saves/restores config space.
+ */
+#include <linux/export.h>
+#include <linux/module.h>
+#include <linux/pci.h>
+#include <wdfpci.h>
+#include "wdf_internal.h"
+
+static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id);
+
+static struct wdf_pci_driver *wdf_pci_drv(struct pci_dev *pdev)
+{
+	return container_of(to_pci_driver(pdev->dev.driver),
+			    struct wdf_pci_driver, pci);
+}
+
+static ULONG wdf_pci_resources(struct pci_dev *pdev,
+			       CM_PARTIAL_RESOURCE_DESCRIPTOR *desc)
+{
+	ULONG n = 0;
+	int i;
+
+	for (i = 0; i < PCI_STD_NUM_BARS; i++) {
+		resource_size_t len = pci_resource_len(pdev, i);
+		unsigned long flags = pci_resource_flags(pdev, i);
+		CM_PARTIAL_RESOURCE_DESCRIPTOR *r = &desc[n];
+
+		if (!len || !(flags & (IORESOURCE_MEM | IORESOURCE_IO)))
+			continue;
+		memset(r, 0, sizeof(*r));
+		r->ShareDisposition = CmResourceShareDeviceExclusive;
+		if (flags & IORESOURCE_MEM) {
+			r->Type = CmResourceTypeMemory;
+			r->Flags = CM_RESOURCE_MEMORY_READ_WRITE;
+		} else {
+			r->Type = CmResourceTypePort;
+			r->Flags = CM_RESOURCE_PORT_IO;
+		}
+		r->u.Generic.Start.QuadPart = pci_resource_start(pdev, i);
+		r->u.Generic.Length = (ULONG)min_t(resource_size_t, len,
+						   U32_MAX);
+		n++;
+	}
+	if (pdev->irq) {
+		CM_PARTIAL_RESOURCE_DESCRIPTOR *r = &desc[n++];
+
+		memset(r, 0, sizeof(*r));
+		r->Type = CmResourceTypeInterrupt;
+		r->ShareDisposition = CmResourceShareShared;
+		r->Flags = CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
+		r->u.Interrupt.Level = pdev->irq;
+		r->u.Interrupt.Vector = pdev->irq;
+		r->u.Interrupt.Affinity = (KAFFINITY)-1;
+	}
+	return n;
+}
+
+static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	struct wdf_pci_driver *w = wdf_pci_drv(pdev);
+	struct wdf_driver *drv = w->driver_object.WdfDriver;
+	CM_PARTIAL_RESOURCE_DESCRIPTOR desc[PCI_STD_NUM_BARS + 1];
+	struct wdf_cmres_list *raw, *trans;
+	struct wdf_device *d;
+	NTSTATUS st;
+	ULONG n;
+	int ret;
+
+	if (!drv)
+		return -ENODEV;
+	ret = pci_enable_device(pdev);
+	if (ret)
+		return ret;
+	pci_set_master(pdev);
+	ret = pci_request_regions(pdev, drv->name);
+	if (ret)
+		goto disable;
+
+	n = wdf_pci_resources(pdev, desc);
+	raw = wdf_cmres_list_create(desc, n);
+	trans = wdf_cmres_list_create(desc, n);
+	if (!raw || !trans) {
+		if (raw)
+			wdf_object_free_unattached(&raw->obj);
+		if (trans)
+			wdf_object_free_unattached(&trans->obj);
+		ret = -ENOMEM;
+		goto release;
+	}
+	st = wdf_device_add(drv, &pdev->dev, pdev, &d);
+	if (!NT_SUCCESS(st)) {
+		wdf_object_free_unattached(&raw->obj);
+		wdf_object_free_unattached(&trans->obj);
+		goto fail;
+	}
+	pci_set_drvdata(pdev, d);
+	st = wdf_device_start(d, raw, trans);
+	if (!NT_SUCCESS(st)) {
+		pci_set_drvdata(pdev, NULL);
+		wdf_device_destroy(d);
+		goto fail;
+	}
+	return 0;
+
+fail:
+	ret = wdf_status_to_errno(st) ?: -ENODEV;
+	dev_err(&pdev->dev, "wdfshim: start failed: %s (0x%08x)\n",
+		wdf_status_name(st) ?: "status", (u32)st);
+release:
+	pci_release_regions(pdev);
+disable:
+	pci_disable_device(pdev);
+	return ret;
+}
+
+static void wdf_pci_remove(struct pci_dev *pdev)
+{
+	struct wdf_device *d = pci_get_drvdata(pdev);
+
+	wdf_device_stop(d);
+	pci_set_drvdata(pdev, NULL);
+	wdf_device_destroy(d);
+	pci_release_regions(pdev);
+	pci_disable_device(pdev);
+}
+
+static int wdf_pci_suspend(struct device *dev)
+{
+	struct wdf_device *d = dev_get_drvdata(dev);
+
+	if (d && d->started)
+		wdf_device_suspend(d);
+	return 0;
+}
+
+static int wdf_pci_resume(struct device *dev)
+{
+	struct wdf_device *d = dev_get_drvdata(dev);
+	NTSTATUS st;
+
+	if (!d || !d->started)
+		return 0;
+	pci_set_master(to_pci_dev(dev));
+	st = wdf_device_resume(d);
+	if (!NT_SUCCESS(st)) {
+		dev_err(dev, "wdfshim: resume failed: 0x%08x\n", (u32)st);
+		return wdf_status_to_errno(st) ?: -EIO;
+	}
+	return 0;
+}
+
+static DEFINE_SIMPLE_DEV_PM_OPS(wdf_pci_pm_ops, wdf_pci_suspend,
+				wdf_pci_resume);
+
+int wdf_pci_driver_register(struct wdf_pci_driver *drv, struct module *owner,
+			    const char *mod_name)
+{
+	static UNICODE_STRING registry_path;
+	NTSTATUS st;
+	int ret;
+
+	drv->driver_object.DriverName = drv->pci.name;
+	drv->driver_object.Owner = owner;
+	drv->pci.probe = wdf_pci_probe;
+	drv->pci.remove = wdf_pci_remove;
+	drv->pci.driver.pm = pm_sleep_ptr(&wdf_pci_pm_ops);
+	if (!drv->entry)
+		return -EINVAL;
+	st = drv->entry(&drv->driver_object, &registry_path);
+	if (!NT_SUCCESS(st)) {
+		wdf_driver_destroy(drv->driver_object.WdfDriver);
+		return wdf_status_to_errno(st) ?: -EIO;
+	}
+	if (!drv->driver_object.WdfDriver) {
+		pr_err("wdfshim: %s: DriverEntry did not call WdfDriverCreate\n",
+		       drv->pci.name);
+		return -EINVAL;
+	}
+	ret = __pci_register_driver(&drv->pci, owner, mod_name);
+	if (ret)
+		wdf_driver_destroy(drv->driver_object.WdfDriver);
+	return ret;
+}
+EXPORT_SYMBOL_GPL(wdf_pci_driver_register);
+
+void wdf_pci_driver_unregister(struct wdf_pci_driver *drv)
+{
+	pci_unregister_driver(&drv->pci);
+	wdf_driver_destroy(drv->driver_object.WdfDriver);
+}
+EXPORT_SYMBOL_GPL(wdf_pci_driver_unregister);
+
+WDFDEVICE WdfPciDeviceFromDev(struct device *dev)
+{
+	struct pci_dev *pdev;
+
+	if (!dev || !dev_is_pci(dev) || !dev->driver ||
+	    to_pci_driver(dev->driver)->probe != wdf_pci_probe)
+		return NULL;
+	pdev = to_pci_dev(dev);
+	return pci_get_drvdata(pdev);
+}
+EXPORT_SYMBOL_GPL(WdfPciDeviceFromDev);

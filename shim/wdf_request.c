@@ -1,0 +1,605 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * wdf_request.c - WDFREQUEST: one read, write or ioctl of a caller.
+ *
+ * Read/write (WdfDeviceIoDirect): the user buffer is pinned with
+ * pin_user_pages_fast (FOLL_WRITE for reads) into an MDL before the
+ * driver sees the request; a bad pointer fails with -EFAULT. The caller's
+ * thread waits interruptibly; the pages are unpinned (dirty for reads) by
+ * that thread once the driver has completed the request, so the driver
+ * may complete from any context.
+ *
+ * Ioctl: METHOD_BUFFERED. The lengths come from the command number: with
+ * _IOC_WRITE the input length is _IOC_SIZE(cmd), with _IOC_READ the output
+ * length is _IOC_SIZE(cmd); a command without direction bits
+ * (_IOC_NONE, e.g. a Windows CTL_CODE) has no buffers. Before the driver
+ * sees the request the input is copied in and the output buffer is
+ * checked writable without writing to it (fault_in_safe_writeable;
+ * -EFAULT without reaching the driver). On success (or a warning status)
+ * min(Information, output length) bytes are copied back. A successful
+ * ioctl returns 0.
+ *
+ * Signals: a request still waiting in its queue is dropped
+ * (-ERESTARTSYS: nothing was done). A presented one gets its cancel
+ * routine if it is cancelable (WdfRequestMarkCancelableEx), then the
+ * caller waits (uninterruptibly) for the driver to complete it; completed
+ * with STATUS_CANCELLED it returns -ERESTARTSYS if Information is 0 (nothing
+ * transferred; user space sees EINTR unless SA_RESTART), else -EINTR;
+ * completed with another status, its normal result.
+ */
+#include <linux/export.h>
+#include <linux/highmem.h>
+#include <linux/ioctl.h>
+#include <linux/mm.h>
+#include <linux/pagemap.h>
+#include <linux/uaccess.h>
+#include <linux/vmalloc.h>
+#include "wdf_internal.h"
+
+static PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory,
+			     int *err)
+{
+	unsigned int npages = DIV_ROUND_UP(offset_in_page(uaddr) + len,
+					   PAGE_SIZE);
+	PMDL mdl;
+	int got;
+
+	mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
+	if (!mdl) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
+	if (!mdl->Pages) {
+		kfree(mdl);
+		*err = -ENOMEM;
+		return NULL;
+	}
+	got = pin_user_pages_fast(uaddr & PAGE_MASK, npages,
+				  to_memory ? FOLL_WRITE : 0, mdl->Pages);
+	if (got != npages) {
+		if (got > 0)
+			unpin_user_pages(mdl->Pages, got);
+		kvfree(mdl->Pages);
+		kfree(mdl);
+		*err = got < 0 ? got : -EFAULT;
+		if (*err == -ENOMEM)
+			*err = -EFAULT;
+		return NULL;
+	}
+	mdl->StartVa = (PVOID)(uaddr & PAGE_MASK);
+	mdl->ByteOffset = offset_in_page(uaddr);
+	mdl->ByteCount = len;
+	mdl->PageCount = npages;
+	mdl->Flags = WDF_MDL_USER_PINNED | (to_memory ? WDF_MDL_DIRTY : 0);
+	return mdl;
+}
+
+static void wdf_mdl_free(PMDL mdl)
+{
+	if (!mdl)
+		return;
+	if (mdl->MappedSystemVa) {
+		vunmap((void *)((unsigned long)mdl->MappedSystemVa & PAGE_MASK));
+		mdl->MappedSystemVa = NULL;
+	}
+	if (mdl->Flags & WDF_MDL_USER_PINNED) {
+		if (mdl->Flags & WDF_MDL_DIRTY)
+			unpin_user_pages_dirty_lock(mdl->Pages, mdl->PageCount,
+						    true);
+		else
+			unpin_user_pages(mdl->Pages, mdl->PageCount);
+		kvfree(mdl->Pages);
+		kfree(mdl);
+		return;
+	}
+	IoFreeMdl(mdl);
+}
+
+/* Kernel mapping of an MDL (MmGetSystemAddressForMdlSafe). */
+static void *wdf_mdl_map(PMDL mdl)
+{
+	void *va;
+
+	if (mdl->MappedSystemVa)
+		return mdl->MappedSystemVa;
+	might_sleep();
+	va = vmap(mdl->Pages, mdl->PageCount, VM_MAP, PAGE_KERNEL);
+	if (!va)
+		return NULL;
+	mdl->MappedSystemVa = (u8 *)va + mdl->ByteOffset;
+	return mdl->MappedSystemVa;
+}
+
+/**
+ * wdf_request_create() - a new request with its buffer pinned / copied.
+ * @d: the device
+ * @type: Read, Write or DeviceControl
+ * @addr: user address, or kernel address with @kernel
+ * @len: read/write length (> 0)
+ * @off: file offset
+ * @cmd: ioctl command
+ * @kernel: @addr is a kernel pointer
+ *
+ * Return: the request or an ERR_PTR.
+ */
+struct wdf_request *wdf_request_create(struct wdf_device *d,
+				       WDF_REQUEST_TYPE type,
+				       unsigned long addr, size_t len,
+				       loff_t off, unsigned int cmd,
+				       bool kernel)
+{
+	struct wdf_request *req;
+	size_t size;
+	NTSTATUS st;
+	int err = 0;
+
+	req = wdf_object_alloc(sizeof(*req), WDF_TYPE_REQUEST, NULL, NULL, &st);
+	if (!req)
+		return ERR_PTR(-ENOMEM);
+	req->obj.no_delete = true;
+	req->device = d;
+	req->kernel_buffer = kernel;
+	spin_lock_init(&req->lock);
+	init_completion(&req->done);
+	INIT_LIST_HEAD(&req->qnode);
+	req->status = STATUS_PENDING;
+	req->params.Size = sizeof(req->params);
+	req->params.Type = type;
+
+	switch (type) {
+	case WdfRequestTypeRead:
+	case WdfRequestTypeWrite:
+		if (!len || len > MAX_RW_COUNT) {
+			err = -EINVAL;
+			break;
+		}
+		/* Read and Write have the same layout */
+		req->params.Parameters.Read.Length = len;
+		req->params.Parameters.Read.DeviceOffset = off;
+		if (kernel) {
+			req->mdl = IoAllocateMdl((PVOID)addr, len, FALSE, FALSE,
+						 NULL);
+			if (!req->mdl)
+				err = -ENOMEM;
+		} else {
+			req->mdl = wdf_mdl_pin_user(addr, len,
+						    type == WdfRequestTypeRead,
+						    &err);
+		}
+		break;
+	case WdfRequestTypeDeviceControl:
+		size = _IOC_DIR(cmd) == _IOC_NONE ? 0 : _IOC_SIZE(cmd);
+		req->params.Parameters.DeviceIoControl.IoControlCode = cmd;
+		if (_IOC_DIR(cmd) & _IOC_WRITE)
+			req->params.Parameters.DeviceIoControl.InputBufferLength =
+				size;
+		if (_IOC_DIR(cmd) & _IOC_READ)
+			req->params.Parameters.DeviceIoControl.OutputBufferLength =
+				size;
+		req->user_arg = addr;
+		if (!size)
+			break;
+		req->sysbuf = kzalloc(size, GFP_KERNEL);
+		if (!req->sysbuf) {
+			err = -ENOMEM;
+			break;
+		}
+		req->sysbuf_len = size;
+		if (_IOC_DIR(cmd) & _IOC_WRITE) {
+			if (kernel)
+				memcpy(req->sysbuf, (void *)addr, size);
+			else if (copy_from_user(req->sysbuf,
+						(void __user *)addr, size))
+				err = -EFAULT;
+		}
+		/*
+		 * As the I/O manager probes a METHOD_BUFFERED output buffer:
+		 * without writing to it (fault_in_safe_writeable uses GUP).
+		 */
+		if (!err && (_IOC_DIR(cmd) & _IOC_READ) && !kernel &&
+		    fault_in_safe_writeable((const char __user *)addr, size))
+			err = -EFAULT;
+		break;
+	default:
+		err = -EINVAL;
+		break;
+	}
+	if (err) {
+		wdf_mdl_free(req->mdl);
+		kfree(req->sysbuf);
+		wdf_object_delete(&req->obj);
+		return ERR_PTR(err);
+	}
+	return req;
+}
+
+static void wdf_request_signal_done(struct wdf_request *req)
+{
+	complete(&req->done);
+}
+
+/**
+ * wdf_request_fail() - complete a request the driver never saw.
+ * @req: the request
+ * @status: its status
+ */
+void wdf_request_fail(struct wdf_request *req, NTSTATUS status)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&req->lock, flags);
+	req->state = WDF_REQ_COMPLETED;
+	req->status = status;
+	spin_unlock_irqrestore(&req->lock, flags);
+	wdf_request_signal_done(req);
+}
+
+/**
+ * wdf_request_wait() - wait for completion.
+ * @req: the request
+ * @interruptible: a signal ends the wait (-ERESTARTSYS)
+ * @timeout_jiffies: 0 = forever
+ *
+ * Return: 0 when completed, -ETIMEDOUT or -ERESTARTSYS.
+ */
+long wdf_request_wait(struct wdf_request *req, bool interruptible,
+		      unsigned long timeout_jiffies)
+{
+	long t = timeout_jiffies ? timeout_jiffies : MAX_SCHEDULE_TIMEOUT;
+	long r;
+
+	if (interruptible)
+		r = wait_for_completion_interruptible_timeout(&req->done, t);
+	else
+		r = wait_for_completion_timeout(&req->done, t);
+	if (r < 0)
+		return -ERESTARTSYS;
+	return r ? 0 : -ETIMEDOUT;
+}
+
+/**
+ * wdf_request_cancel_and_wait() - what a signal does (see file comment).
+ * @req: the request
+ *
+ * Return: 0; the request is complete afterwards.
+ */
+long wdf_request_cancel_and_wait(struct wdf_request *req)
+{
+	struct wdf_device *d = req->device;
+	PFN_WDF_REQUEST_CANCEL cb = NULL;
+	unsigned long flags;
+
+	req->signalled = true;
+	if (wdf_queue_unlink_pending(req)) {
+		req->never_presented = true;
+		wdf_request_fail(req, STATUS_CANCELLED);
+		return 0;
+	}
+	spin_lock_irqsave(&req->lock, flags);
+	req->cancel_requested = true;
+	if (req->state == WDF_REQ_PRESENTED && req->cancel &&
+	    !req->cancel_called) {
+		cb = req->cancel;
+		req->cancel = NULL;
+		req->cancel_called = true;
+	}
+	spin_unlock_irqrestore(&req->lock, flags);
+	if (cb) {
+		bool ser = req->queue && req->queue->serialized;
+
+		if (ser)
+			mutex_lock(&d->sync_lock);
+		cb(req);
+		if (ser)
+			mutex_unlock(&d->sync_lock);
+	}
+	wait_for_completion(&req->done);
+	return 0;
+}
+
+/**
+ * wdf_request_finish() - copy out, unpin, free; the syscall's result.
+ * @req: a completed request
+ *
+ * Return: bytes (read/write), 0 (ioctl) or a negative errno.
+ */
+long wdf_request_finish(struct wdf_request *req)
+{
+	NTSTATUS st = req->status;
+	ULONG_PTR info = req->information;
+	long res;
+
+	if (req->never_presented && req->signalled) {
+		res = -ERESTARTSYS;
+	} else if (req->signalled && st == STATUS_CANCELLED) {
+		res = info ? -EINTR : -ERESTARTSYS;
+	} else if (req->params.Type == WdfRequestTypeDeviceControl) {
+		size_t out = req->params.Parameters.DeviceIoControl.OutputBufferLength;
+
+		res = NT_SUCCESS(st) ? 0 : wdf_status_to_errno_ioctl(st);
+		if ((NT_SUCCESS(st) || NT_WARNING(st)) && out && info &&
+		    req->sysbuf) {
+			size_t n = min_t(size_t, info, out);
+
+			if (req->kernel_buffer)
+				memcpy((void *)req->user_arg, req->sysbuf, n);
+			else if (copy_to_user((void __user *)req->user_arg,
+					      req->sysbuf, n))
+				res = -EFAULT;
+		}
+	} else {
+		size_t len = req->params.Parameters.Read.Length;
+
+		res = NT_SUCCESS(st) ? (long)min_t(size_t, info, len) :
+				       wdf_status_to_errno(st);
+	}
+	wdf_mdl_free(req->mdl);
+	req->mdl = NULL;
+	kfree(req->sysbuf);
+	req->sysbuf = NULL;
+	wdf_object_delete(&req->obj);
+	return res;
+}
+
+/**
+ * wdf_request_run() - submit, wait interruptibly, handle a signal, finish.
+ * @req: a new request
+ *
+ * Return: as wdf_request_finish().
+ */
+long wdf_request_run(struct wdf_request *req)
+{
+	wdf_queue_submit(req);
+	if (wdf_request_wait(req, true, 0) == -ERESTARTSYS)
+		wdf_request_cancel_and_wait(req);
+	return wdf_request_finish(req);
+}
+
+static struct wdf_request *wdf_req(WDFREQUEST h, const char *fn)
+{
+	return (struct wdf_request *)wdf_object_get(h, WDF_TYPE_REQUEST, fn);
+}
+
+void WdfRequestCompleteWithInformation(WDFREQUEST Request, NTSTATUS Status,
+				       ULONG_PTR Information)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+	unsigned long flags;
+
+	if (!req)
+		return;
+	spin_lock_irqsave(&req->lock, flags);
+	if (WARN_ONCE(req->state == WDF_REQ_COMPLETED,
+		      "wdfshim: request completed twice\n")) {
+		spin_unlock_irqrestore(&req->lock, flags);
+		return;
+	}
+	req->information = Information;
+	req->status = Status;
+	req->state = WDF_REQ_COMPLETED;
+	req->cancel = NULL;
+	spin_unlock_irqrestore(&req->lock, flags);
+	wdf_queue_request_done(req);
+	wdf_request_signal_done(req);
+}
+EXPORT_SYMBOL_GPL(WdfRequestCompleteWithInformation);
+
+void WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	if (!req)
+		return;
+	WdfRequestCompleteWithInformation(Request, Status, req->information);
+}
+EXPORT_SYMBOL_GPL(WdfRequestComplete);
+
+void WdfRequestSetInformation(WDFREQUEST Request, ULONG_PTR Information)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	if (req)
+		req->information = Information;
+}
+EXPORT_SYMBOL_GPL(WdfRequestSetInformation);
+
+ULONG_PTR WdfRequestGetInformation(WDFREQUEST Request)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	return req ? req->information : 0;
+}
+EXPORT_SYMBOL_GPL(WdfRequestGetInformation);
+
+NTSTATUS WdfRequestGetStatus(WDFREQUEST Request)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	return req ? req->status : STATUS_INVALID_HANDLE;
+}
+EXPORT_SYMBOL_GPL(WdfRequestGetStatus);
+
+void WdfRequestGetParameters(WDFREQUEST Request,
+			     PWDF_REQUEST_PARAMETERS Parameters)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	if (!req || WARN_ONCE(!Parameters, "wdfshim: %s: NULL parameters\n",
+			      __func__))
+		return;
+	*Parameters = req->params;
+}
+EXPORT_SYMBOL_GPL(WdfRequestGetParameters);
+
+static NTSTATUS wdf_request_buffer(struct wdf_request *req, bool output,
+				   size_t min_size, PVOID *buffer,
+				   size_t *length)
+{
+	WDF_REQUEST_PARAMETERS *p = &req->params;
+	size_t len;
+	void *va;
+
+	*buffer = NULL;
+	if (length)
+		*length = 0;
+	if (req->state == WDF_REQ_COMPLETED)
+		return STATUS_INTERNAL_ERROR;
+	switch (p->Type) {
+	case WdfRequestTypeRead:
+	case WdfRequestTypeWrite:
+		if ((p->Type == WdfRequestTypeRead) != output || !req->mdl)
+			return STATUS_INVALID_DEVICE_REQUEST;
+		len = p->Parameters.Read.Length;
+		if (!len || len < min_size)
+			return STATUS_BUFFER_TOO_SMALL;
+		va = wdf_mdl_map(req->mdl);
+		if (!va)
+			return STATUS_INSUFFICIENT_RESOURCES;
+		break;
+	case WdfRequestTypeDeviceControl:
+		len = output ? p->Parameters.DeviceIoControl.OutputBufferLength :
+			       p->Parameters.DeviceIoControl.InputBufferLength;
+		if (!len || len < min_size)
+			return STATUS_BUFFER_TOO_SMALL;
+		va = req->sysbuf;
+		break;
+	default:
+		return STATUS_INVALID_DEVICE_REQUEST;
+	}
+	*buffer = va;
+	if (length)
+		*length = len;
+	return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request,
+					size_t MinimumRequiredSize,
+					PVOID *Buffer, size_t *Length)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL Buffer\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (!req) {
+		*Buffer = NULL;
+		return STATUS_INVALID_HANDLE;
+	}
+	return wdf_request_buffer(req, true, MinimumRequiredSize, Buffer,
+				  Length);
+}
+EXPORT_SYMBOL_GPL(WdfRequestRetrieveOutputBuffer);
+
+NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
+				       size_t MinimumRequiredSize,
+				       PVOID *Buffer, size_t *Length)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL Buffer\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (!req) {
+		*Buffer = NULL;
+		return STATUS_INVALID_HANDLE;
+	}
+	return wdf_request_buffer(req, false, MinimumRequiredSize, Buffer,
+				  Length);
+}
+EXPORT_SYMBOL_GPL(WdfRequestRetrieveInputBuffer);
+
+static NTSTATUS wdf_request_mdl(WDFREQUEST Request, PMDL *Mdl,
+				WDF_REQUEST_TYPE want, const char *fn)
+{
+	struct wdf_request *req = wdf_req(Request, fn);
+
+	if (WARN_ONCE(!Mdl, "wdfshim: %s: NULL Mdl\n", fn))
+		return STATUS_INVALID_PARAMETER;
+	*Mdl = NULL;
+	if (!req)
+		return STATUS_INVALID_HANDLE;
+	if (req->state == WDF_REQ_COMPLETED)
+		return STATUS_INTERNAL_ERROR;
+	if (req->params.Type != want || !req->mdl)
+		return STATUS_INVALID_DEVICE_REQUEST;
+	*Mdl = req->mdl;
+	return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestRetrieveInputWdmMdl(WDFREQUEST Request, PMDL *Mdl)
+{
+	return wdf_request_mdl(Request, Mdl, WdfRequestTypeWrite, __func__);
+}
+EXPORT_SYMBOL_GPL(WdfRequestRetrieveInputWdmMdl);
+
+NTSTATUS WdfRequestRetrieveOutputWdmMdl(WDFREQUEST Request, PMDL *Mdl)
+{
+	return wdf_request_mdl(Request, Mdl, WdfRequestTypeRead, __func__);
+}
+EXPORT_SYMBOL_GPL(WdfRequestRetrieveOutputWdmMdl);
+
+NTSTATUS WdfRequestMarkCancelableEx(WDFREQUEST Request,
+				    PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+	unsigned long flags;
+	NTSTATUS st = STATUS_SUCCESS;
+
+	if (!req)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!EvtRequestCancel, "wdfshim: %s: NULL callback\n",
+		      __func__))
+		return STATUS_INVALID_PARAMETER;
+	spin_lock_irqsave(&req->lock, flags);
+	if (req->state != WDF_REQ_PRESENTED)
+		st = STATUS_INVALID_DEVICE_STATE;
+	else if (req->cancel_requested)
+		st = STATUS_CANCELLED;
+	else
+		req->cancel = EvtRequestCancel;
+	spin_unlock_irqrestore(&req->lock, flags);
+	return st;
+}
+EXPORT_SYMBOL_GPL(WdfRequestMarkCancelableEx);
+
+void WdfRequestMarkCancelable(WDFREQUEST Request,
+			      PFN_WDF_REQUEST_CANCEL EvtRequestCancel)
+{
+	WdfRequestMarkCancelableEx(Request, EvtRequestCancel);
+}
+EXPORT_SYMBOL_GPL(WdfRequestMarkCancelable);
+
+NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+	unsigned long flags;
+	NTSTATUS st = STATUS_SUCCESS;
+
+	if (!req)
+		return STATUS_INVALID_HANDLE;
+	spin_lock_irqsave(&req->lock, flags);
+	if (req->cancel_called)
+		st = STATUS_CANCELLED;
+	else if (!req->cancel)
+		st = STATUS_INVALID_DEVICE_STATE;
+	else
+		req->cancel = NULL;
+	spin_unlock_irqrestore(&req->lock, flags);
+	return st;
+}
+EXPORT_SYMBOL_GPL(WdfRequestUnmarkCancelable);
+
+BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	return req ? req->cancel_requested : FALSE;
+}
+EXPORT_SYMBOL_GPL(WdfRequestIsCanceled);
+
+WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	return req ? req->queue : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfRequestGetIoQueue);

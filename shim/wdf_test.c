@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * wdf_test.c - the KUnit hooks of wdftest.h: the same device start/stop
+ * and request paths the PCI adapter and the char device use, on any
+ * struct device. Built only with CONFIG_KUNIT.
+ */
+#include <linux/err.h>
+#include <linux/export.h>
+#include <linux/jiffies.h>
+#include <linux/slab.h>
+#include "wdf_internal.h"
+
+#if IS_ENABLED(CONFIG_KUNIT)
+
+struct wdf_test_io {
+	struct wdf_device *dev;
+	struct wdf_request *req;	/* NULL for a 0-byte read/write */
+};
+
+NTSTATUS wdf_test_driver_create(const char *name,
+				PDRIVER_INITIALIZE DriverEntry,
+				WDFDRIVER *Driver)
+{
+	static UNICODE_STRING registry_path;
+	PDRIVER_OBJECT obj;
+	NTSTATUS st;
+
+	if (WARN_ONCE(!Driver || !DriverEntry, "wdfshim: %s: NULL pointer\n",
+		      __func__))
+		return STATUS_INVALID_PARAMETER;
+	*Driver = NULL;
+	obj = kzalloc(sizeof(*obj), GFP_KERNEL);
+	if (!obj)
+		return STATUS_INSUFFICIENT_RESOURCES;
+	obj->DriverName = name;
+	obj->Owner = THIS_MODULE;
+	st = DriverEntry(obj, &registry_path);
+	if (NT_SUCCESS(st) && !obj->WdfDriver)
+		st = STATUS_UNSUCCESSFUL;
+	if (!NT_SUCCESS(st)) {
+		wdf_driver_destroy(obj->WdfDriver);
+		kfree(obj);
+		return st;
+	}
+	*Driver = obj->WdfDriver;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(wdf_test_driver_create);
+
+void wdf_test_driver_destroy(WDFDRIVER Driver)
+{
+	struct wdf_driver *drv = WDF_GET(wdf_driver, Driver, WDF_TYPE_DRIVER);
+	PDRIVER_OBJECT obj;
+
+	if (!drv)
+		return;
+	obj = drv->drvobj;
+	wdf_driver_destroy(drv);
+	kfree(obj);
+}
+EXPORT_SYMBOL_GPL(wdf_test_driver_destroy);
+
+NTSTATUS wdf_test_device_add(WDFDRIVER Driver, struct device *dev,
+			     const CM_PARTIAL_RESOURCE_DESCRIPTOR *Resources,
+			     ULONG Count, WDFDEVICE *Device)
+{
+	struct wdf_driver *drv = WDF_GET(wdf_driver, Driver, WDF_TYPE_DRIVER);
+	struct wdf_cmres_list *raw, *trans;
+	struct wdf_device *d;
+	NTSTATUS st;
+
+	if (WARN_ONCE(!Device || !dev || (Count && !Resources),
+		      "wdfshim: %s: NULL pointer\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	*Device = NULL;
+	if (!drv)
+		return STATUS_INVALID_HANDLE;
+	if (!dev->dma_mask)
+		dev->dma_mask = &dev->coherent_dma_mask;
+	raw = wdf_cmres_list_create(Resources, Count);
+	trans = wdf_cmres_list_create(Resources, Count);
+	if (!raw || !trans) {
+		if (raw)
+			wdf_object_free_unattached(&raw->obj);
+		if (trans)
+			wdf_object_free_unattached(&trans->obj);
+		return STATUS_INSUFFICIENT_RESOURCES;
+	}
+	st = wdf_device_add(drv, dev, NULL, &d);
+	if (!NT_SUCCESS(st)) {
+		wdf_object_free_unattached(&raw->obj);
+		wdf_object_free_unattached(&trans->obj);
+		return st;
+	}
+	d->kunit_test = current->kunit_test;
+	st = wdf_device_start(d, raw, trans);
+	if (!NT_SUCCESS(st)) {
+		wdf_device_destroy(d);
+		return st;
+	}
+	*Device = d;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(wdf_test_device_add);
+
+void wdf_test_device_remove(WDFDEVICE Device)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (!d)
+		return;
+	wdf_device_stop(d);
+	wdf_device_destroy(d);
+}
+EXPORT_SYMBOL_GPL(wdf_test_device_remove);
+
+BOOLEAN wdf_test_interrupt_fire(WDFDEVICE Device)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (!d || !d->interrupt || !d->interrupt->connected)
+		return FALSE;
+	return wdf_interrupt_fire(d->interrupt);
+}
+EXPORT_SYMBOL_GPL(wdf_test_interrupt_fire);
+
+void wdf_test_device_flush(WDFDEVICE Device)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (d)
+		flush_workqueue(wdf_wq);
+}
+EXPORT_SYMBOL_GPL(wdf_test_device_flush);
+
+struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
+				       unsigned long Addr, size_t Length,
+				       loff_t Offset, ULONG IoControlCode,
+				       unsigned int Flags)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+	struct wdf_request *req;
+	struct wdf_test_io *io;
+
+	if (!d)
+		return ERR_PTR(-EINVAL);
+	if (Type != WdfRequestTypeRead && Type != WdfRequestTypeWrite &&
+	    Type != WdfRequestTypeDeviceControl)
+		return ERR_PTR(-EINVAL);
+	io = kzalloc(sizeof(*io), GFP_KERNEL);
+	if (!io)
+		return ERR_PTR(-ENOMEM);
+	if (!wdf_device_io_begin(d)) {
+		kfree(io);
+		return ERR_PTR(-ENODEV);
+	}
+	io->dev = d;
+	if (Type != WdfRequestTypeDeviceControl && !Length)
+		return io;
+	req = wdf_request_create(d, Type, Addr, Length, Offset, IoControlCode,
+				 Flags & WDF_TEST_IO_KERNEL_BUFFER);
+	if (IS_ERR(req)) {
+		wdf_device_io_end(d);
+		kfree(io);
+		return ERR_CAST(req);
+	}
+	io->req = req;
+	wdf_queue_submit(req);
+	return io;
+}
+EXPORT_SYMBOL_GPL(wdf_test_io_submit);
+
+WDFREQUEST wdf_test_io_request(struct wdf_test_io *Io)
+{
+	return Io ? Io->req : NULL;
+}
+EXPORT_SYMBOL_GPL(wdf_test_io_request);
+
+static long wdf_test_io_end(struct wdf_test_io *io)
+{
+	long res = io->req ? wdf_request_finish(io->req) : 0;
+
+	wdf_device_io_end(io->dev);
+	kfree(io);
+	return res;
+}
+
+long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs)
+{
+	long r;
+
+	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
+		return -EINVAL;
+	if (Io->req) {
+		r = wdf_request_wait(Io->req, false,
+				     TimeoutMs ? msecs_to_jiffies(TimeoutMs) : 0);
+		if (r == -ETIMEDOUT)
+			return r;
+	}
+	return wdf_test_io_end(Io);
+}
+EXPORT_SYMBOL_GPL(wdf_test_io_wait);
+
+long wdf_test_io_cancel(struct wdf_test_io *Io)
+{
+	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
+		return -EINVAL;
+	if (Io->req)
+		wdf_request_cancel_and_wait(Io->req);
+	return wdf_test_io_end(Io);
+}
+EXPORT_SYMBOL_GPL(wdf_test_io_cancel);
+
+unsigned long wdf_test_live_objects(void)
+{
+	return wdf_object_live_count();
+}
+EXPORT_SYMBOL_GPL(wdf_test_live_objects);
+
+struct mutex *wdf_test_device_sync_lock(WDFDEVICE Device)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	return d ? &d->sync_lock : NULL;
+}
+EXPORT_SYMBOL_GPL(wdf_test_device_sync_lock);
+
+spinlock_t *wdf_test_interrupt_lock(WDFINTERRUPT Interrupt)
+{
+	struct wdf_interrupt *intr = WDF_GET(wdf_interrupt, Interrupt,
+					     WDF_TYPE_INTERRUPT);
+
+	return intr ? &intr->lock : NULL;
+}
+EXPORT_SYMBOL_GPL(wdf_test_interrupt_lock);
+
+#endif /* IS_ENABLED(CONFIG_KUNIT) */
