@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * plx_device.c - driver entry, device add and the PnP/power callbacks of the
+ * PLX9x5x core: find and map the BARs, initialise the DMA registers on D0
+ * entry, soft-reset the chip when the device goes away for good.
+ */
+#include <wdf.h>
+#include "plx_private.h"
+
+#define PLX_PRINT(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "plx9x5x: " fmt, \
+		   ##__VA_ARGS__)
+#define PLX_ERROR(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "plx9x5x: " fmt, \
+		   ##__VA_ARGS__)
+
+NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+	WDF_DRIVER_CONFIG config;
+	NTSTATUS status;
+
+	WDF_DRIVER_CONFIG_INIT(&config, PLxEvtDeviceAdd);
+	status = WdfDriverCreate(DriverObject, RegistryPath,
+				 WDF_NO_OBJECT_ATTRIBUTES, &config,
+				 WDF_NO_HANDLE);
+	if (!NT_SUCCESS(status))
+		PLX_ERROR("WdfDriverCreate failed: %#x\n", status);
+	return status;
+}
+
+NTSTATUS PLxEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
+{
+	WDF_PNPPOWER_EVENT_CALLBACKS pnpPowerCallbacks;
+	WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS idleSettings;
+	WDF_DEVICE_POWER_POLICY_WAKE_SETTINGS wakeSettings;
+	WDF_OBJECT_ATTRIBUTES attributes;
+	PDEVICE_EXTENSION devExt;
+	WDFDEVICE device;
+	NTSTATUS status;
+
+	UNREFERENCED_PARAMETER(Driver);
+
+	/* Read and write buffers arrive as MDLs of the pinned user pages. */
+	WdfDeviceInitSetIoType(DeviceInit, WdfDeviceIoDirect);
+
+	WDF_PNPPOWER_EVENT_CALLBACKS_INIT(&pnpPowerCallbacks);
+	pnpPowerCallbacks.EvtDevicePrepareHardware = PLxEvtDevicePrepareHardware;
+	pnpPowerCallbacks.EvtDeviceReleaseHardware = PLxEvtDeviceReleaseHardware;
+	pnpPowerCallbacks.EvtDeviceD0Entry = PLxEvtDeviceD0Entry;
+	pnpPowerCallbacks.EvtDeviceD0Exit = PLxEvtDeviceD0Exit;
+	WdfDeviceInitSetPnpPowerEventCallbacks(DeviceInit, &pnpPowerCallbacks);
+
+	/*
+	 * Device scope: EvtIo*, the DPC, the watchdog timers and the cancel
+	 * routine never run at the same time for one board.
+	 */
+	WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, DEVICE_EXTENSION);
+	attributes.SynchronizationScope = WdfSynchronizationScopeDevice;
+	status = WdfDeviceCreate(&DeviceInit, &attributes, &device);
+	if (!NT_SUCCESS(status)) {
+		PLX_ERROR("WdfDeviceCreate failed: %#x\n", status);
+		return status;
+	}
+	devExt = PLxGetDeviceContext(device);
+	devExt->Device = device;
+
+	/* The char device /dev/plx9x5x<N> (mode 0600, root). */
+	status = WdfDeviceCreateDeviceInterface(device, &GUID_PLX_INTERFACE,
+						NULL);
+	if (!NT_SUCCESS(status)) {
+		PLX_ERROR("WdfDeviceCreateDeviceInterface failed: %#x\n",
+			  status);
+		return status;
+	}
+
+	/*
+	 * The sample asks for idle power-down (10 s) and wake; as there,
+	 * a failure is not an error (the shim implements neither).
+	 */
+	WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS_INIT(&idleSettings,
+						   IdleCanWakeFromS0);
+	idleSettings.IdleTimeout = 10000;
+	(void)WdfDeviceAssignS0IdleSettings(device, &idleSettings);
+	WDF_DEVICE_POWER_POLICY_WAKE_SETTINGS_INIT(&wakeSettings);
+	(void)WdfDeviceAssignSxWakeSettings(device, &wakeSettings);
+
+	return PLxInitializeDeviceExtension(devExt);
+}
+
+/*
+ * Find BAR0 (registers, 0x200 bytes) and BAR2 (SRAM, 128 KiB, the first
+ * such memory range after BAR0) in the translated resources and map both.
+ * BAR1 (I/O alias of the registers) and BAR3 (second SRAM window) are
+ * recognised and left alone, as in the sample.
+ */
+NTSTATUS PLxEvtDevicePrepareHardware(WDFDEVICE Device,
+				     WDFCMRESLIST ResourcesRaw,
+				     WDFCMRESLIST ResourcesTranslated)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+	PCM_PARTIAL_RESOURCE_DESCRIPTOR desc;
+	PHYSICAL_ADDRESS regsPhys = { 0 }, sramPhys = { 0 };
+	BOOLEAN foundRegs = FALSE, foundSram = FALSE;
+	ULONG i, count, irq = 0;
+
+	UNREFERENCED_PARAMETER(ResourcesRaw);
+
+	count = WdfCmResourceListGetCount(ResourcesTranslated);
+	for (i = 0; i < count; i++) {
+		desc = WdfCmResourceListGetDescriptor(ResourcesTranslated, i);
+		if (!desc)
+			continue;
+		switch (desc->Type) {
+		case CmResourceTypeMemory:
+			if (!foundRegs &&
+			    desc->u.Memory.Length == PLX_BAR0_REGS_SIZE) {
+				regsPhys = desc->u.Memory.Start;
+				foundRegs = TRUE;
+			} else if (foundRegs && !foundSram &&
+				   desc->u.Memory.Length == PLX_SRAM_SIZE) {
+				sramPhys = desc->u.Memory.Start;
+				foundSram = TRUE;
+			}
+			break;
+		case CmResourceTypePort:
+			/* BAR1: the registers in I/O space, not used. */
+			break;
+		case CmResourceTypeInterrupt:
+			irq = desc->u.Interrupt.Vector;
+			break;
+		default:
+			break;
+		}
+	}
+	if (!foundRegs || !foundSram) {
+		PLX_ERROR("BAR0 (0x%x bytes) or BAR2 (0x%x bytes) missing\n",
+			  PLX_BAR0_REGS_SIZE, PLX_SRAM_SIZE);
+		return STATUS_DEVICE_CONFIGURATION_ERROR;
+	}
+
+	devExt->Regs = MmMapIoSpaceEx(regsPhys, PLX_BAR0_REGS_SIZE,
+				      PAGE_READWRITE | PAGE_NOCACHE);
+	if (!devExt->Regs) {
+		PLX_ERROR("cannot map BAR0\n");
+		return STATUS_INSUFFICIENT_RESOURCES;
+	}
+	devExt->RegsLength = PLX_BAR0_REGS_SIZE;
+	devExt->RegsPhys = regsPhys;
+
+	devExt->SRAMBase = MmMapIoSpaceEx(sramPhys, PLX_SRAM_SIZE,
+					  PAGE_READWRITE | PAGE_NOCACHE);
+	if (!devExt->SRAMBase) {
+		PLX_ERROR("cannot map BAR2\n");
+		MmUnmapIoSpace(devExt->Regs, devExt->RegsLength);
+		devExt->Regs = NULL;
+		return STATUS_INSUFFICIENT_RESOURCES;
+	}
+	devExt->SRAMLength = PLX_SRAM_SIZE;
+	devExt->SRAMPhys = sramPhys;
+	devExt->DeviceGone = FALSE;
+
+	PLX_PRINT("registers at %#llx (0x%x bytes), SRAM at %#llx (0x%x bytes), irq %u\n",
+		  (unsigned long long)regsPhys.QuadPart, PLX_BAR0_REGS_SIZE,
+		  (unsigned long long)sramPhys.QuadPart, PLX_SRAM_SIZE, irq);
+	return STATUS_SUCCESS;
+}
+
+/* Unmap both BARs and forget the pointers (the sample left Regs dangling). */
+NTSTATUS PLxEvtDeviceReleaseHardware(WDFDEVICE Device,
+				     WDFCMRESLIST ResourcesTranslated)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	UNREFERENCED_PARAMETER(ResourcesTranslated);
+
+	if (devExt->SRAMBase) {
+		MmUnmapIoSpace(devExt->SRAMBase, devExt->SRAMLength);
+		devExt->SRAMBase = NULL;
+		devExt->SRAMLength = 0;
+	}
+	if (devExt->Regs) {
+		MmUnmapIoSpace(devExt->Regs, devExt->RegsLength);
+		devExt->Regs = NULL;
+		devExt->RegsLength = 0;
+	}
+	return STATUS_SUCCESS;
+}
+
+NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
+			     WDF_POWER_DEVICE_STATE PreviousState)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	UNREFERENCED_PARAMETER(PreviousState);
+
+	PLxInitChannels(devExt);
+	PLX_PRINT("DMA ready: 32-bit scatter/gather, %zu bytes per chain, %u descriptors per channel\n",
+		  devExt->MaximumTransferLength, devExt->MaxSgElements);
+	return STATUS_SUCCESS;
+}
+
+NTSTATUS PLxEvtDeviceD0Exit(WDFDEVICE Device,
+			    WDF_POWER_DEVICE_STATE TargetState)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	switch (TargetState) {
+	case WdfPowerDeviceD1:
+	case WdfPowerDeviceD2:
+	case WdfPowerDeviceD3:
+	case WdfPowerDevicePrepareForHibernation:
+		/* Idle or sleep: the registers are set again on D0 entry. */
+		break;
+	case WdfPowerDeviceD3Final:
+	default:
+		PLxHardwareReset(devExt);
+		break;
+	}
+	return STATUS_SUCCESS;
+}
+
+BOOLEAN PLxGetCounters(WDFDEVICE Device, PPLX_COUNTERS Counters)
+{
+	PDEVICE_EXTENSION devExt;
+
+	if (!Device)
+		return FALSE;
+	devExt = PLxGetDeviceContext(Device);
+	if (!devExt)
+		return FALSE;
+	*Counters = devExt->Counters;
+	return TRUE;
+}

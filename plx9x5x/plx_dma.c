@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * plx_dma.c - what the write channel (0) and the read channel (1) share:
+ * request validation, building and starting a descriptor chain, ending a
+ * transfer, and what the sample lacked - the DMA watchdog (timeout), the
+ * channel abort, and cancellation when the caller gets a signal.
+ *
+ * Every function here runs under the device lock (EvtIo*, DPC, timer and
+ * cancel callbacks are serialised by the device synchronisation scope);
+ * register read-modify-writes and the ISR's saved state also take the
+ * interrupt lock.
+ */
+#include <wdf.h>
+#include "plx_private.h"
+
+#define PLX_ERROR(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "plx9x5x: " fmt, \
+		   ##__VA_ARGS__)
+
+/*
+ * The file offset is the SRAM address of the request's first byte; the
+ * whole request must fit in the 128 KiB SRAM.
+ */
+NTSTATUS PLxValidateTransfer(PDEVICE_EXTENSION DevExt, WDFREQUEST Request,
+			     size_t Length, LONGLONG *DeviceOffset)
+{
+	WDF_REQUEST_PARAMETERS params;
+	LONGLONG offset;
+
+	if (DevExt->DeviceGone || !DevExt->Regs)
+		return STATUS_NO_SUCH_DEVICE;
+	if (Length > PLX_MAX_REQUEST_LENGTH)
+		return STATUS_INVALID_BUFFER_SIZE;
+
+	WDF_REQUEST_PARAMETERS_INIT(&params);
+	WdfRequestGetParameters(Request, &params);
+	if (params.Type == WdfRequestTypeRead)
+		offset = params.Parameters.Read.DeviceOffset;
+	else
+		offset = params.Parameters.Write.DeviceOffset;
+	if (offset < 0 || offset > PLX_SRAM_SIZE ||
+	    Length > (size_t)(PLX_SRAM_SIZE - offset))
+		return STATUS_INVALID_PARAMETER;
+	*DeviceOffset = offset;
+	return STATUS_SUCCESS;
+}
+
+static VOID PLxStopWatchdog(PPLX_CHANNEL Channel)
+{
+	WdfTimerStop(Channel->Timer, FALSE);
+}
+
+/*
+ * End the channel's transaction (already in a final state) and complete
+ * its request with @Status and the bytes moved so far - unless the cancel
+ * routine has been called meanwhile: then it completes the request with
+ * what is recorded here. @InCancel: called from the cancel routine.
+ */
+static VOID PLxEndTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+			   NTSTATUS Status, BOOLEAN InCancel)
+{
+	WDFREQUEST request = Channel->Request;
+	size_t bytes;
+
+	bytes = WdfDmaTransactionGetBytesTransferred(Channel->Transaction);
+	WdfDmaTransactionRelease(Channel->Transaction);
+	Channel->Busy = FALSE;
+
+	if (NT_SUCCESS(Status)) {
+		if (Channel->Number == PLX_CH_WRITE)
+			DevExt->Counters.BytesWritten += bytes;
+		else
+			DevExt->Counters.BytesRead += bytes;
+	} else if (Status != STATUS_CANCELLED) {
+		DevExt->Counters.Errors++;
+	}
+	if (!request)
+		return;
+	if (!InCancel &&
+	    WdfRequestUnmarkCancelable(request) == STATUS_CANCELLED) {
+		Channel->Finished = TRUE;
+		Channel->FinalStatus = Status;
+		Channel->FinalInformation = bytes;
+		return;
+	}
+	Channel->Request = NULL;
+	WdfRequestCompleteWithInformation(request, Status, bytes);
+}
+
+VOID PLxFinishTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		       NTSTATUS Status)
+{
+	PLxStopWatchdog(Channel);
+	PLxEndTransfer(DevExt, Channel, Status, FALSE);
+}
+
+/*
+ * Called by EvtIoRead/EvtIoWrite once the transaction is initialized:
+ * make the request cancelable and run the first chain (EvtProgramDma is
+ * called from inside WdfDmaTransactionExecute).
+ */
+VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		      WDFREQUEST Request, LONGLONG DeviceOffset)
+{
+	NTSTATUS status;
+
+	Channel->Request = Request;
+	Channel->DeviceOffset = DeviceOffset;
+	Channel->ProgramStatus = STATUS_SUCCESS;
+	Channel->Finished = FALSE;
+
+	status = WdfRequestMarkCancelableEx(Request, PLxEvtRequestCancel);
+	if (!NT_SUCCESS(status)) {
+		/* A signal came first: nothing was started. */
+		WdfDmaTransactionRelease(Channel->Transaction);
+		Channel->Request = NULL;
+		DevExt->Counters.Cancels++;
+		WdfRequestComplete(Request, STATUS_CANCELLED);
+		return;
+	}
+	DevExt->Counters.Requests++;
+
+	status = WdfDmaTransactionExecute(Channel->Transaction,
+					  WDF_NO_CONTEXT);
+	if (!NT_SUCCESS(status)) {
+		PLX_ERROR("channel %u: WdfDmaTransactionExecute failed: %#x\n",
+			  Channel->Number, status);
+		PLxFinishTransfer(DevExt, Channel, status);
+		return;
+	}
+	PLxCheckProgrammed(DevExt, Channel);
+}
+
+/*
+ * After WdfDmaTransactionExecute or a DmaCompleted* call that staged the
+ * next chain: if EvtProgramDma refused the chain, nothing runs on the
+ * hardware, so end the transfer with its status now.
+ */
+VOID PLxCheckProgrammed(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
+{
+	NTSTATUS status;
+
+	if (NT_SUCCESS(Channel->ProgramStatus))
+		return;
+	PLX_ERROR("channel %u: cannot program the chain: %#x\n",
+		  Channel->Number, Channel->ProgramStatus);
+	WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0, &status);
+	PLxFinishTransfer(DevExt, Channel, Channel->ProgramStatus);
+}
+
+/*
+ * Fill the channel's descriptors from @SgList: element i goes to SRAM at
+ * the request's offset plus the bytes before it. @Flags: direction bit of
+ * the next-pointer words (0 = PCI to local, PLX_DMADPR_XFERL2P = local to
+ * PCI). Everything must be below 4 GiB (32-bit profile) and fit the SRAM.
+ */
+NTSTATUS PLxBuildChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		       PSCATTER_GATHER_LIST SgList, ULONG Flags)
+{
+	ULONGLONG local, address, end;
+	ULONG i, n, next, length;
+	PPLX_DMA_DESCRIPTOR d;
+
+	if (DevExt->DeviceGone || !DevExt->Regs)
+		return STATUS_NO_SUCH_DEVICE;
+	n = SgList ? SgList->NumberOfElements : 0;
+	if (n == 0 || n > Channel->DescCount)
+		return STATUS_INVALID_DEVICE_STATE;
+
+	local = (ULONGLONG)Channel->DeviceOffset +
+		WdfDmaTransactionGetBytesTransferred(Channel->Transaction);
+	for (i = 0; i < n; i++) {
+		address = (ULONGLONG)SgList->Elements[i].Address.QuadPart;
+		length = SgList->Elements[i].Length;
+		end = address + length;
+		if (length == 0 || length > PLX_DMASIZ_COUNT_MASK ||
+		    end > 0x100000000ULL || local + length > PLX_SRAM_SIZE)
+			return STATUS_INVALID_DEVICE_STATE;
+
+		d = &Channel->Desc[i];
+		next = Channel->DescLa + (i + 1) * PLX_DESC_SIZE;
+		PlxDescWrite(&d->PciAddressLow, (ULONG)address);
+		PlxDescWrite(&d->LocalAddress, (ULONG)local);
+		PlxDescWrite(&d->TransferSize, length);
+		PlxDescWrite(&d->PciAddressHigh, 0);
+		if (i == n - 1)
+			PlxDescWrite(&d->NextDescriptor, PLX_DMADPR_DESCPCI |
+				     PLX_DMADPR_CHAINEND | Flags);
+		else
+			PlxDescWrite(&d->NextDescriptor,
+				     (next & PLX_DMADPR_NEXT_MASK) |
+				     PLX_DMADPR_DESCPCI | Flags);
+		local += length;
+	}
+	return STATUS_SUCCESS;
+}
+
+/*
+ * Start the chain built in the channel's common buffer and arm the
+ * watchdog. @ModeBits: extra DMAMODE bits (PLX_DMAMODE_CLRCOUNT for reads).
+ */
+VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		   ULONG ModeBits)
+{
+	ULONG n = Channel->Number, mode, intCsr;
+
+	Channel->IdleTicks = 0;
+	Channel->Busy = TRUE;
+
+	WdfInterruptAcquireLock(DevExt->Interrupt);
+	mode = PlxReadReg(DevExt, PLX_REG_DMAMODE(n));
+	mode |= PLX_DMAMODE_CHAINEN | PLX_DMAMODE_DONEIEN |
+		PLX_DMAMODE_INTRPCI | ModeBits;
+	mode &= ~PLX_DMAMODE_DACCHAIN;
+	PlxWriteReg(DevExt, PLX_REG_DMAMODE(n), mode);
+
+	intCsr = PlxReadReg(DevExt, PLX_REG_INTCSR) & ~PLX_INTCSR_ABORT_MASK;
+	PlxWriteReg(DevExt, PLX_REG_INTCSR,
+		    intCsr | PLX_INTCSR_PIEN | PLX_INTCSR_DMAIEN(n));
+
+	PlxWriteReg(DevExt, PLX_REG_DMADPR(n), (Channel->DescLa &
+		    PLX_DMADPR_NEXT_MASK) | PLX_DMADPR_DESCPCI |
+		    PLX_DMADPR_TCINTR);
+	PlxWriteCsr(DevExt, n, PLX_DMACSR_ENABLE | PLX_DMACSR_START);
+	WdfInterruptReleaseLock(DevExt->Interrupt);
+
+	WdfTimerStart(Channel->Timer, WDF_REL_TIMEOUT_IN_MS(PLX_DMA_TICK_MS));
+}
+
+/*
+ * Stop a running channel: DMACSR Abort (with Enable clear), then wait a
+ * bounded time for Done, acknowledge, forget what the ISR saved.
+ * Return: TRUE if the channel reported Done.
+ */
+static BOOLEAN PLxAbortChannel(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
+{
+	ULONG n = Channel->Number, i;
+	BOOLEAN done = FALSE;
+
+	WdfInterruptAcquireLock(DevExt->Interrupt);
+	/*
+	 * No completion interrupt for an aborted chain (EvtProgramDma sets
+	 * DoneIntEnable again for the next one).
+	 */
+	PlxWriteReg(DevExt, PLX_REG_DMAMODE(n),
+		    PlxReadReg(DevExt, PLX_REG_DMAMODE(n)) &
+		    ~PLX_DMAMODE_DONEIEN);
+	if (!(PlxReadCsr(DevExt, n) & PLX_DMACSR_DONE))
+		PlxWriteCsr(DevExt, n, PLX_DMACSR_ABORT);
+	WdfInterruptReleaseLock(DevExt->Interrupt);
+
+	for (i = 0; i < PLX_ABORT_POLLS; i++) {
+		if (PlxReadCsr(DevExt, n) & PLX_DMACSR_DONE) {
+			done = TRUE;
+			break;
+		}
+		KeStallExecutionProcessor(PLX_ABORT_POLL_US);
+	}
+
+	/*
+	 * Acknowledge: once the channel's INTCSR active bit is clear, a late
+	 * ISR cannot save a Done that the next chain would mistake for its
+	 * own. A DPC the abort's interrupt queued may still run, finding
+	 * nothing.
+	 */
+	WdfInterruptAcquireLock(DevExt->Interrupt);
+	PlxWriteCsr(DevExt, n, PLX_DMACSR_CLEARINTR);
+	Channel->IsrActive = FALSE;
+	Channel->IsrCsr = 0;
+	Channel->IsrAbort = FALSE;
+	WdfInterruptReleaseLock(DevExt->Interrupt);
+	return done;
+}
+
+/*
+ * DPC: the chain ended with a PCI master abort (a bad bus address, an IOMMU
+ * fault, bus mastering off). The data of this chain did not (all) move:
+ * end the request with @Status instead of reporting success as the sample
+ * would, and clear the channel's abort status bit.
+ */
+VOID PLxFailTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		     NTSTATUS Status)
+{
+	ULONG n = Channel->Number, intCsr, address;
+	NTSTATUS status;
+
+	WdfInterruptAcquireLock(DevExt->Interrupt);
+	address = PlxReadReg(DevExt, PLX_REG_PABTADR);
+	intCsr = PlxReadReg(DevExt, PLX_REG_INTCSR) & ~PLX_INTCSR_ABORT_MASK;
+	PlxWriteReg(DevExt, PLX_REG_INTCSR, intCsr | PLX_INTCSR_ABNOTDMA(n));
+	WdfInterruptReleaseLock(DevExt->Interrupt);
+
+	PLX_ERROR("channel %u: PCI master abort (bus address %#x)\n", n,
+		  address);
+	Channel->Busy = FALSE;
+	WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0, &status);
+	PLxFinishTransfer(DevExt, Channel, Status);
+}
+
+/* Abort the running chain and complete the request with @Status. */
+VOID PLxAbortTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		      NTSTATUS Status)
+{
+	NTSTATUS status;
+
+	if (Channel->Busy && DevExt->Regs && !DevExt->DeviceGone &&
+	    !PLxAbortChannel(DevExt, Channel)) {
+		/*
+		 * The channel may still own the buffer that is about to be
+		 * unmapped: stop the whole DMA engine with a soft reset
+		 * (the other channel's transfer, if any, then times out).
+		 */
+		PLX_ERROR("channel %u: abort did not complete, resetting the chip\n",
+			  Channel->Number);
+		DevExt->Counters.Errors++;
+		PLxHardwareReset(DevExt);
+		PLxInitChannels(DevExt);
+	}
+	Channel->Busy = FALSE;
+	WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0, &status);
+	PLxStopWatchdog(Channel);
+	PLxEndTransfer(DevExt, Channel, Status, Status == STATUS_CANCELLED);
+}
+
+/*
+ * The caller of a read or write got a signal (shim, device lock held).
+ * The request is either running on its channel, or already finished and
+ * waiting here for completion.
+ */
+VOID PLxEvtRequestCancel(WDFREQUEST Request)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(
+		WdfIoQueueGetDevice(WdfRequestGetIoQueue(Request)));
+	PPLX_CHANNEL ch = NULL;
+	ULONG i;
+
+	for (i = 0; i < PLX_DMA_CHANNELS; i++)
+		if (devExt->Channel[i].Request == Request)
+			ch = &devExt->Channel[i];
+	if (!ch) {
+		WdfRequestComplete(Request, STATUS_CANCELLED);
+		return;
+	}
+	if (ch->Finished) {
+		ch->Finished = FALSE;
+		ch->Request = NULL;
+		WdfRequestCompleteWithInformation(Request, ch->FinalStatus,
+						  ch->FinalInformation);
+		return;
+	}
+	devExt->Counters.Cancels++;
+	PLxAbortTransfer(devExt, ch, STATUS_CANCELLED);
+}
+
+/*
+ * DMA watchdog tick (device lock held). A chain gets PLX_DMA_TIMEOUT_TICKS
+ * ticks; every newly programmed chain starts from zero.
+ */
+static VOID PLxWatchdog(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
+{
+	BOOLEAN dpcPending;
+	NTSTATUS status;
+
+	if (!Channel->Busy)
+		return;
+	if (DevExt->Regs && !DevExt->DeviceGone &&
+	    PlxReadReg(DevExt, PLX_REG_INTCSR) == PLX_INTCSR_DEVICE_GONE)
+		DevExt->DeviceGone = TRUE;
+	if (DevExt->DeviceGone) {
+		PLX_ERROR("channel %u: the board does not answer\n",
+			  Channel->Number);
+		Channel->Busy = FALSE;
+		WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0,
+						   &status);
+		PLxEndTransfer(DevExt, Channel, STATUS_NO_SUCH_DEVICE, FALSE);
+		return;
+	}
+
+	WdfInterruptAcquireLock(DevExt->Interrupt);
+	dpcPending = Channel->IsrActive &&
+		     (Channel->IsrCsr & PLX_DMACSR_DONE);
+	WdfInterruptReleaseLock(DevExt->Interrupt);
+
+	if (dpcPending || ++Channel->IdleTicks < PLX_DMA_TIMEOUT_TICKS) {
+		WdfTimerStart(Channel->Timer,
+			      WDF_REL_TIMEOUT_IN_MS(PLX_DMA_TICK_MS));
+		return;
+	}
+	PLX_ERROR("channel %u: DMA timed out, aborting\n", Channel->Number);
+	DevExt->Counters.Timeouts++;
+	Channel->IdleTicks = 0;
+	PLxAbortTransfer(DevExt, Channel, STATUS_IO_TIMEOUT);
+}
+
+VOID PLxEvtWriteTimer(WDFTIMER Timer)
+{
+	PDEVICE_EXTENSION devExt =
+		PLxGetDeviceContext(WdfTimerGetParentObject(Timer));
+
+	PLxWatchdog(devExt, &devExt->Channel[PLX_CH_WRITE]);
+}
+
+VOID PLxEvtReadTimer(WDFTIMER Timer)
+{
+	PDEVICE_EXTENSION devExt =
+		PLxGetDeviceContext(WdfTimerGetParentObject(Timer));
+
+	PLxWatchdog(devExt, &devExt->Channel[PLX_CH_READ]);
+}

@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * plx_private.h - device context, channel state, counters and the
+ * prototypes shared by the files of the PLX9x5x driver core.
+ */
+#ifndef _PLX_PRIVATE_H
+#define _PLX_PRIVATE_H
+
+#include <wdf.h>
+#include "plx9x5x.h"
+#include "plx_reg9656.h"
+
+/* {29D2A384-2E47-49b5-AEBF-6962C22BD7C2}, the sample's (and OSR's) GUID. */
+DEFINE_GUID(GUID_PLX_INTERFACE, 0x29d2a384, 0x2e47, 0x49b5,
+	    0xae, 0xbf, 0x69, 0x62, 0xc2, 0x2b, 0xd7, 0xc2);
+
+#define PLX_CH_WRITE	0	/* DMA channel 0: host -> SRAM */
+#define PLX_CH_READ	1	/* DMA channel 1: SRAM -> host */
+
+/*
+ * DMA watchdog: a WDFTIMER ticks every PLX_DMA_TICK_MS while a chain is
+ * programmed; PLX_DMA_TIMEOUT_TICKS ticks without a completion abort the
+ * channel (so a chain gets between one and two seconds; README, "DMA
+ * timeout").
+ */
+#define PLX_DMA_TICK_MS		1000
+#define PLX_DMA_TIMEOUT_TICKS	2
+
+/* Abort: poll DMACSR Done this many times, PLX_ABORT_POLL_US apart. */
+#define PLX_ABORT_POLLS		1000
+#define PLX_ABORT_POLL_US	10
+
+/* Soft reset pulse on CNTRL at D3Final, as the sample (100 ms). */
+#define PLX_RESET_DELAY_MS	100
+
+/**
+ * struct _PLX_COUNTERS - what sysfs shows per board.
+ * @BytesRead: bytes delivered by completed reads
+ * @BytesWritten: bytes moved by completed writes
+ * @Requests: read/write requests that were started on a channel
+ * @Interrupts: interrupts the ISR recognised as the board's
+ * @Errors: transfers that ended in a device-side error (timeouts included)
+ * @Timeouts: transfers aborted by the DMA watchdog
+ * @Cancels: transfers aborted because the caller got a signal
+ * @SpuriousDpcs: DPCs that found a channel's saved DMACSR with Done but
+ *	no interrupt recorded for it (the stale state of the sample's DPC
+ *	defect; stays 0)
+ *
+ * Updated under the device lock, except @Interrupts (interrupt lock).
+ */
+typedef struct _PLX_COUNTERS {
+	ULONG64 BytesRead;
+	ULONG64 BytesWritten;
+	ULONG64 Requests;
+	ULONG64 Interrupts;
+	ULONG64 Errors;
+	ULONG64 Timeouts;
+	ULONG64 Cancels;
+	ULONG64 SpuriousDpcs;
+} PLX_COUNTERS, *PPLX_COUNTERS;
+
+/**
+ * struct _PLX_CHANNEL - one DMA channel and the request it serves.
+ * @Number: PLX_CH_WRITE or PLX_CH_READ (also the hardware channel)
+ * @Transaction: the channel's reusable DMA transaction
+ * @CommonBuffer: holds the descriptor chain
+ * @Desc: its virtual address (PLX_DMA_DESCRIPTOR array)
+ * @DescLa: its bus address (below 4 GiB, 16-byte aligned)
+ * @DescCount: descriptors in the chain buffer (max SG elements)
+ * @Timer: the channel's DMA watchdog
+ * @Request: the request being served (or waiting for its cancel routine)
+ * @DeviceOffset: SRAM address of the request's first byte
+ * @ProgramStatus: error found by EvtProgramDma (chain not started)
+ * @Busy: a chain is programmed and not yet completed or aborted
+ * @Finished: the transfer ended but the cancel routine owns completion
+ * @FinalStatus: status to complete with when @Finished
+ * @FinalInformation: bytes to report when @Finished
+ * @IdleTicks: watchdog ticks since the chain was programmed
+ * @IsrActive: the ISR saw this channel's INTCSR active bit (interrupt lock)
+ * @IsrCsr: DMACSR bits the ISR read for this channel (interrupt lock)
+ * @IsrAbort: the ISR saw this channel's "bus master on abort" bit: the
+ *	chain ended with a PCI master abort (interrupt lock)
+ */
+typedef struct _PLX_CHANNEL {
+	ULONG Number;
+	WDFDMATRANSACTION Transaction;
+	WDFCOMMONBUFFER CommonBuffer;
+	PPLX_DMA_DESCRIPTOR Desc;
+	ULONG DescLa;
+	ULONG DescCount;
+	WDFTIMER Timer;
+	WDFREQUEST Request;
+	LONGLONG DeviceOffset;
+	NTSTATUS ProgramStatus;
+	BOOLEAN Busy;
+	BOOLEAN Finished;
+	NTSTATUS FinalStatus;
+	size_t FinalInformation;
+	ULONG IdleTicks;
+	BOOLEAN IsrActive;
+	UCHAR IsrCsr;
+	BOOLEAN IsrAbort;
+} PLX_CHANNEL, *PPLX_CHANNEL;
+
+/**
+ * struct _DEVICE_EXTENSION - the context of each board's WDFDEVICE.
+ * @Device: the device
+ * @Regs: BAR0 mapping (registers), NULL when not mapped
+ * @RegsLength: its length
+ * @SRAMBase: BAR2 mapping (local space 0), mapped but not accessed
+ * @SRAMLength: its length
+ * @RegsPhys: bus address of BAR0 (for the log)
+ * @SRAMPhys: bus address of BAR2 (for the log)
+ * @WriteQueue: sequential queue of write requests
+ * @ReadQueue: sequential queue of read requests
+ * @ControlQueue: sequential queue of ioctls
+ * @Interrupt: the INTA# interrupt
+ * @DmaEnabler: 32-bit scatter/gather duplex enabler
+ * @MaximumTransferLength: bytes per hardware chain (8 KiB)
+ * @MaxSgElements: descriptors per chain (3 on 4 KiB pages)
+ * @Channel: the two DMA channels, indexed by PLX_CH_*
+ * @RequireSingleTransfer: the ioctl-toggled single-transfer mode
+ * @DeviceGone: INTCSR read all ones: the board no longer answers
+ * @Counters: statistics for sysfs
+ */
+typedef struct _DEVICE_EXTENSION {
+	WDFDEVICE Device;
+	PUCHAR Regs;
+	ULONG RegsLength;
+	PUCHAR SRAMBase;
+	ULONG SRAMLength;
+	PHYSICAL_ADDRESS RegsPhys;
+	PHYSICAL_ADDRESS SRAMPhys;
+	WDFQUEUE WriteQueue;
+	WDFQUEUE ReadQueue;
+	WDFQUEUE ControlQueue;
+	WDFINTERRUPT Interrupt;
+	WDFDMAENABLER DmaEnabler;
+	size_t MaximumTransferLength;
+	ULONG MaxSgElements;
+	PLX_CHANNEL Channel[PLX_DMA_CHANNELS];
+	BOOLEAN RequireSingleTransfer;
+	BOOLEAN DeviceGone;
+	PLX_COUNTERS Counters;
+} DEVICE_EXTENSION, *PDEVICE_EXTENSION;
+
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVICE_EXTENSION, PLxGetDeviceContext)
+
+/* ---- register access (BAR0) --------------------------------------------- */
+static inline ULONG PlxReadReg(PDEVICE_EXTENSION DevExt, ULONG Offset)
+{
+	return READ_REGISTER_ULONG((PULONG)(DevExt->Regs + Offset));
+}
+
+static inline VOID PlxWriteReg(PDEVICE_EXTENSION DevExt, ULONG Offset,
+			       ULONG Value)
+{
+	WRITE_REGISTER_ULONG((PULONG)(DevExt->Regs + Offset), Value);
+}
+
+static inline UCHAR PlxReadCsr(PDEVICE_EXTENSION DevExt, ULONG Channel)
+{
+	return READ_REGISTER_UCHAR(DevExt->Regs + PLX_REG_DMACSR(Channel));
+}
+
+static inline VOID PlxWriteCsr(PDEVICE_EXTENSION DevExt, ULONG Channel,
+			       UCHAR Value)
+{
+	WRITE_REGISTER_UCHAR(DevExt->Regs + PLX_REG_DMACSR(Channel), Value);
+}
+
+/* ---- plx_device.c -------------------------------------------------------- */
+DRIVER_INITIALIZE DriverEntry;
+EVT_WDF_DRIVER_DEVICE_ADD PLxEvtDeviceAdd;
+EVT_WDF_DEVICE_PREPARE_HARDWARE PLxEvtDevicePrepareHardware;
+EVT_WDF_DEVICE_RELEASE_HARDWARE PLxEvtDeviceReleaseHardware;
+EVT_WDF_DEVICE_D0_ENTRY PLxEvtDeviceD0Entry;
+EVT_WDF_DEVICE_D0_EXIT PLxEvtDeviceD0Exit;
+
+/* ---- plx_init.c ---------------------------------------------------------- */
+NTSTATUS PLxInitializeDeviceExtension(PDEVICE_EXTENSION DevExt);
+VOID PLxInitChannels(PDEVICE_EXTENSION DevExt);
+VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt);
+
+/* ---- plx_isrdpc.c -------------------------------------------------------- */
+NTSTATUS PLxInterruptCreate(PDEVICE_EXTENSION DevExt);
+EVT_WDF_INTERRUPT_ISR PLxEvtInterruptIsr;
+EVT_WDF_INTERRUPT_DPC PLxEvtInterruptDpc;
+EVT_WDF_INTERRUPT_ENABLE PLxEvtInterruptEnable;
+EVT_WDF_INTERRUPT_DISABLE PLxEvtInterruptDisable;
+
+/* ---- plx_dma.c: what both channels share ---------------------------------- */
+NTSTATUS PLxValidateTransfer(PDEVICE_EXTENSION DevExt, WDFREQUEST Request,
+			     size_t Length, LONGLONG *DeviceOffset);
+VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		      WDFREQUEST Request, LONGLONG DeviceOffset);
+NTSTATUS PLxBuildChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		       PSCATTER_GATHER_LIST SgList, ULONG Flags);
+VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		   ULONG ModeBits);
+VOID PLxCheckProgrammed(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel);
+VOID PLxFinishTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		       NTSTATUS Status);
+VOID PLxFailTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		     NTSTATUS Status);
+VOID PLxAbortTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+		      NTSTATUS Status);
+EVT_WDF_REQUEST_CANCEL PLxEvtRequestCancel;
+EVT_WDF_TIMER PLxEvtWriteTimer;
+EVT_WDF_TIMER PLxEvtReadTimer;
+
+/* ---- plx_read.c / plx_write.c / plx_control.c ------------------------------ */
+EVT_WDF_IO_QUEUE_IO_READ PLxEvtIoRead;
+EVT_WDF_PROGRAM_DMA PLxEvtProgramReadDma;
+VOID PLxReadDmaDone(PDEVICE_EXTENSION DevExt, BOOLEAN MasterAbort);
+EVT_WDF_IO_QUEUE_IO_WRITE PLxEvtIoWrite;
+EVT_WDF_PROGRAM_DMA PLxEvtProgramWriteDma;
+VOID PLxWriteDmaDone(PDEVICE_EXTENSION DevExt, BOOLEAN MasterAbort);
+EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL PLxEvtIoDeviceControl;
+
+/* ---- for the glue (sysfs) ----------------------------------------------------- */
+BOOLEAN PLxGetCounters(WDFDEVICE Device, PPLX_COUNTERS Counters);
+
+#endif /* _PLX_PRIVATE_H */

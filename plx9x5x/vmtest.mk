@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# plx9x5x: the driver on the emulated board (tools/vmtest/, tools/plxtest/).
+#
+#   make plxtest    build tools/plxtest statically into build/plxtest/
+#   make vmtest     every guest scenario (last line "vmtest: N passed, N failed");
+#                   VMTEST_ARGS='--only k61-basic' runs a subset
+#   make run        set up a fresh machine and show a newcomer the driver at
+#                   work on one emulated board (not a test suite)
+
+PLXTEST_BIN	:= $(PLX_ROOT)/build/plxtest/plxtest
+
+.PHONY: plxtest vmtest run
+CHECK_SUITES	+= vmtest
+
+$(PLXTEST_BIN): $(PLX_ROOT)/tools/plxtest/plxtest.c \
+		$(PLX_ROOT)/plx9x5x/uapi/plx9x5x.h
+	@mkdir -p $(dir $@)
+	gcc -static -O2 -Wall -Wextra -pthread -I$(PLX_ROOT)/plx9x5x/uapi \
+		-o $@ $<
+
+plxtest: $(PLXTEST_BIN)
+
+vmtest: deps
+	@$(PLX_ROOT)/tools/vmtest/vmtest.sh $(VMTEST_ARGS)
+
+run: deps
+	@$(PLX_ROOT)/tools/vmtest/run-demo.sh
+
+# make bench: throughput on the emulated board (not part of make check).
+.PHONY: bench
+bench: deps
+	@$(PLX_ROOT)/tools/vmtest/vmtest.sh --bench

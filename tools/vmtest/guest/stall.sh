@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=sh
+# The board starts with both DMA channels stalled (stall=3): a write and a
+# read end with ETIMEDOUT after the watchdog aborts them, a signal ends a
+# blocked transfer with EINTR; then the stall is lifted through the
+# runner's qom-set and the board works again. Last, a transfer in flight
+# while the driver is unbound ends (timeout) and the unbind completes.
+board=/machine/peripheral/plx0
+load_modules
+check_node 0
+run_plxtest "stalled board: timeout and signal" --expect-timeout
+check "lift the stall (qom-set $board stall 0)" plxvm-qom-set $board stall 0
+run_plxtest "recovered after the stall" --recover 10
+run_plxtest "loopback and duplex after recovery" --time 1000 \
+	--tests loopback,duplex
+check "stall again" plxvm-qom-set $board stall 3
+bdf=$(plxvm-bdfs | head -n 1)
+dd if=/dev/zero of=/dev/plx9x5x0 bs=4096 count=1 > /tmp/inflight.out 2>&1 &
+p=$!
+sleep 0.5
+t0=$(cut -d. -f1 /proc/uptime)
+check "unbind with a transfer in flight" \
+	sh -c "echo $bdf > /sys/bus/pci/drivers/plx9x5x/unbind"
+t1=$(cut -d. -f1 /proc/uptime)
+wait $p
+r=$?
+sed 's/^/  dd| /' /tmp/inflight.out
+check "the write in flight failed cleanly (rc $r: $(head -n 1 /tmp/inflight.out))" \
+	sh -c "[ $r -ne 0 ] && grep -qE 'timed out|No such device' /tmp/inflight.out"
+check "unbind waited for the watchdog only ($((t1 - t0)) s)" [ $((t1 - t0)) -le 10 ]
+check "node removed" wait_gone /dev/plx9x5x0 5
+check "lift the stall" plxvm-qom-set $board stall 0
+check "bind again" sh -c "echo $bdf > /sys/bus/pci/drivers/plx9x5x/bind"
+check_node 0
+run_plxtest "loopback after rebind" --tests loopback
+unload_modules
+finish
