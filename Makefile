@@ -6,6 +6,10 @@
 #   make            build both modules against $(KDIR)
 #   make run        set up, boot the emulated board, show the driver at work
 #   make check      every test suite; last line "N passed, N failed"
+#   make deps       install the Debian packages the project needs
+#   make bench      read/write throughput on the emulated board
+#   make kunit      KUnit suites under UML (KUNIT_ARGS='wdf_dma*' filters)
+#   make lint       W=1, sparse and checkpatch
 #
 # Folder fragments (*/*.mk) add their own targets and append the names of
 # their suites to CHECK_SUITES.
@@ -33,7 +37,7 @@ deps:
 	@$(PLX_ROOT)/tools/deps.sh
 
 help:
-	@sed -n 's/^#   //p' Makefile
+	@sed -n 's/^#   //p' Makefile $(sort $(wildcard */*.mk */*/*.mk))
 
 -include $(sort $(wildcard */*.mk */*/*.mk))
 

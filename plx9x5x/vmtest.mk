@@ -5,8 +5,8 @@
 #   make plxtest    build tools/plxtest statically into build/plxtest/
 #   make vmtest     every guest scenario (last line "vmtest: N passed, N failed");
 #                   VMTEST_ARGS='--only k61-basic' runs a subset
-#   make run        set up a fresh machine and show a newcomer the driver at
-#                   work on one emulated board (not a test suite)
+# make run (listed in the top-level Makefile) sets up a fresh machine and
+# shows a newcomer the driver at work on one emulated board.
 
 PLXTEST_BIN	:= $(PLX_ROOT)/build/plxtest/plxtest
 

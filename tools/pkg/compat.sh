@@ -83,9 +83,10 @@ done
 # A kernel whose .config has CONFIG_KUNIT=m (as Ubuntu's and Fedora's do):
 # the DKMS file set (no kunit/) must still build. Passed on the command
 # line, this exercises the Kbuild logic only (C code sees the headers'
-# autoconf.h, which has KUNIT off).
+# autoconf.h, which has KUNIT off). The build directory's name must not
+# contain '=': make would read M=.../x=m/... as an assignment.
 kdir=/usr/src/linux-headers-$K612
-[ -d "$kdir" ] && compile "$K612+CONFIG_KUNIT=m" "$kdir" CONFIG_KUNIT=m
+[ -d "$kdir" ] && compile "$K612+kunit-m" "$kdir" CONFIG_KUNIT=m
 
 t0=$(date +%s)
 if ksrc=$("$PKG_ROOT/tools/pkg/ksrc-sid.sh" 2>"$out/ksrc-sid.log"); then
