@@ -1,0 +1,624 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * KUnit: WDFQUEUE and WDFREQUEST through the same path as the character
+ * device (wdf_test_io_submit): 0-byte I/O never reaches the driver, user
+ * buffers are pinned into MDLs first (bad pointer -> -EFAULT), sequential
+ * queues present one request at a time, the completion status becomes the
+ * errno and the information the return value, ioctls are METHOD_BUFFERED,
+ * a signal calls the cancel routine, and InitializeUsingRequest maps the
+ * request's pinned user pages (architecture "Request I/O"; facts §6.1,
+ * §8.9, §9.9).
+ */
+#include <kunit/test.h>
+#include <linux/completion.h>
+#include <linux/delay.h>
+#include <linux/dma-direct.h>
+#include <linux/ioctl.h>
+#include <linux/lockdep.h>
+#include <linux/mm.h>
+#include <linux/mman.h>
+#include <linux/uaccess.h>
+#include "wdf_test_util.h"
+
+enum q_mode {
+	Q_COMPLETE,		/* complete with .status / .info */
+	Q_HOLD,			/* keep the request for the test */
+	Q_CANCELABLE,		/* mark cancelable, keep it */
+	Q_FILL,			/* read: fill the output with a pattern */
+	Q_DMA,			/* read: InitializeUsingRequest checks */
+	Q_DELETE,		/* write: try to delete the request and queue */
+};
+
+#define Q_MAX_HELD 4
+
+struct qfix {
+	enum q_mode mode;
+	bool parallel_writes;
+	NTSTATUS status;
+	ULONG_PTR info;
+	int presented;
+	WDFREQUEST held[Q_MAX_HELD];
+	struct completion present;
+	/* what the callbacks saw */
+	size_t length;
+	WDF_REQUEST_PARAMETERS params;
+	PVOID mdl_va;
+	ULONG mdl_count;
+	u8 data[64];
+	NTSTATUS st_retrieve, st_retrieve_in, st_wrong_mdl;
+	int cancels;
+	bool io_sync_held;
+	ULONG ioctl_code;
+	size_t ioctl_in, ioctl_out;
+	/* Q_DMA */
+	struct wdft_device *wd;
+	WDFDMAENABLER en;
+	WDFDMATRANSACTION tx;
+	struct wdft_rec *rec;
+	NTSTATUS st_wrong_dir, st_ok;
+	NTSTATUS st_route_twice, st_route_bad_type, st_manual, st_default_twice;
+	WDFQUEUE h_manual;
+	WDFREQUEST got_request, after_release;
+};
+
+static struct qfix *qfix_of(WDFQUEUE q)
+{
+	struct wdft_device *wd = wdft_of(WdfIoQueueGetDevice(q));
+
+	return wd ? wd->priv : NULL;
+}
+
+static void q_present(struct qfix *fx, WDFREQUEST r)
+{
+	if (fx->presented < Q_MAX_HELD)
+		fx->held[fx->presented] = r;
+	fx->presented++;
+	complete(&fx->present);
+}
+
+static void q_cancel(WDFREQUEST r)
+{
+	struct qfix *fx = qfix_of(WdfRequestGetIoQueue(r));
+
+	fx->cancels++;
+	WdfRequestComplete(r, STATUS_CANCELLED);
+}
+
+static void q_io_write(WDFQUEUE q, WDFREQUEST r, size_t len)
+{
+	struct qfix *fx = qfix_of(q);
+	PMDL mdl = NULL;
+	PVOID buf = NULL;
+	size_t blen = 0;
+
+	fx->length = len;
+	fx->io_sync_held = lockdep_is_held(wdf_test_device_sync_lock(WdfIoQueueGetDevice(q)));
+	WDF_REQUEST_PARAMETERS_INIT(&fx->params);
+	WdfRequestGetParameters(r, &fx->params);
+	if (NT_SUCCESS(WdfRequestRetrieveInputWdmMdl(r, &mdl)) && mdl) {
+		fx->mdl_va = MmGetMdlVirtualAddress(mdl);
+		fx->mdl_count = MmGetMdlByteCount(mdl);
+	}
+	fx->st_wrong_mdl = WdfRequestRetrieveOutputWdmMdl(r, &mdl);
+	fx->st_retrieve = WdfRequestRetrieveInputBuffer(r, 1, &buf, &blen);
+	if (NT_SUCCESS(fx->st_retrieve) && buf)
+		memcpy(fx->data, buf, min(blen, sizeof(fx->data)));
+	if (fx->mode == Q_HOLD) {
+		q_present(fx, r);
+		return;
+	}
+	if (fx->mode == Q_DELETE) {
+		/* both refused: a presented request, a dispatching queue */
+		WdfObjectDelete(r);
+		WdfObjectDelete(q);
+	}
+	q_present(fx, r);
+	WdfRequestCompleteWithInformation(r, fx->status, fx->info);
+}
+
+static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
+{
+	struct qfix *fx = qfix_of(q);
+	PVOID buf = NULL;
+	size_t blen = 0, i;
+	PMDL mdl = NULL;
+	NTSTATUS st;
+
+	fx->length = len;
+	fx->st_wrong_mdl = WdfRequestRetrieveInputWdmMdl(r, &mdl);
+	switch (fx->mode) {
+	case Q_CANCELABLE:
+		q_present(fx, r);
+		if (!NT_SUCCESS(WdfRequestMarkCancelableEx(r, q_cancel)))
+			WdfRequestComplete(r, STATUS_CANCELLED);
+		return;
+	case Q_FILL:
+		fx->st_retrieve = WdfRequestRetrieveOutputBuffer(r, len, &buf, &blen);
+		if (NT_SUCCESS(fx->st_retrieve))
+			for (i = 0; i < blen; i++)
+				((u8 *)buf)[i] = (u8)(i * 3 + 7);
+		q_present(fx, r);
+		WdfRequestCompleteWithInformation(r, fx->st_retrieve,
+						  NT_SUCCESS(fx->st_retrieve) ? blen : 0);
+		return;
+	case Q_DMA:
+		fx->st_wrong_dir = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
+						wdft_program_dma, WdfDmaDirectionWriteToDevice);
+		WdfDmaTransactionRelease(fx->tx);
+		fx->st_ok = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
+						wdft_program_dma, WdfDmaDirectionReadFromDevice);
+		if (NT_SUCCESS(fx->st_ok)) {
+			fx->got_request = WdfDmaTransactionGetRequest(fx->tx);
+			if (NT_SUCCESS(WdfDmaTransactionExecute(fx->tx, fx->rec)))
+				while (!WdfDmaTransactionDmaCompleted(fx->tx, &st))
+					;
+		}
+		len = WdfDmaTransactionGetBytesTransferred(fx->tx);
+		WdfDmaTransactionRelease(fx->tx);
+		fx->after_release = WdfDmaTransactionGetRequest(fx->tx);
+		q_present(fx, r);
+		WdfRequestCompleteWithInformation(r, fx->st_ok, len);
+		return;
+	default:
+		q_present(fx, r);
+		WdfRequestCompleteWithInformation(r, fx->status, fx->info);
+	}
+}
+
+static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG code)
+{
+	struct qfix *fx = qfix_of(q);
+	PVOID ibuf = NULL, obuf = NULL;
+	u32 v = 0;
+
+	fx->ioctl_code = code;
+	fx->ioctl_in = in;
+	fx->ioctl_out = out;
+	if (in) {
+		fx->st_retrieve_in = WdfRequestRetrieveInputBuffer(r, sizeof(v), &ibuf, NULL);
+		if (NT_SUCCESS(fx->st_retrieve_in))
+			memcpy(&v, ibuf, sizeof(v));
+	}
+	fx->st_retrieve = WdfRequestRetrieveOutputBuffer(r, sizeof(v), &obuf, NULL);
+	if (fx->mode == Q_DMA) {
+		/* an ioctl request cannot feed a DMA transaction (facts §8.9) */
+		fx->st_ok = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
+						wdft_program_dma, WdfDmaDirectionReadFromDevice);
+		WdfDmaTransactionRelease(fx->tx);
+	}
+	q_present(fx, r);
+	if (!NT_SUCCESS(fx->st_retrieve)) {
+		WdfRequestComplete(r, fx->st_retrieve);
+		return;
+	}
+	v = v * 2 + 1;
+	memcpy(obuf, &v, sizeof(v));
+	WdfRequestCompleteWithInformation(r, fx->status, sizeof(v));
+}
+
+static NTSTATUS q_add(struct wdft_device *wd)
+{
+	struct qfix *fx = wd->priv;
+	WDF_IO_QUEUE_CONFIG cfg;
+	WDFQUEUE q;
+	NTSTATUS st;
+
+	WDF_IO_QUEUE_CONFIG_INIT(&cfg, fx->parallel_writes ? WdfIoQueueDispatchParallel :
+				 WdfIoQueueDispatchSequential);
+	cfg.EvtIoWrite = q_io_write;
+	st = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
+	if (NT_SUCCESS(st))
+		st = WdfDeviceConfigureRequestDispatching(wd->device, q, WdfRequestTypeWrite);
+	if (!NT_SUCCESS(st))
+		return st;
+	WDF_IO_QUEUE_CONFIG_INIT(&cfg, WdfIoQueueDispatchSequential);
+	cfg.EvtIoRead = q_io_read;
+	st = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
+	if (NT_SUCCESS(st))
+		st = WdfDeviceConfigureRequestDispatching(wd->device, q, WdfRequestTypeRead);
+	if (!NT_SUCCESS(st))
+		return st;
+	/* a type is routed once; only read/write/ioctl can be routed */
+	fx->st_route_twice = WdfDeviceConfigureRequestDispatching(wd->device, q,
+								  WdfRequestTypeRead);
+	fx->st_route_bad_type = WdfDeviceConfigureRequestDispatching(wd->device, q,
+								     WdfRequestTypeCreate);
+	WDF_IO_QUEUE_CONFIG_INIT(&cfg, WdfIoQueueDispatchManual);
+	fx->h_manual = (WDFQUEUE)fx;
+	fx->st_manual = WdfIoQueueCreate(wd->device, &cfg, NULL, &fx->h_manual);
+	WDF_IO_QUEUE_CONFIG_INIT(&cfg, WdfIoQueueDispatchSequential);
+	cfg.EvtIoDeviceControl = q_io_ioctl;
+	st = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
+	if (NT_SUCCESS(st))
+		st = WdfDeviceConfigureRequestDispatching(wd->device, q,
+							  WdfRequestTypeDeviceControl);
+	if (!NT_SUCCESS(st))
+		return st;
+	/* one default queue per device */
+	WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&cfg, WdfIoQueueDispatchParallel);
+	cfg.EvtIoRead = q_io_read;
+	st = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
+	if (!NT_SUCCESS(st))
+		return st;
+	fx->st_default_twice = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
+	return STATUS_SUCCESS;
+}
+
+static struct qfix *qfix_start(struct kunit *test, enum q_mode mode, bool parallel);
+
+static void q_queue_configuration_refusals(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+
+	KUNIT_EXPECT_EQ(test, fx->st_route_twice, STATUS_WDF_BUSY);
+	KUNIT_EXPECT_EQ(test, fx->st_route_bad_type, STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, fx->st_manual, STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_NULL(test, fx->h_manual);
+	KUNIT_EXPECT_EQ(test, fx->st_default_twice, STATUS_WDF_BUSY);
+}
+
+static struct qfix *qfix_start(struct kunit *test, enum q_mode mode, bool parallel)
+{
+	struct wdft_device *wd = wdft_device_alloc(test);
+	struct qfix *fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, fx);
+	init_completion(&fx->present);
+	fx->mode = mode;
+	fx->parallel_writes = parallel;
+	fx->status = STATUS_SUCCESS;
+	fx->wd = wd;
+	wd->priv = fx;
+	wd->add = q_add;
+	wd->scope = WdfSynchronizationScopeDevice;
+	KUNIT_ASSERT_EQ(test, wdft_device_start(test, wd, NULL, 0), STATUS_SUCCESS);
+	return fx;
+}
+
+/* User memory of the test thread; @prot for the whole mapping. */
+static unsigned long q_user(struct kunit *test, size_t len, unsigned long prot)
+{
+	unsigned long u = kunit_vm_mmap(test, NULL, 0, len, prot,
+					MAP_ANONYMOUS | MAP_PRIVATE, 0);
+
+	KUNIT_ASSERT_NE(test, u, 0UL);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_VALUE(u));
+	return u;
+}
+
+static long q_io(struct kunit *test, struct qfix *fx, WDF_REQUEST_TYPE type,
+		 unsigned long addr, size_t len, loff_t off, ULONG code)
+{
+	struct wdf_test_io *io = wdf_test_io_submit(fx->wd->device, type, addr, len,
+						    off, code, 0);
+
+	if (IS_ERR(io))
+		return PTR_ERR(io);
+	return wdf_test_io_wait(io, 10000);
+}
+
+static void q_zero_length_never_reaches_driver(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 0, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_EXPECT_NULL(test, wdf_test_io_request(io));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 1000), 0L);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 0, 0, 0), 0L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 0);
+}
+
+static void q_bad_user_buffer_is_efault(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long ro = q_user(test, PAGE_SIZE, PROT_READ);
+	unsigned long rw = q_user(test, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	/* a read must write the buffer: a read-only mapping is refused */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, ro, 16, 0, 0),
+			(long)-EFAULT);
+	/* a write may come from read-only memory */
+	fx->info = 16;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, ro, 16, 0, 0), 16L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	/* nothing mapped there */
+	vm_munmap(rw, 2 * PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, rw + 8, 100, 0, 0),
+			(long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, rw, 100, 0, 0),
+			(long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+}
+
+static void q_write_presents_pinned_user_buffer(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, 3 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+	const size_t off = 100, len = 5000;
+	u8 pattern[64];
+	int i;
+
+	WDFT_ASSERT_LOCKDEP(test);
+	for (i = 0; i < sizeof(pattern); i++)
+		pattern[i] = (u8)(0xC0 ^ i);
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)(u + off), pattern,
+					   sizeof(pattern)), 0UL);
+	fx->info = len;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u + off, len, 777, 0),
+			(long)len);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_TRUE(test, fx->io_sync_held);	/* device sync scope */
+	KUNIT_EXPECT_EQ(test, fx->length, len);
+	KUNIT_EXPECT_EQ(test, fx->params.Type, WdfRequestTypeWrite);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.Length, len);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.DeviceOffset, 777LL);
+	KUNIT_EXPECT_PTR_EQ(test, fx->mdl_va, (PVOID)(u + off));
+	KUNIT_EXPECT_EQ(test, (size_t)fx->mdl_count, len);
+	KUNIT_EXPECT_EQ(test, fx->st_wrong_mdl, STATUS_INVALID_DEVICE_REQUEST);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_SUCCESS);
+	KUNIT_EXPECT_MEMEQ(test, fx->data, pattern, sizeof(pattern));
+}
+
+static void q_read_output_reaches_user(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_FILL, false);
+	unsigned long u = q_user(test, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+	const size_t off = PAGE_SIZE - 10, len = 30;
+	u8 back[30];
+	size_t i;
+
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u + off, len, 0, 0),
+			(long)len);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->st_wrong_mdl, STATUS_INVALID_DEVICE_REQUEST);
+	KUNIT_ASSERT_EQ(test, copy_from_user(back, (void __user *)(u + off), len), 0UL);
+	for (i = 0; i < len; i++)
+		KUNIT_EXPECT_EQ_MSG(test, back[i], (u8)(i * 3 + 7), "byte %zu", i);
+}
+
+struct q_status_case {
+	NTSTATUS status;
+	long expect;
+};
+
+/* The errnos the architecture and facts §9.9 give user space. */
+static const struct q_status_case q_status_cases[] = {
+	{ STATUS_INVALID_BUFFER_SIZE, -EINVAL },
+	{ STATUS_WDF_TOO_MANY_TRANSFERS, -E2BIG },
+	{ STATUS_INSUFFICIENT_RESOURCES, -ENOMEM },
+	{ STATUS_DEVICE_CONFIGURATION_ERROR, -ENODEV },
+	{ STATUS_INVALID_DEVICE_REQUEST, -EINVAL },
+};
+
+static void q_status_desc(const struct q_status_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "%s", wdf_status_name(c->status) ?: "?");
+}
+KUNIT_ARRAY_PARAM(q_status, q_status_cases, q_status_desc);
+
+static void q_completion_status_becomes_errno(struct kunit *test)
+{
+	const struct q_status_case *c = test->param_value;
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	fx->status = c->status;
+	fx->info = 0;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 64, 0, 0), c->expect);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+}
+
+static void q_information_is_the_return_value(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	fx->info = 10;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 100, 0, 0), 10L);
+	fx->info = 100;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 100, 0, 0), 100L);
+	/* never more than was asked for */
+	fx->info = 200;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 100, 0, 0), 100L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 3);
+}
+
+static void q_delete_refused_on_request_and_queue(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_DELETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	long ret;
+
+	fx->info = 32;
+	WDFT_WARN_BEGIN(test);
+	ret = q_io(test, fx, WdfRequestTypeWrite, u, 32, 0, 0);
+	WDFT_WARN_END(test);
+	/* the request was still completed normally, the queue still works */
+	KUNIT_EXPECT_EQ(test, ret, 32L);
+	fx->mode = Q_COMPLETE;
+	fx->info = 16;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 16, 0, 0), 16L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+}
+
+static void q_sequential_queue_presents_one_at_a_time(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_HOLD, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *a, *b;
+
+	a = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 10, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	b = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u + 10, 20, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	/* the second waits while the first is with the driver */
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 100), (long)-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	WdfRequestCompleteWithInformation(fx->held[0], STATUS_SUCCESS, 10);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 5000), 10L);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+	KUNIT_EXPECT_EQ(test, fx->length, (size_t)20);
+	WdfRequestCompleteWithInformation(fx->held[1], STATUS_SUCCESS, 20);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), 20L);
+}
+
+static void q_parallel_queue_presents_both(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_HOLD, true);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *a, *b;
+
+	a = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 10, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	b = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 20, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+	WdfRequestCompleteWithInformation(fx->held[1], STATUS_SUCCESS, 20);
+	WdfRequestCompleteWithInformation(fx->held[0], STATUS_SUCCESS, 10);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 5000), 10L);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), 20L);
+}
+
+#define Q_IOCTL_RW	_IOWR('P', 7, u32)
+#define Q_IOCTL_NONE	_IO('P', 8)
+
+static void q_ioctl_is_method_buffered(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	u32 v = 20, back = 0;
+
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)u, &v, sizeof(v)), 0UL);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
+				   Q_IOCTL_RW), 0L);
+	KUNIT_EXPECT_EQ(test, fx->ioctl_code, (ULONG)Q_IOCTL_RW);
+	KUNIT_EXPECT_EQ(test, fx->ioctl_in, sizeof(u32));
+	KUNIT_EXPECT_EQ(test, fx->ioctl_out, sizeof(u32));
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve_in, STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_SUCCESS);
+	KUNIT_ASSERT_EQ(test, copy_from_user(&back, (void __user *)u, sizeof(back)), 0UL);
+	KUNIT_EXPECT_EQ(test, back, 41U);
+}
+
+static void q_ioctl_errors(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	/* no output buffer: RetrieveOutputBuffer says too small (facts §6.1) */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
+				   Q_IOCTL_NONE), (long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_BUFFER_TOO_SMALL);
+	KUNIT_EXPECT_EQ(test, fx->ioctl_out, (size_t)0);
+	/* an unknown control code is -ENOTTY for ioctl */
+	fx->status = STATUS_INVALID_DEVICE_REQUEST;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
+				   Q_IOCTL_RW), (long)-ENOTTY);
+	/* a bad pointer for a buffered ioctl */
+	fx->status = STATUS_SUCCESS;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, 16, 0, 0,
+				   Q_IOCTL_RW), (long)-EFAULT);
+}
+
+static void q_signal_calls_cancel_routine(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_CANCELABLE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+	long ret;
+
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 64, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 50), (long)-ETIMEDOUT);
+	ret = wdf_test_io_cancel(io);
+	KUNIT_EXPECT_EQ(test, fx->cancels, 1);
+	/* nothing was transferred: the call restarts */
+	KUNIT_EXPECT_EQ(test, ret, (long)-ERESTARTSYS);
+}
+
+static void q_initialize_using_request(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_DMA, false);
+	unsigned long u = q_user(test, 3 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+	const size_t off = 200, len = PAGE_SIZE + 300;
+	struct page *pages[2];
+	const struct wdft_frag *f;
+	u64 dma0, dma1;
+
+	fx->en = wdft_enabler_create(test, fx->wd, WdfDmaProfileScatterGather64Duplex, 8192);
+	KUNIT_ASSERT_EQ(test, WdfDmaTransactionCreate(fx->en, NULL, &fx->tx), STATUS_SUCCESS);
+	fx->rec = wdft_rec_alloc(test, fx->tx);
+	fx->rec->task = NULL;	/* may run on a shim thread */
+	/* the pages the shim must map: fault them in and look them up */
+	KUNIT_ASSERT_EQ(test, clear_user((void __user *)u, 3 * PAGE_SIZE), 0UL);
+	KUNIT_ASSERT_EQ(test, pin_user_pages_fast(u, 2, FOLL_WRITE, pages), 2);
+	dma0 = phys_to_dma(fx->wd->dev, page_to_phys(pages[0])) + off;
+	dma1 = phys_to_dma(fx->wd->dev, page_to_phys(pages[1]));
+	unpin_user_pages(pages, 2);
+
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u + off, len, 0, 0),
+			(long)len);
+	KUNIT_EXPECT_EQ(test, fx->st_wrong_dir, STATUS_INVALID_DEVICE_REQUEST);
+	KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_SUCCESS);
+	KUNIT_EXPECT_PTR_EQ(test, fx->got_request, fx->held[0]);
+	KUNIT_EXPECT_NULL(test, fx->after_release);
+	KUNIT_ASSERT_EQ(test, fx->rec->n, 1);
+	f = &fx->rec->frags[0];
+	KUNIT_EXPECT_EQ(test, f->sg_len, len);
+	KUNIT_EXPECT_EQ(test, f->dir, WdfDmaDirectionReadFromDevice);
+	KUNIT_ASSERT_GE(test, f->nelem, 1U);
+	KUNIT_EXPECT_EQ(test, f->addr[0], dma0);
+	if (f->nelem == 2) {
+		KUNIT_EXPECT_EQ(test, (size_t)f->len[0], PAGE_SIZE - off);
+		KUNIT_EXPECT_EQ(test, f->addr[1], dma1);
+	} else {
+		/* merged only if the two pages are physically adjacent */
+		KUNIT_EXPECT_EQ(test, f->nelem, 1U);
+		KUNIT_EXPECT_EQ(test, dma1, dma0 - off + PAGE_SIZE);
+	}
+}
+
+static void q_ioctl_request_cannot_feed_dma(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_DMA, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	fx->en = wdft_enabler_create(test, fx->wd, WdfDmaProfileScatterGather64Duplex, 8192);
+	KUNIT_ASSERT_EQ(test, WdfDmaTransactionCreate(fx->en, NULL, &fx->tx), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
+				   Q_IOCTL_RW), 0L);
+	KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_INVALID_DEVICE_REQUEST);
+}
+
+static struct kunit_case wdf_queue_cases[] = {
+	KUNIT_CASE(q_queue_configuration_refusals),
+	KUNIT_CASE(q_zero_length_never_reaches_driver),
+	KUNIT_CASE(q_bad_user_buffer_is_efault),
+	KUNIT_CASE(q_write_presents_pinned_user_buffer),
+	KUNIT_CASE(q_read_output_reaches_user),
+	KUNIT_CASE_PARAM(q_completion_status_becomes_errno, q_status_gen_params),
+	KUNIT_CASE(q_information_is_the_return_value),
+	KUNIT_CASE(q_delete_refused_on_request_and_queue),
+	KUNIT_CASE(q_sequential_queue_presents_one_at_a_time),
+	KUNIT_CASE(q_parallel_queue_presents_both),
+	KUNIT_CASE(q_ioctl_is_method_buffered),
+	KUNIT_CASE(q_ioctl_errors),
+	KUNIT_CASE(q_signal_calls_cancel_routine),
+	KUNIT_CASE(q_initialize_using_request),
+	KUNIT_CASE(q_ioctl_request_cannot_feed_dma),
+	{}
+};
+
+static struct kunit_suite wdf_queue_suite = {
+	.name = "wdf_queue",
+	.test_cases = wdf_queue_cases,
+};
+kunit_test_suite(wdf_queue_suite);
