@@ -160,7 +160,7 @@ EVT_WDF_PROGRAM_DMA wdft_program_dma;
 /* An MDL over @len bytes at @va (kernel memory), freed at test end. */
 PMDL wdft_mdl(struct kunit *test, void *va, size_t len);
 
-/* Live shim objects, if the shim counts them (SHIM-BUGS.md R7). */
+/* Live shim objects, if the shim counts them (WDF_TEST_HAS_LIVE_OBJECTS). */
 #ifdef WDF_TEST_HAS_LIVE_OBJECTS
 #define wdft_live_objects()	wdf_test_live_objects()
 #else

@@ -55,7 +55,7 @@ struct plx9656_host_ops {
 	void (*set_irq)(void *opaque, int level);
 	uint64_t (*now_ns)(void *opaque);
 	void (*schedule)(void *opaque, uint64_t when_ns);
-	void (*log)(void *opaque, const char *msg);	/* added by H3 */
+	void (*log)(void *opaque, const char *msg);
 };
 
 /* A chained walk ends with a master-abort status after this many descriptors */
@@ -119,7 +119,7 @@ void plx9656_set_bandwidth(struct plx9656 *s, uint64_t bytes_per_s);
 /* Current INTA# level (what set_irq last reported). */
 int plx9656_irq_level(const struct plx9656 *s);
 
-/* --- additions (H3); see plx9656.c for the semantics --- */
+/* --- more control and status; see plx9656.c for the semantics --- */
 
 /* State of DMA channel @channel (0/1): enum plx9656_chan_status. */
 int plx9656_chan_status(const struct plx9656 *s, int channel);
