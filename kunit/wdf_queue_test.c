@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * KUnit: WDFQUEUE and WDFREQUEST through the same path as the character
- * device (wdf_test_io_submit): 0-byte I/O never reaches the driver, user
+ * device (wdf_test_io_submit): 0-byte I/O reaches the driver only through
+ * a queue with AllowZeroLengthRequests, user
  * buffers are pinned into MDLs first (bad pointer -> -EFAULT), sequential
  * queues present one request at a time, the completion status becomes the
  * errno and the information the return value, ioctls are METHOD_BUFFERED,
@@ -27,6 +28,7 @@ enum q_mode {
 	Q_FILL,			/* read: fill the output with a pattern */
 	Q_DMA,			/* read: InitializeUsingRequest checks */
 	Q_DELETE,		/* write: try to delete the request and queue */
+	Q_DMA_EMPTY,		/* read: InitializeUsingRequest on 0 bytes */
 };
 
 #define Q_MAX_HELD 4
@@ -34,6 +36,7 @@ enum q_mode {
 struct qfix {
 	enum q_mode mode;
 	bool parallel_writes;
+	unsigned int zero_ok;	/* BIT(type): AllowZeroLengthRequests */
 	NTSTATUS status;
 	ULONG_PTR info;
 	int presented;
@@ -45,7 +48,8 @@ struct qfix {
 	PVOID mdl_va;
 	ULONG mdl_count;
 	u8 data[64];
-	NTSTATUS st_retrieve, st_retrieve_in, st_wrong_mdl;
+	NTSTATUS st_retrieve, st_retrieve_in, st_wrong_mdl, st_mdl;
+	PMDL got_mdl;
 	int cancels;
 	bool io_sync_held;
 	ULONG ioctl_code;
@@ -55,7 +59,11 @@ struct qfix {
 	WDFDMAENABLER en;
 	WDFDMATRANSACTION tx;
 	struct wdft_rec *rec;
-	NTSTATUS st_wrong_dir, st_ok;
+	NTSTATUS st_wrong_dir, st_ok, st_bad_dir, st_release, st_reinit;
+	PMDL kmdl;		/* Q_DMA_EMPTY: re-initialize with this */
+	void *kbuf;
+	size_t klen;
+	bool reinit_done;
 	NTSTATUS st_route_twice, st_route_bad_type, st_manual, st_default_twice;
 	WDFQUEUE h_manual;
 	WDFREQUEST got_request, after_release;
@@ -95,7 +103,10 @@ static void q_io_write(WDFQUEUE q, WDFREQUEST r, size_t len)
 	fx->io_sync_held = lockdep_is_held(wdf_test_device_sync_lock(WdfIoQueueGetDevice(q)));
 	WDF_REQUEST_PARAMETERS_INIT(&fx->params);
 	WdfRequestGetParameters(r, &fx->params);
-	if (NT_SUCCESS(WdfRequestRetrieveInputWdmMdl(r, &mdl)) && mdl) {
+	fx->got_mdl = (PMDL)fx;	/* must be overwritten */
+	fx->st_mdl = WdfRequestRetrieveInputWdmMdl(r, &fx->got_mdl);
+	mdl = fx->got_mdl;
+	if (NT_SUCCESS(fx->st_mdl) && mdl) {
 		fx->mdl_va = MmGetMdlVirtualAddress(mdl);
 		fx->mdl_count = MmGetMdlByteCount(mdl);
 	}
@@ -125,7 +136,13 @@ static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 	NTSTATUS st;
 
 	fx->length = len;
+	WDF_REQUEST_PARAMETERS_INIT(&fx->params);
+	WdfRequestGetParameters(r, &fx->params);
 	fx->st_wrong_mdl = WdfRequestRetrieveInputWdmMdl(r, &mdl);
+	fx->got_mdl = (PMDL)fx;	/* must be overwritten */
+	fx->st_mdl = WdfRequestRetrieveOutputWdmMdl(r, &fx->got_mdl);
+	if (!len)
+		fx->st_retrieve = WdfRequestRetrieveOutputBuffer(r, 1, &buf, &blen);
 	switch (fx->mode) {
 	case Q_CANCELABLE:
 		q_present(fx, r);
@@ -158,6 +175,28 @@ static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 		fx->after_release = WdfDmaTransactionGetRequest(fx->tx);
 		q_present(fx, r);
 		WdfRequestCompleteWithInformation(r, fx->st_ok, len);
+		return;
+	case Q_DMA_EMPTY:
+		/* facts §8.9: the direction is checked first ... */
+		fx->st_bad_dir = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
+						wdft_program_dma, (WDF_DMA_DIRECTION)7);
+		WdfDmaTransactionRelease(fx->tx);
+		/* ... then the request length (not Initialize's code) */
+		fx->st_ok = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
+						wdft_program_dma, WdfDmaDirectionReadFromDevice);
+		fx->got_request = WdfDmaTransactionGetRequest(fx->tx);
+		fx->st_release = WdfDmaTransactionRelease(fx->tx);
+		/* the transaction is still usable */
+		fx->st_reinit = WdfDmaTransactionInitialize(fx->tx, wdft_program_dma,
+						WdfDmaDirectionReadFromDevice, fx->kmdl,
+						fx->kbuf, fx->klen);
+		if (NT_SUCCESS(fx->st_reinit) &&
+		    NT_SUCCESS(WdfDmaTransactionExecute(fx->tx, fx->rec)))
+			fx->reinit_done = WdfDmaTransactionDmaCompleted(fx->tx, &st) &&
+					  NT_SUCCESS(st);
+		WdfDmaTransactionRelease(fx->tx);
+		q_present(fx, r);
+		WdfRequestCompleteWithInformation(r, fx->st_ok, 0);
 		return;
 	default:
 		q_present(fx, r);
@@ -206,6 +245,7 @@ static NTSTATUS q_add(struct wdft_device *wd)
 	WDF_IO_QUEUE_CONFIG_INIT(&cfg, fx->parallel_writes ? WdfIoQueueDispatchParallel :
 				 WdfIoQueueDispatchSequential);
 	cfg.EvtIoWrite = q_io_write;
+	cfg.AllowZeroLengthRequests = !!(fx->zero_ok & BIT(WdfRequestTypeWrite));
 	st = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
 	if (NT_SUCCESS(st))
 		st = WdfDeviceConfigureRequestDispatching(wd->device, q, WdfRequestTypeWrite);
@@ -213,6 +253,7 @@ static NTSTATUS q_add(struct wdft_device *wd)
 		return st;
 	WDF_IO_QUEUE_CONFIG_INIT(&cfg, WdfIoQueueDispatchSequential);
 	cfg.EvtIoRead = q_io_read;
+	cfg.AllowZeroLengthRequests = !!(fx->zero_ok & BIT(WdfRequestTypeRead));
 	st = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
 	if (NT_SUCCESS(st))
 		st = WdfDeviceConfigureRequestDispatching(wd->device, q, WdfRequestTypeRead);
@@ -237,6 +278,8 @@ static NTSTATUS q_add(struct wdft_device *wd)
 	/* one default queue per device */
 	WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&cfg, WdfIoQueueDispatchParallel);
 	cfg.EvtIoRead = q_io_read;
+	/* never used for read/write: its setting must not matter */
+	cfg.AllowZeroLengthRequests = TRUE;
 	st = WdfIoQueueCreate(wd->device, &cfg, NULL, &q);
 	if (!NT_SUCCESS(st))
 		return st;
@@ -244,7 +287,13 @@ static NTSTATUS q_add(struct wdft_device *wd)
 	return STATUS_SUCCESS;
 }
 
-static struct qfix *qfix_start(struct kunit *test, enum q_mode mode, bool parallel);
+static struct qfix *qfix_start_zero(struct kunit *test, enum q_mode mode,
+				     bool parallel, unsigned int zero_ok);
+
+static struct qfix *qfix_start(struct kunit *test, enum q_mode mode, bool parallel)
+{
+	return qfix_start_zero(test, mode, parallel, 0);
+}
 
 static void q_queue_configuration_refusals(struct kunit *test)
 {
@@ -257,7 +306,8 @@ static void q_queue_configuration_refusals(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->st_default_twice, STATUS_WDF_BUSY);
 }
 
-static struct qfix *qfix_start(struct kunit *test, enum q_mode mode, bool parallel)
+static struct qfix *qfix_start_zero(struct kunit *test, enum q_mode mode,
+				     bool parallel, unsigned int zero_ok)
 {
 	struct wdft_device *wd = wdft_device_alloc(test);
 	struct qfix *fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
@@ -266,6 +316,7 @@ static struct qfix *qfix_start(struct kunit *test, enum q_mode mode, bool parall
 	init_completion(&fx->present);
 	fx->mode = mode;
 	fx->parallel_writes = parallel;
+	fx->zero_ok = zero_ok;
 	fx->status = STATUS_SUCCESS;
 	fx->wd = wd;
 	wd->priv = fx;
@@ -303,12 +354,92 @@ static void q_zero_length_never_reaches_driver(struct kunit *test)
 	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
 	struct wdf_test_io *io;
 
+	/* a driver that saw them would fail them */
+	fx->status = STATUS_INVALID_DEVICE_REQUEST;
 	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 0, 0, 0, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
 	KUNIT_EXPECT_NULL(test, wdf_test_io_request(io));
 	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 1000), 0L);
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 0, 0, 0), 0L);
 	KUNIT_EXPECT_EQ(test, fx->presented, 0);
+}
+
+/* KMDF: AllowZeroLengthRequests presents 0-byte read/write, no MDL. */
+static void q_zero_length_allowed_reaches_driver(struct kunit *test)
+{
+	struct qfix *fx = qfix_start_zero(test, Q_COMPLETE, false,
+					  BIT(WdfRequestTypeRead) |
+					  BIT(WdfRequestTypeWrite));
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+
+	/* write: presented with Length 0, completion reaches the caller */
+	fx->length = 99;
+	fx->info = 0;
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 0, 5, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_EXPECT_NOT_NULL(test, wdf_test_io_request(io));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 0L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_EQ(test, fx->length, (size_t)0);
+	KUNIT_EXPECT_EQ(test, fx->params.Type, WdfRequestTypeWrite);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.Length, (size_t)0);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.DeviceOffset, 5LL);
+	KUNIT_EXPECT_EQ(test, fx->st_mdl, STATUS_BUFFER_TOO_SMALL);
+	KUNIT_EXPECT_NULL(test, fx->got_mdl);
+	KUNIT_EXPECT_EQ(test, fx->st_wrong_mdl, STATUS_INVALID_DEVICE_REQUEST);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_BUFFER_TOO_SMALL);
+	/* the status becomes the errno */
+	fx->status = STATUS_INSUFFICIENT_RESOURCES;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 0, 0, 0),
+			(long)-ENOMEM);
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+
+	/* read: the same through the read queue */
+	fx->length = 99;
+	fx->status = STATUS_SUCCESS;
+	fx->info = 0;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 0, 0, 0), 0L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 3);
+	KUNIT_EXPECT_EQ(test, fx->length, (size_t)0);
+	KUNIT_EXPECT_EQ(test, fx->params.Type, WdfRequestTypeRead);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Read.Length, (size_t)0);
+	KUNIT_EXPECT_EQ(test, fx->st_mdl, STATUS_BUFFER_TOO_SMALL);
+	KUNIT_EXPECT_NULL(test, fx->got_mdl);
+	KUNIT_EXPECT_EQ(test, fx->st_wrong_mdl, STATUS_INVALID_DEVICE_REQUEST);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_BUFFER_TOO_SMALL);
+	/* information is capped at the 0 bytes asked for */
+	fx->info = 7;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 0, 0, 0), 0L);
+	fx->status = STATUS_DEVICE_CONFIGURATION_ERROR;
+	fx->info = 0;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 0, 0, 0),
+			(long)-ENODEV);
+	KUNIT_EXPECT_EQ(test, fx->presented, 5);
+	/* non-empty I/O on such a queue is unchanged */
+	fx->status = STATUS_SUCCESS;
+	fx->info = 16;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 16, 0, 0), 16L);
+	KUNIT_EXPECT_EQ(test, fx->st_mdl, STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, (size_t)fx->mdl_count, (size_t)16);
+	KUNIT_EXPECT_EQ(test, fx->presented, 6);
+}
+
+/* The flag of the queue that receives the type decides, per type. */
+static void q_zero_length_allowed_per_queue(struct kunit *test)
+{
+	struct qfix *fx = qfix_start_zero(test, Q_COMPLETE, false,
+					  BIT(WdfRequestTypeWrite));
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	fx->status = STATUS_INVALID_DEVICE_REQUEST;
+	/* the read queue does not allow it (the default queue's flag is moot) */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 0, 0, 0), 0L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 0);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 0, 0, 0),
+			(long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_EQ(test, fx->params.Type, WdfRequestTypeWrite);
 }
 
 static void q_bad_user_buffer_is_efault(struct kunit *test)
@@ -598,9 +729,46 @@ static void q_ioctl_request_cannot_feed_dma(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_INVALID_DEVICE_REQUEST);
 }
 
+/* facts §8.9: a 0-byte request -> STATUS_INVALID_DEVICE_REQUEST. */
+static void q_initialize_using_empty_request(struct kunit *test)
+{
+	struct qfix *fx = qfix_start_zero(test, Q_DMA_EMPTY, false,
+					  BIT(WdfRequestTypeRead));
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	fx->en = wdft_enabler_create(test, fx->wd, WdfDmaProfileScatterGather64Duplex, 8192);
+	KUNIT_ASSERT_EQ(test, WdfDmaTransactionCreate(fx->en, NULL, &fx->tx), STATUS_SUCCESS);
+	fx->rec = wdft_rec_alloc(test, fx->tx);
+	fx->rec->task = NULL;	/* may run on a shim thread */
+	fx->klen = 100;
+	fx->kbuf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, fx->kbuf);
+	fx->kmdl = wdft_mdl(test, fx->kbuf, fx->klen);
+	fx->st_ok = STATUS_SUCCESS;
+	fx->got_request = (WDFREQUEST)fx;
+
+	/* completed with InitializeUsingRequest's status */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 0, 0, 0),
+			(long)-EINVAL);
+	KUNIT_ASSERT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_EQ(test, fx->length, (size_t)0);
+	KUNIT_EXPECT_EQ(test, fx->st_bad_dir, STATUS_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_INVALID_DEVICE_REQUEST);
+	KUNIT_EXPECT_NULL(test, fx->got_request);
+	/* the failure left it Released: Release and Initialize work */
+	KUNIT_EXPECT_EQ(test, fx->st_release, STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->st_reinit, STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, fx->reinit_done);
+	KUNIT_ASSERT_EQ(test, fx->rec->n, 1);
+	KUNIT_EXPECT_EQ(test, fx->rec->frags[0].sg_len, fx->klen);
+	KUNIT_EXPECT_EQ(test, fx->rec->frags[0].dir, WdfDmaDirectionReadFromDevice);
+}
+
 static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_queue_configuration_refusals),
 	KUNIT_CASE(q_zero_length_never_reaches_driver),
+	KUNIT_CASE(q_zero_length_allowed_reaches_driver),
+	KUNIT_CASE(q_zero_length_allowed_per_queue),
 	KUNIT_CASE(q_bad_user_buffer_is_efault),
 	KUNIT_CASE(q_write_presents_pinned_user_buffer),
 	KUNIT_CASE(q_read_output_reaches_user),
@@ -614,6 +782,7 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_signal_calls_cancel_routine),
 	KUNIT_CASE(q_initialize_using_request),
 	KUNIT_CASE(q_ioctl_request_cannot_feed_dma),
+	KUNIT_CASE(q_initialize_using_empty_request),
 	{}
 };
 

@@ -94,7 +94,8 @@ static ssize_t wdf_cdev_rw(struct file *file, unsigned long ubuf, size_t len,
 	d = wdf_cdev_get_device(c);
 	if (!d)
 		return -ENODEV;
-	if (!len) {
+	/* KMDF: 0 bytes reach the driver only if its queue allows them */
+	if (!len && !wdf_queue_takes_zero_length(d, type)) {
 		wdf_device_io_end(d);
 		return 0;
 	}

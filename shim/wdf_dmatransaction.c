@@ -263,7 +263,10 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 		/* ioctls are METHOD_BUFFERED without an MDL in the shim */
 		goto fail;
 	}
-	if (!len || !req->mdl)
+	/* facts §8.9: a 0-byte request, before the MDL is looked at */
+	if (!len)
+		goto fail;
+	if (!req->mdl)
 		goto fail;
 	if (len > req->mdl->ByteCount) {
 		st = STATUS_INVALID_PARAMETER;

@@ -353,6 +353,7 @@ struct wdf_cmres_list *wdf_cmres_list_create(const CM_PARTIAL_RESOURCE_DESCRIPTO
 int wdf_queue_submit(struct wdf_request *req);
 void wdf_queue_request_done(struct wdf_request *req);
 bool wdf_queue_unlink_pending(struct wdf_request *req);
+bool wdf_queue_takes_zero_length(struct wdf_device *d, WDF_REQUEST_TYPE type);
 void wdf_device_queues_drain(struct wdf_device *d);
 
 /* wdf_request.c */

@@ -83,6 +83,35 @@ static void wdf_queue_dispatch_work(struct work_struct *work)
 	wdf_kunit_leave(kt);
 }
 
+/* The queue that receives requests of @type (NULL: nobody). */
+static struct wdf_queue *wdf_queue_route(struct wdf_device *d,
+					 WDF_REQUEST_TYPE type)
+{
+	struct wdf_queue *q = NULL;
+
+	if ((unsigned int)type < WdfRequestTypeMax)
+		q = d->dispatch[type];
+	return q ? q : d->default_queue;
+}
+
+/**
+ * wdf_queue_takes_zero_length() - is a 0-byte read/write presented?
+ * @d: the device
+ * @type: WdfRequestTypeRead or WdfRequestTypeWrite
+ *
+ * As KMDF: only if the queue that would receive it was created with
+ * AllowZeroLengthRequests; otherwise the caller completes it with 0
+ * (STATUS_SUCCESS, no bytes) without reaching the driver.
+ *
+ * Return: true if the request must be created and submitted.
+ */
+bool wdf_queue_takes_zero_length(struct wdf_device *d, WDF_REQUEST_TYPE type)
+{
+	struct wdf_queue *q = wdf_queue_route(d, type);
+
+	return q && q->config.AllowZeroLengthRequests;
+}
+
 /**
  * wdf_queue_submit() - route a new request to its queue and present it if
  * the queue is free. A type nobody handles completes at once with
@@ -94,13 +123,8 @@ static void wdf_queue_dispatch_work(struct work_struct *work)
 int wdf_queue_submit(struct wdf_request *req)
 {
 	struct wdf_device *d = req->device;
-	WDF_REQUEST_TYPE type = req->params.Type;
-	struct wdf_queue *q = NULL;
+	struct wdf_queue *q = wdf_queue_route(d, req->params.Type);
 
-	if ((unsigned int)type < WdfRequestTypeMax)
-		q = d->dispatch[type];
-	if (!q)
-		q = d->default_queue;
 	if (!q) {
 		wdf_request_fail(req, STATUS_INVALID_DEVICE_REQUEST);
 		return 0;

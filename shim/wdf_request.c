@@ -7,7 +7,9 @@
  * driver sees the request; a bad pointer fails with -EFAULT. The caller's
  * thread waits interruptibly; the pages are unpinned (dirty for reads) by
  * that thread once the driver has completed the request, so the driver
- * may complete from any context.
+ * may complete from any context. A 0-byte read/write exists only for a
+ * queue with AllowZeroLengthRequests: no MDL, the Retrieve* calls return
+ * STATUS_BUFFER_TOO_SMALL.
  *
  * Ioctl: METHOD_BUFFERED. The lengths come from the command number: with
  * _IOC_WRITE the input length is _IOC_SIZE(cmd), with _IOC_READ the output
@@ -116,7 +118,8 @@ static void *wdf_mdl_map(PMDL mdl)
  * @d: the device
  * @type: Read, Write or DeviceControl
  * @addr: user address, or kernel address with @kernel
- * @len: read/write length (> 0)
+ * @len: read/write length (0 only for a queue with AllowZeroLengthRequests:
+ *	then there is no buffer and no MDL)
  * @off: file offset
  * @cmd: ioctl command
  * @kernel: @addr is a kernel pointer
@@ -150,13 +153,15 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 	switch (type) {
 	case WdfRequestTypeRead:
 	case WdfRequestTypeWrite:
-		if (!len || len > MAX_RW_COUNT) {
+		if (len > MAX_RW_COUNT) {
 			err = -EINVAL;
 			break;
 		}
 		/* Read and Write have the same layout */
 		req->params.Parameters.Read.Length = len;
 		req->params.Parameters.Read.DeviceOffset = off;
+		if (!len)
+			break;	/* nothing to pin, no MDL (as an empty IRP) */
 		if (kernel) {
 			req->mdl = IoAllocateMdl((PVOID)addr, len, FALSE, FALSE,
 						 NULL);
@@ -448,11 +453,13 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *req, bool output,
 	switch (p->Type) {
 	case WdfRequestTypeRead:
 	case WdfRequestTypeWrite:
-		if ((p->Type == WdfRequestTypeRead) != output || !req->mdl)
+		if ((p->Type == WdfRequestTypeRead) != output)
 			return STATUS_INVALID_DEVICE_REQUEST;
 		len = p->Parameters.Read.Length;
 		if (!len || len < min_size)
 			return STATUS_BUFFER_TOO_SMALL;
+		if (!req->mdl)
+			return STATUS_INVALID_DEVICE_REQUEST;
 		va = wdf_mdl_map(req->mdl);
 		if (!va)
 			return STATUS_INSUFFICIENT_RESOURCES;
@@ -519,7 +526,12 @@ static NTSTATUS wdf_request_mdl(WDFREQUEST Request, PMDL *Mdl,
 		return STATUS_INVALID_HANDLE;
 	if (req->state == WDF_REQ_COMPLETED)
 		return STATUS_INTERNAL_ERROR;
-	if (req->params.Type != want || !req->mdl)
+	if (req->params.Type != want)
+		return STATUS_INVALID_DEVICE_REQUEST;
+	/* a 0-byte read/write (AllowZeroLengthRequests) has no MDL */
+	if (!req->params.Parameters.Read.Length)
+		return STATUS_BUFFER_TOO_SMALL;
+	if (!req->mdl)
 		return STATUS_INVALID_DEVICE_REQUEST;
 	*Mdl = req->mdl;
 	return STATUS_SUCCESS;

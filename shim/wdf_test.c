@@ -14,7 +14,7 @@
 
 struct wdf_test_io {
 	struct wdf_device *dev;
-	struct wdf_request *req;	/* NULL for a 0-byte read/write */
+	struct wdf_request *req;	/* NULL: 0-byte read/write not presented */
 };
 
 NTSTATUS wdf_test_driver_create(const char *name,
@@ -155,7 +155,8 @@ struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 		return ERR_PTR(-ENODEV);
 	}
 	io->dev = d;
-	if (Type != WdfRequestTypeDeviceControl && !Length)
+	if (Type != WdfRequestTypeDeviceControl && !Length &&
+	    !wdf_queue_takes_zero_length(d, Type))
 		return io;
 	req = wdf_request_create(d, Type, Addr, Length, Offset, IoControlCode,
 				 Flags & WDF_TEST_IO_KERNEL_BUFFER);

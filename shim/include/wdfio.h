@@ -45,7 +45,11 @@ typedef void (*PFN_WDF_IO_QUEUE_IO_STOP)(WDFQUEUE Queue, WDFREQUEST Request,
  * @DispatchType: Sequential (one request presented at a time) or Parallel;
  *	Manual is not supported
  * @PowerManaged: accepted (the queue runs while the device is started)
- * @AllowZeroLengthRequests: ignored: 0-byte read/write never reach a queue
+ * @AllowZeroLengthRequests: when TRUE, a 0-byte read/write routed to this
+ *	queue is presented (EvtIoRead/EvtIoWrite with Length 0, no buffer:
+ *	WdfRequestRetrieve*WdmMdl and Retrieve*Buffer return
+ *	STATUS_BUFFER_TOO_SMALL) and completes normally; when FALSE (the
+ *	default) it returns 0 at once without reaching the driver
  * @DefaultQueue: receives every type not routed by
  *	WdfDeviceConfigureRequestDispatching
  * @EvtIoDefault: fallback for a type without its own callback

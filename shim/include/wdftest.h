@@ -115,10 +115,11 @@ struct wdf_test_io;
 
 /**
  * wdf_test_io_submit() - start a read, write or ioctl as the char device
- * does (0-byte read/write complete at once with 0 without reaching the
- * driver; the buffer is pinned into an MDL first; the driver's EvtIo*
- * callback runs in the caller's context if the queue is free, else later
- * from the shim's work queue).
+ * does (a 0-byte read/write completes at once with 0 without reaching the
+ * driver unless its queue has AllowZeroLengthRequests, then it is
+ * presented with Length 0 and no MDL; the buffer is pinned into an MDL
+ * first; the driver's EvtIo* callback runs in the caller's context if the
+ * queue is free, else later from the shim's work queue).
  * @Device: a started device
  * @Type: WdfRequestTypeRead, WdfRequestTypeWrite or WdfRequestTypeDeviceControl
  * @Addr: user address (e.g. from kunit_vm_mmap()) or, with
@@ -137,7 +138,8 @@ struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 				       unsigned int Flags);
 
 /**
- * wdf_test_io_request() - the WDFREQUEST of an I/O (NULL for a 0-byte one).
+ * wdf_test_io_request() - the WDFREQUEST of an I/O (NULL for a 0-byte one
+ * that is not presented).
  * Valid until the I/O is finished by wait or cancel.
  */
 WDFREQUEST wdf_test_io_request(struct wdf_test_io *Io);
