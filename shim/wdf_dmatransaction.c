@@ -361,39 +361,42 @@ static BOOLEAN wdf_tx_completed(struct wdf_dma_transaction *tx, size_t len,
 	return FALSE;
 }
 
-BOOLEAN WdfDmaTransactionDmaCompletedWithLength(WDFDMATRANSACTION DmaTransaction,
-						size_t TransferredLength,
-						NTSTATUS *Status)
+/*
+ * The three DmaCompleted* entry points: check the handle and the status
+ * pointer, then complete @len bytes (the whole current fragment if @whole).
+ */
+static BOOLEAN wdf_tx_completed_entry(WDFDMATRANSACTION DmaTransaction,
+				      size_t len, bool whole, bool final,
+				      NTSTATUS *Status, const char *fn)
 {
 	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
 						 DmaTransaction,
 						 WDF_TYPE_DMA_TRANSACTION);
 
-	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", __func__))
+	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", fn))
 		return TRUE;
 	if (!tx) {
 		*Status = STATUS_INVALID_HANDLE;
 		return TRUE;
 	}
-	return wdf_tx_completed(tx, TransferredLength, false, Status,
-				__func__);
+	return wdf_tx_completed(tx, whole ? tx->cur_len : len, final, Status,
+				fn);
+}
+
+BOOLEAN WdfDmaTransactionDmaCompletedWithLength(WDFDMATRANSACTION DmaTransaction,
+						size_t TransferredLength,
+						NTSTATUS *Status)
+{
+	return wdf_tx_completed_entry(DmaTransaction, TransferredLength, false,
+				      false, Status, __func__);
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionDmaCompletedWithLength);
 
 BOOLEAN WdfDmaTransactionDmaCompleted(WDFDMATRANSACTION DmaTransaction,
 				      NTSTATUS *Status)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
-
-	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", __func__))
-		return TRUE;
-	if (!tx) {
-		*Status = STATUS_INVALID_HANDLE;
-		return TRUE;
-	}
-	return wdf_tx_completed(tx, tx->cur_len, false, Status, __func__);
+	return wdf_tx_completed_entry(DmaTransaction, 0, true, false, Status,
+				      __func__);
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionDmaCompleted);
 
@@ -401,18 +404,8 @@ BOOLEAN WdfDmaTransactionDmaCompletedFinal(WDFDMATRANSACTION DmaTransaction,
 					   size_t FinalTransferredLength,
 					   NTSTATUS *Status)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
-
-	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", __func__))
-		return TRUE;
-	if (!tx) {
-		*Status = STATUS_INVALID_HANDLE;
-		return TRUE;
-	}
-	return wdf_tx_completed(tx, FinalTransferredLength, true, Status,
-				__func__);
+	return wdf_tx_completed_entry(DmaTransaction, FinalTransferredLength,
+				      false, true, Status, __func__);
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionDmaCompletedFinal);
 
