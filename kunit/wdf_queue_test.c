@@ -10,11 +10,13 @@
  * request's pinned user pages (architecture "Request I/O"; facts §6.1,
  * §8.9, §9.9).
  */
+#include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/dma-direct.h>
 #include <linux/ioctl.h>
+#include <linux/kthread.h>
 #include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -764,6 +766,143 @@ static void q_initialize_using_empty_request(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->rec->frags[0].dir, WdfDmaDirectionReadFromDevice);
 }
 
+/*
+ * Lifetime races, interleaved at the shim's test points (wdftest.h): the
+ * stub runs the other party's step exactly at the point, so each case
+ * reproduces its race on every run.
+ */
+struct q_race {
+	struct kunit *test;
+	struct qfix *fx;
+	struct wdf_test_io *victim;	/* signalled at the drain point */
+	long victim_ret;
+	int drain_points;
+	int io_ends;
+	struct completion removed;
+};
+
+/* The stub has the point's signature: it finds the race here. */
+static struct q_race *q_race_now;
+
+static void q_race_exit(void *data)
+{
+	q_race_now = NULL;
+}
+
+static struct q_race *q_race_start(struct kunit *test, struct qfix *fx,
+				   void (*stub)(enum wdf_test_point_id, void *))
+{
+	struct q_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->test = test;
+	r->fx = fx;
+	init_completion(&r->removed);
+	q_race_now = r;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, q_race_exit, r), 0);
+	kunit_activate_static_stub(test, wdf_test_point, stub);
+	return r;
+}
+
+/* Remove the device as the PCI remove would, from another thread. */
+static int q_remover(void *data)
+{
+	struct q_race *r = data;
+
+	current->kunit_test = r->test;	/* the stub redirects in this thread */
+	wdf_test_device_remove(r->fx->wd->device);
+	r->fx->wd->device = NULL;
+	current->kunit_test = NULL;
+	complete(&r->removed);
+	return 0;
+}
+
+/*
+ * At the first drain point (the remover holds request A, which it is
+ * about to fail), B's caller gets a signal: B leaves the queue and is
+ * freed by its caller. Then the driver completes the transfer in flight.
+ */
+static void q_stub_signal_during_drain(enum wdf_test_point_id id, void *arg)
+{
+	struct q_race *r = q_race_now;
+
+	if (id != WDF_TP_DRAIN || !r || r->drain_points++)
+		return;
+	r->victim_ret = wdf_test_io_cancel(r->victim);
+	WdfRequestCompleteWithInformation(r->fx->held[0], STATUS_SUCCESS, 10);
+}
+
+/*
+ * Issue 9, defect 1: remove with one transfer in flight and two requests
+ * queued behind it, one of whose callers is signalled while the remover
+ * drains the queue. Each request completes exactly once; nothing is used
+ * after its caller freed it (KASAN in the KUnit kernel).
+ */
+static void q_remove_drain_with_signalled_waiter(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_HOLD, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *c, *a, *b;
+	struct task_struct *t;
+	struct q_race *r;
+
+	c = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 10, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(c));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	a = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 20, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	b = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 30, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	KUNIT_ASSERT_EQ(test, fx->presented, 1);
+
+	r = q_race_start(test, fx, q_stub_signal_during_drain);
+	r->victim = b;
+	t = kthread_run(q_remover, r, "wdft-remover");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(c, 10000), 10L);
+	/* A was never presented: the device went away */
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 10000), (long)-ENODEV);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&r->removed, HZ * 10));
+	/* B: dropped from the queue by its signal, nothing done */
+	KUNIT_EXPECT_EQ(test, r->victim_ret, (long)-ERESTARTSYS);
+	/* only A went through the drain; no request reached the driver again */
+	KUNIT_EXPECT_EQ(test, r->drain_points, 1);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+}
+
+/* The remover runs when the last I/O's count has dropped. */
+static void q_stub_remove_at_io_end(enum wdf_test_point_id id, void *arg)
+{
+	struct q_race *r = q_race_now;
+
+	if (id != WDF_TP_IO_END || !r || r->io_ends++)
+		return;
+	KUNIT_EXPECT_PTR_EQ(r->test, (WDFDEVICE)arg, r->fx->wd->device);
+	/* nothing in flight: the remover finishes and frees the device */
+	wdf_test_device_remove(r->fx->wd->device);
+	r->fx->wd->device = NULL;
+}
+
+/*
+ * Issue 9, defect 2: once the last I/O has dropped its count, the device
+ * may be gone; wdf_device_io_end() must not touch it any more (KASAN).
+ */
+static void q_io_end_then_remove(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+	struct q_race *r;
+
+	fx->info = 16;
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 16, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	r = q_race_start(test, fx, q_stub_remove_at_io_end);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 16L);
+	KUNIT_EXPECT_EQ(test, r->io_ends, 1);
+	KUNIT_EXPECT_NULL(test, fx->wd->device);
+}
+
 static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_queue_configuration_refusals),
 	KUNIT_CASE(q_zero_length_never_reaches_driver),
@@ -783,6 +922,8 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_initialize_using_request),
 	KUNIT_CASE(q_ioctl_request_cannot_feed_dma),
 	KUNIT_CASE(q_initialize_using_empty_request),
+	KUNIT_CASE(q_remove_drain_with_signalled_waiter),
+	KUNIT_CASE(q_io_end_then_remove),
 	{}
 };
 

@@ -362,16 +362,21 @@ bool wdf_device_io_begin(struct wdf_device *d)
 	return ok;
 }
 
-/** wdf_device_io_end() - an I/O has finished (its buffer unpinned). */
+/**
+ * wdf_device_io_end() - an I/O has finished (its buffer unpinned).
+ * @d: the device
+ *
+ * The wake-up happens under the lock: the remover reads the count under
+ * the same lock, so once it sees zero this function no longer touches
+ * @d, which the remover may free at once.
+ */
 void wdf_device_io_end(struct wdf_device *d)
 {
-	bool last;
-
 	spin_lock(&d->io_lock);
-	last = !--d->inflight;
-	spin_unlock(&d->io_lock);
-	if (last)
+	if (!--d->inflight)
 		wake_up(&d->drain_wq);
+	spin_unlock(&d->io_lock);
+	wdf_test_point(WDF_TP_IO_END, d);
 }
 
 static bool wdf_device_drained(struct wdf_device *d)

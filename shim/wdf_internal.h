@@ -311,6 +311,11 @@ static inline void wdf_kunit_leave(struct kunit *old)
 }
 #endif
 
+/* wdftest.h declares wdf_test_point() for KUnit builds */
+#if !IS_ENABLED(CONFIG_KUNIT)
+#define wdf_test_point(id, arg) do { } while (0)
+#endif
+
 /* wdf_object.c */
 void *wdf_object_alloc(size_t size, enum wdf_object_type type,
 		       PWDF_OBJECT_ATTRIBUTES attrs,

@@ -192,22 +192,33 @@ bool wdf_queue_unlink_pending(struct wdf_request *req)
  * wdf_device_queues_drain() - fail every request not yet presented with
  * STATUS_NO_SUCH_DEVICE (the device is going away).
  * @d: the device
+ *
+ * Each request leaves its queue under the queue lock, one at a time, so a
+ * signalled caller racing with the drain (wdf_queue_unlink_pending())
+ * either takes its request out first (then the drain never sees it) or
+ * finds it gone and waits for the drain's completion: every request is
+ * completed exactly once and never touched after its caller freed it.
  */
 void wdf_device_queues_drain(struct wdf_device *d)
 {
-	struct wdf_request *req, *tmp;
+	struct wdf_request *req;
 	struct wdf_queue *q;
-	LIST_HEAD(victims);
 
 	list_for_each_entry(q, &d->queues, dnode) {
-		spin_lock_irq(&q->lock);
-		list_splice_init(&q->pending, &victims);
-		spin_unlock_irq(&q->lock);
-	}
-	list_for_each_entry_safe(req, tmp, &victims, qnode) {
-		list_del_init(&req->qnode);
-		req->never_presented = true;
-		wdf_request_fail(req, STATUS_NO_SUCH_DEVICE);
+		for (;;) {
+			spin_lock_irq(&q->lock);
+			req = list_first_entry_or_null(&q->pending,
+						       struct wdf_request,
+						       qnode);
+			if (req)
+				list_del_init(&req->qnode);
+			spin_unlock_irq(&q->lock);
+			if (!req)
+				break;
+			req->never_presented = true;
+			wdf_test_point(WDF_TP_DRAIN, req);
+			wdf_request_fail(req, STATUS_NO_SUCH_DEVICE);
+		}
 	}
 }
 

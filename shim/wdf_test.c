@@ -212,6 +212,12 @@ long wdf_test_io_cancel(struct wdf_test_io *Io)
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_cancel);
 
+void wdf_test_point(enum wdf_test_point_id id, void *arg)
+{
+	WDF_STUB_REDIRECT(wdf_test_point, id, arg);
+}
+EXPORT_SYMBOL_GPL(wdf_test_point);
+
 unsigned long wdf_test_live_objects(void)
 {
 	return wdf_object_live_count();

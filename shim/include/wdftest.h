@@ -46,6 +46,29 @@ void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
 void wdf_unmap_io(void __iomem *va);
 #define WDF_TEST_HAS_MAP_IO 1
 
+/**
+ * enum wdf_test_point_id - moments inside the shim at which a test can
+ * act (interleave another thread's work deterministically).
+ * @WDF_TP_IO_END: wdf_device_io_end() has dropped the device's in-flight
+ *	count and its lock; @arg is the WDFDEVICE
+ * @WDF_TP_DRAIN: remove is about to fail a request that was never
+ *	presented; @arg is the WDFREQUEST
+ */
+enum wdf_test_point_id {
+	WDF_TP_IO_END,
+	WDF_TP_DRAIN,
+};
+
+/**
+ * wdf_test_point() - does nothing; the shim calls it at each
+ * enum wdf_test_point_id moment. Redirect it with
+ * kunit_activate_static_stub() to run code exactly there (it runs in the
+ * shim thread that reached the point, with that thread's locks: none
+ * held at the points above).
+ */
+void wdf_test_point(enum wdf_test_point_id id, void *arg);
+#define WDF_TEST_HAS_POINTS 1
+
 #define WDF_TEST_HAS_LIVE_OBJECTS 1
 /**
  * wdf_test_live_objects() - shim objects (of any type, requests included)
