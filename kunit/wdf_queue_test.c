@@ -69,6 +69,10 @@ struct qfix {
 	NTSTATUS st_route_twice, st_route_bad_type, st_manual, st_default_twice;
 	WDFQUEUE h_manual;
 	WDFREQUEST got_request, after_release;
+	/* WdfDeviceSetIoLimits in EvtDriverDeviceAdd when either is set */
+	ULONGLONG dev_size;
+	size_t max_len;
+	NTSTATUS st_limits, st_limits_size;
 };
 
 static struct qfix *qfix_of(WDFQUEUE q)
@@ -244,6 +248,19 @@ static NTSTATUS q_add(struct wdft_device *wd)
 	WDFQUEUE q;
 	NTSTATUS st;
 
+	if (fx->dev_size || fx->max_len) {
+		WDF_DEVICE_IO_LIMITS lim;
+
+		WDF_DEVICE_IO_LIMITS_INIT(&lim);
+		lim.Size--;
+		fx->st_limits_size = WdfDeviceSetIoLimits(wd->device, &lim);
+		WDF_DEVICE_IO_LIMITS_INIT(&lim);
+		lim.DeviceSize = fx->dev_size;
+		lim.MaximumTransferLength = fx->max_len;
+		fx->st_limits = WdfDeviceSetIoLimits(wd->device, &lim);
+		if (!NT_SUCCESS(fx->st_limits))
+			return fx->st_limits;
+	}
 	WDF_IO_QUEUE_CONFIG_INIT(&cfg, fx->parallel_writes ? WdfIoQueueDispatchParallel :
 				 WdfIoQueueDispatchSequential);
 	cfg.EvtIoWrite = q_io_write;
@@ -903,6 +920,115 @@ static void q_io_end_then_remove(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, fx->wd->device);
 }
 
+/*
+ * Anonymous pages of the test's address space that are resident (faulted
+ * in): the exact sum, not get_mm_counter()'s batched approximation.
+ */
+static unsigned long q_rss(void)
+{
+	return percpu_counter_sum_positive(&current->mm->rss_stat[MM_ANONPAGES]);
+}
+
+static struct qfix *qfix_start_limits(struct kunit *test, ULONGLONG size,
+				      size_t max_len)
+{
+	struct wdft_device *wd = wdft_device_alloc(test);
+	struct qfix *fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, fx);
+	init_completion(&fx->present);
+	fx->mode = Q_COMPLETE;
+	fx->dev_size = size;
+	fx->max_len = max_len;
+	fx->wd = wd;
+	wd->priv = fx;
+	wd->add = q_add;
+	wd->scope = WdfSynchronizationScopeDevice;
+	KUNIT_ASSERT_EQ(test, wdft_device_start(test, wd, NULL, 0), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->st_limits_size, STATUS_INFO_LENGTH_MISMATCH);
+	KUNIT_EXPECT_EQ(test, fx->st_limits, STATUS_SUCCESS);
+	return fx;
+}
+
+/*
+ * Issue 9, defect 3: a read/write longer than the device's
+ * MaximumTransferLength fails with EINVAL before a single page of the
+ * buffer is faulted in or pinned, and never reaches the driver.
+ */
+static void q_limit_refuses_before_pinning(struct kunit *test)
+{
+	const size_t max = 16 * PAGE_SIZE, big = 256 * PAGE_SIZE;
+	struct qfix *fx = qfix_start_limits(test, 0, max);
+	unsigned long u = q_user(test, big, PROT_READ | PROT_WRITE);
+	WDF_DEVICE_IO_LIMITS lim;
+	unsigned long rss0;
+
+	rss0 = q_rss();
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, big, 0, 0),
+			(long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, max + 1, 0, 0),
+			(long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, fx->presented, 0);
+	/* nothing was faulted in (a read pins with FOLL_WRITE) */
+	KUNIT_EXPECT_EQ(test, q_rss(), rss0);
+	/* at the limit: pinned and presented */
+	fx->info = max;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, max, 0, 0),
+			(long)max);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_EQ(test, fx->length, max);
+	KUNIT_EXPECT_EQ(test, q_rss(), rss0 + max / PAGE_SIZE);
+	/* fixed once the device has started */
+	WDF_DEVICE_IO_LIMITS_INIT(&lim);
+	KUNIT_EXPECT_EQ(test, WdfDeviceSetIoLimits(fx->wd->device, &lim),
+			STATUS_INVALID_DEVICE_STATE);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, big, 0, 0),
+			(long)-EINVAL);
+}
+
+/*
+ * Issue 9, defects 3 and 5: with a DeviceSize the node is a file: a read
+ * at or past the end is 0 and a write there ENOSPC, both without a
+ * request; one crossing the end is shortened before pinning (a huge read
+ * pins only what is left of the device).
+ */
+static void q_device_size_shortens_before_pinning(struct kunit *test)
+{
+	const size_t size = 8 * PAGE_SIZE, big = 256 * PAGE_SIZE;
+	struct qfix *fx = qfix_start_limits(test, size, 0);
+	unsigned long u = q_user(test, big, PROT_READ | PROT_WRITE);
+	unsigned long rss0;
+
+	rss0 = q_rss();
+	fx->info = big;	/* the driver reports all it was given */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, big, 0, 0),
+			(long)size);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_EQ(test, fx->length, size);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Read.Length, size);
+	KUNIT_EXPECT_EQ(test, q_rss(), rss0 + size / PAGE_SIZE);
+	/* crossing the end: short, at the given offset */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 1000,
+				   size - 100, 0), 100L);
+	KUNIT_EXPECT_EQ(test, fx->length, (size_t)100);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.DeviceOffset,
+			(LONGLONG)(size - 100));
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+	/* at and past the end */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 10, size, 0), 0L);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 10, size + 1, 0), 0L);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 10, size, 0),
+			(long)-ENOSPC);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 10, size + 4096, 0),
+			(long)-ENOSPC);
+	/* 0 bytes at the end: 0, as for any 0-byte write */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 0, size, 0), 0L);
+	/* a negative offset never reaches the driver */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 10, -1, 0),
+			(long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+}
+
 static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_queue_configuration_refusals),
 	KUNIT_CASE(q_zero_length_never_reaches_driver),
@@ -924,6 +1050,8 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_initialize_using_empty_request),
 	KUNIT_CASE(q_remove_drain_with_signalled_waiter),
 	KUNIT_CASE(q_io_end_then_remove),
+	KUNIT_CASE(q_limit_refuses_before_pinning),
+	KUNIT_CASE(q_device_size_shortens_before_pinning),
 	{}
 };
 

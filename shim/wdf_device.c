@@ -139,6 +139,56 @@ NTSTATUS WdfDeviceCreateDeviceInterface(WDFDEVICE Device,
 }
 EXPORT_SYMBOL_GPL(WdfDeviceCreateDeviceInterface);
 
+NTSTATUS WdfDeviceSetIoLimits(WDFDEVICE Device, PWDF_DEVICE_IO_LIMITS Limits)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (!d)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!Limits, "wdfshim: %s: NULL limits\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (Limits->Size != sizeof(*Limits))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	if (d->started || d->prepared)
+		return STATUS_INVALID_DEVICE_STATE;
+	d->limits = *Limits;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceSetIoLimits);
+
+/**
+ * wdf_device_io_limit() - apply the device's WDF_DEVICE_IO_LIMITS to a
+ * read or write before anything is pinned.
+ * @d: the device
+ * @type: WdfRequestTypeRead or WdfRequestTypeWrite
+ * @pos: the file offset
+ * @len: in/out: the length, shortened at the end of the device
+ *
+ * Return: 0 to go on with *@len bytes; 1 for end of file (the caller
+ * returns 0 without a request); -ENOSPC (write at or past the end);
+ * -EINVAL (longer than MaximumTransferLength, or a negative offset on a
+ * sized device).
+ */
+int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,
+			loff_t pos, size_t *len)
+{
+	const WDF_DEVICE_IO_LIMITS *l = &d->limits;
+
+	if (!*len)
+		return 0;	/* 0-byte I/O: as wdf_queue_takes_zero_length */
+	if (l->DeviceSize) {
+		if (pos < 0)
+			return -EINVAL;
+		if ((u64)pos >= l->DeviceSize)
+			return type == WdfRequestTypeWrite ? -ENOSPC : 1;
+		if (*len > l->DeviceSize - pos)
+			*len = l->DeviceSize - pos;
+	}
+	if (l->MaximumTransferLength && *len > l->MaximumTransferLength)
+		return -EINVAL;
+	return 0;
+}
+
 void WdfDeviceSetAlignmentRequirement(WDFDEVICE Device,
 				      ULONG AlignmentRequirement)
 {

@@ -128,6 +128,7 @@ struct wdf_cdev {
 	struct device *node;
 	dev_t devt;
 	int index;
+	loff_t size;			/* WDF_DEVICE_IO_LIMITS.DeviceSize */
 };
 
 struct wdf_device {
@@ -148,6 +149,7 @@ struct wdf_device {
 	struct wdf_cmres_list *translated;
 	bool want_interface;
 	struct wdf_cdev *cdev;
+	WDF_DEVICE_IO_LIMITS limits;
 	bool started;
 	bool prepared;
 	bool in_d0;
@@ -346,6 +348,8 @@ void wdf_device_suspend(struct wdf_device *d);
 NTSTATUS wdf_device_resume(struct wdf_device *d);
 void wdf_device_destroy(struct wdf_device *d);
 bool wdf_device_io_begin(struct wdf_device *d);
+int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,
+			loff_t pos, size_t *len);
 void wdf_device_io_end(struct wdf_device *d);
 struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
 					   int *bar);

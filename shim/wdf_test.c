@@ -155,9 +155,17 @@ struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 		return ERR_PTR(-ENODEV);
 	}
 	io->dev = d;
-	if (Type != WdfRequestTypeDeviceControl && !Length &&
-	    !wdf_queue_takes_zero_length(d, Type))
-		return io;
+	if (Type != WdfRequestTypeDeviceControl) {
+		int r = wdf_device_io_limit(d, Type, Offset, &Length);
+
+		if (r < 0) {
+			wdf_device_io_end(d);
+			kfree(io);
+			return ERR_PTR(r);
+		}
+		if (r || (!Length && !wdf_queue_takes_zero_length(d, Type)))
+			return io;
+	}
 	req = wdf_request_create(d, Type, Addr, Length, Offset, IoControlCode,
 				 Flags & WDF_TEST_IO_KERNEL_BUFFER);
 	if (IS_ERR(req)) {
