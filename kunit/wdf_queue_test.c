@@ -56,6 +56,8 @@ struct qfix {
 	bool io_sync_held;
 	ULONG ioctl_code;
 	size_t ioctl_in, ioctl_out;
+	BOOLEAN read_access, write_access;
+	bool no_file;
 	/* Q_DMA */
 	struct wdft_device *wd;
 	WDFDMAENABLER en;
@@ -210,15 +212,32 @@ static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 	}
 }
 
+#define Q_IOCTL_RW	_IOWR('P', 7, u32)
+#define Q_IOCTL_NONE	_IO('P', 8)
+#define Q_IOCTL_UNKNOWN	_IOWR('P', 9, u32)	/* the driver knows no such code */
+
 static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG code)
 {
 	struct qfix *fx = qfix_of(q);
+	WDFFILEOBJECT fo = WdfRequestGetFileObject(r);
+	PFILE_OBJECT file = fo ? WdfFileObjectWdmGetFileObject(fo) : NULL;
 	PVOID ibuf = NULL, obuf = NULL;
 	u32 v = 0;
 
 	fx->ioctl_code = code;
 	fx->ioctl_in = in;
 	fx->ioctl_out = out;
+	fx->no_file = !file;
+	if (file) {
+		fx->read_access = file->ReadAccess;
+		fx->write_access = file->WriteAccess;
+	}
+	if (code == Q_IOCTL_UNKNOWN) {
+		/* as a driver does: no buffer is looked at */
+		q_present(fx, r);
+		WdfRequestComplete(r, STATUS_INVALID_DEVICE_REQUEST);
+		return;
+	}
 	if (in) {
 		fx->st_retrieve_in = WdfRequestRetrieveInputBuffer(r, sizeof(v), &ibuf, NULL);
 		if (NT_SUCCESS(fx->st_retrieve_in))
@@ -636,9 +655,6 @@ static void q_parallel_queue_presents_both(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), 20L);
 }
 
-#define Q_IOCTL_RW	_IOWR('P', 7, u32)
-#define Q_IOCTL_NONE	_IO('P', 8)
-
 static void q_ioctl_is_method_buffered(struct kunit *test)
 {
 	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
@@ -671,10 +687,68 @@ static void q_ioctl_errors(struct kunit *test)
 	fx->status = STATUS_INVALID_DEVICE_REQUEST;
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
 				   Q_IOCTL_RW), (long)-ENOTTY);
-	/* a bad pointer for a buffered ioctl */
+	/* a bad pointer for a buffered ioctl: the driver's buffers say so */
 	fx->status = STATUS_SUCCESS;
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, 16, 0, 0,
 				   Q_IOCTL_RW), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve_in, STATUS_INVALID_USER_BUFFER);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_INVALID_USER_BUFFER);
+}
+
+/*
+ * Issue 9, defect 6: an unknown command is ENOTTY whatever its argument
+ * pointer (main copied the input first and failed with EFAULT before the
+ * driver saw the command).
+ */
+static void q_ioctl_unknown_is_enotty_whatever_the_pointer(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long ro = q_user(test, PAGE_SIZE, PROT_READ);
+	unsigned long rw = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, 16, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, 0, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	/* readable, not writable (the output probe fails) */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, ro, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, rw, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	KUNIT_EXPECT_EQ(test, fx->presented, 4);
+	/* a known one with an output it cannot write: EFAULT, from the driver */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, ro, 0, 0,
+				   Q_IOCTL_RW), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve_in, STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_INVALID_USER_BUFFER);
+	KUNIT_EXPECT_EQ(test, fx->presented, 5);
+}
+
+/* The request's file object tells the driver how the file was opened. */
+static void q_request_file_object_access(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+	PFILE_OBJECT f;
+
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
+				   Q_IOCTL_RW), 0L);
+	KUNIT_EXPECT_FALSE(test, fx->no_file);
+	KUNIT_EXPECT_TRUE(test, fx->read_access);
+	KUNIT_EXPECT_TRUE(test, fx->write_access);
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeDeviceControl, u, 0, 0,
+				Q_IOCTL_RW, WDF_TEST_IO_READ_ONLY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 0L);
+	KUNIT_EXPECT_FALSE(test, fx->no_file);
+	KUNIT_EXPECT_TRUE(test, fx->read_access);
+	KUNIT_EXPECT_FALSE(test, fx->write_access);
+	/* not a file object: a defined NULL (KMDF would bugcheck) */
+	WDFT_WARN_BEGIN(test);
+	f = WdfFileObjectWdmGetFileObject((WDFFILEOBJECT)fx->wd->device);
+	WDFT_WARN_END(test);
+	KUNIT_EXPECT_NULL(test, f);
 }
 
 static void q_signal_calls_cancel_routine(struct kunit *test)
@@ -1044,6 +1118,8 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_parallel_queue_presents_both),
 	KUNIT_CASE(q_ioctl_is_method_buffered),
 	KUNIT_CASE(q_ioctl_errors),
+	KUNIT_CASE(q_ioctl_unknown_is_enotty_whatever_the_pointer),
+	KUNIT_CASE(q_request_file_object_access),
 	KUNIT_CASE(q_signal_calls_cancel_routine),
 	KUNIT_CASE(q_initialize_using_request),
 	KUNIT_CASE(q_ioctl_request_cannot_feed_dma),

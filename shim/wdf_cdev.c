@@ -113,6 +113,8 @@ static ssize_t wdf_cdev_rw(struct file *file, unsigned long ubuf, size_t len,
 		wdf_device_io_end(d);
 		return PTR_ERR(req);
 	}
+	wdf_request_set_access(req, !!(file->f_mode & FMODE_READ),
+			       !!(file->f_mode & FMODE_WRITE));
 	res = wdf_request_run(req);
 	if (res > 0)
 		*ppos += res;
@@ -151,6 +153,8 @@ static long wdf_cdev_ioctl(struct file *file, unsigned int cmd,
 		wdf_device_io_end(d);
 		return PTR_ERR(req);
 	}
+	wdf_request_set_access(req, !!(file->f_mode & FMODE_READ),
+			       !!(file->f_mode & FMODE_WRITE));
 	res = wdf_request_run(req);
 	wdf_device_io_end(d);
 	return res;

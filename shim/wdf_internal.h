@@ -46,6 +46,7 @@ enum wdf_object_type {
 	WDF_TYPE_DMA_TRANSACTION,
 	WDF_TYPE_TIMER,
 	WDF_TYPE_CMRES_LIST,
+	WDF_TYPE_FILE_OBJECT,
 	WDF_TYPE_MAX,
 };
 
@@ -184,6 +185,15 @@ enum wdf_request_state {
 	WDF_REQ_COMPLETED,
 };
 
+/*
+ * The file object of a request: a header (never allocated, attached or
+ * deleted on its own) inside the request, so its handle validates.
+ */
+struct wdf_file_object {
+	struct wdf_object obj;
+	FILE_OBJECT wdm;
+};
+
 #define WDF_MDL_USER_PINNED	0x1	/* Pages pinned with pin_user_pages */
 #define WDF_MDL_DIRTY		0x2	/* unpin dirty (device -> host) */
 
@@ -196,7 +206,10 @@ struct wdf_request {
 	void *sysbuf;			/* ioctl buffered */
 	size_t sysbuf_len;
 	unsigned long user_arg;		/* ioctl: user pointer */
+	bool in_fault;			/* ioctl: input not readable */
+	bool out_fault;			/* ioctl: output not writable */
 	bool kernel_buffer;
+	struct wdf_file_object file;
 	spinlock_t lock;
 	enum wdf_request_state state;
 	NTSTATUS status;
@@ -376,6 +389,7 @@ long wdf_request_wait(struct wdf_request *req, bool interruptible,
 long wdf_request_finish(struct wdf_request *req);
 long wdf_request_cancel_and_wait(struct wdf_request *req);
 long wdf_request_run(struct wdf_request *req);
+void wdf_request_set_access(struct wdf_request *req, bool read, bool write);
 void wdf_request_fail(struct wdf_request *req, NTSTATUS status);
 
 /* wdf_cdev.c */

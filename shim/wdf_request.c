@@ -16,10 +16,16 @@
  * length is _IOC_SIZE(cmd); a command without direction bits
  * (_IOC_NONE, e.g. a Windows CTL_CODE) has no buffers. Before the driver
  * sees the request the input is copied in and the output buffer is
- * checked writable without writing to it (fault_in_safe_writeable;
- * -EFAULT without reaching the driver). On success (or a warning status)
+ * checked writable without writing to it (fault_in_safe_writeable). A
+ * bad pointer does not stop the request: the driver sees the command
+ * first (an unknown one fails with ENOTTY whatever the pointer), and
+ * WdfRequestRetrieveInput/OutputBuffer of a buffer that faulted return
+ * STATUS_INVALID_USER_BUFFER (EFAULT). On success (or a warning status)
  * min(Information, output length) bytes are copied back. A successful
  * ioctl returns 0.
+ *
+ * Every request carries a file object (WdfRequestGetFileObject) with the
+ * access the file was opened with, for the driver's own access checks.
  *
  * Signals: a request still waiting in its queue is dropped
  * (-ERESTARTSYS: nothing was done). A presented one gets its cancel
@@ -147,6 +153,13 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 	init_completion(&req->done);
 	INIT_LIST_HEAD(&req->qnode);
 	req->status = STATUS_PENDING;
+	req->file.obj.magic = WDF_OBJECT_MAGIC;
+	req->file.obj.type = WDF_TYPE_FILE_OBJECT;
+	req->file.obj.no_delete = true;
+	INIT_LIST_HEAD(&req->file.obj.children);
+	INIT_LIST_HEAD(&req->file.obj.sibling);
+	req->file.wdm.ReadAccess = TRUE;
+	req->file.wdm.WriteAccess = TRUE;
 	req->params.Size = sizeof(req->params);
 	req->params.Type = type;
 
@@ -191,20 +204,21 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 			break;
 		}
 		req->sysbuf_len = size;
+		/* a fault is the driver's to report, once it knows the command */
 		if (_IOC_DIR(cmd) & _IOC_WRITE) {
 			if (kernel)
 				memcpy(req->sysbuf, (void *)addr, size);
 			else if (copy_from_user(req->sysbuf,
 						(void __user *)addr, size))
-				err = -EFAULT;
+				req->in_fault = true;
 		}
 		/*
 		 * As the I/O manager probes a METHOD_BUFFERED output buffer:
 		 * without writing to it (fault_in_safe_writeable uses GUP).
 		 */
-		if (!err && (_IOC_DIR(cmd) & _IOC_READ) && !kernel &&
+		if ((_IOC_DIR(cmd) & _IOC_READ) && !kernel &&
 		    fault_in_safe_writeable((const char __user *)addr, size))
-			err = -EFAULT;
+			req->out_fault = true;
 		break;
 	default:
 		err = -EINVAL;
@@ -217,6 +231,19 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 		return ERR_PTR(err);
 	}
 	return req;
+}
+
+/**
+ * wdf_request_set_access() - the access of the file the request came
+ * through (its FILE_OBJECT; both by default).
+ * @req: a new request
+ * @read: opened for reading
+ * @write: opened for writing
+ */
+void wdf_request_set_access(struct wdf_request *req, bool read, bool write)
+{
+	req->file.wdm.ReadAccess = read;
+	req->file.wdm.WriteAccess = write;
 }
 
 static void wdf_request_signal_done(struct wdf_request *req)
@@ -324,7 +351,7 @@ long wdf_request_finish(struct wdf_request *req)
 
 		res = NT_SUCCESS(st) ? 0 : wdf_status_to_errno_ioctl(st);
 		if ((NT_SUCCESS(st) || NT_WARNING(st)) && out && info &&
-		    req->sysbuf) {
+		    req->sysbuf && !req->out_fault) {
 			size_t n = min_t(size_t, info, out);
 
 			if (req->kernel_buffer)
@@ -469,6 +496,8 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *req, bool output,
 			       p->Parameters.DeviceIoControl.InputBufferLength;
 		if (!len || len < min_size)
 			return STATUS_BUFFER_TOO_SMALL;
+		if (output ? req->out_fault : req->in_fault)
+			return STATUS_INVALID_USER_BUFFER;
 		va = req->sysbuf;
 		break;
 	default:
@@ -615,3 +644,20 @@ WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request)
 	return req ? req->queue : NULL;
 }
 EXPORT_SYMBOL_GPL(WdfRequestGetIoQueue);
+
+WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	return req ? &req->file : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfRequestGetFileObject);
+
+PFILE_OBJECT WdfFileObjectWdmGetFileObject(WDFFILEOBJECT FileObject)
+{
+	struct wdf_file_object *f = WDF_GET(wdf_file_object, FileObject,
+					    WDF_TYPE_FILE_OBJECT);
+
+	return f ? &f->wdm : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfFileObjectWdmGetFileObject);

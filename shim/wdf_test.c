@@ -173,6 +173,8 @@ struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 		kfree(io);
 		return ERR_CAST(req);
 	}
+	if (Flags & WDF_TEST_IO_READ_ONLY)
+		wdf_request_set_access(req, true, false);
 	io->req = req;
 	wdf_queue_submit(req);
 	return io;

@@ -26,6 +26,7 @@ typedef struct wdf_common_buffer *WDFCOMMONBUFFER;
 typedef struct wdf_dma_transaction *WDFDMATRANSACTION;
 typedef struct wdf_timer *WDFTIMER;
 typedef struct wdf_cmres_list *WDFCMRESLIST;
+typedef struct wdf_file_object *WDFFILEOBJECT;
 typedef struct wdf_spinlock *WDFSPINLOCK;
 typedef struct wdf_waitlock *WDFWAITLOCK;
 

@@ -133,6 +133,7 @@ void wdf_test_device_flush(WDFDEVICE Device);
 
 /* Flags of wdf_test_io_submit(). */
 #define WDF_TEST_IO_KERNEL_BUFFER	0x1	/* @Addr is a kernel pointer */
+#define WDF_TEST_IO_READ_ONLY		0x2	/* as from an O_RDONLY file */
 
 struct wdf_test_io;
 
@@ -152,8 +153,10 @@ struct wdf_test_io;
  * @IoControlCode: the ioctl command (DeviceControl only)
  * @Flags: WDF_TEST_IO_*
  *
- * Return: the in-flight I/O, or an ERR_PTR (-EFAULT bad buffer, -ENODEV
- * removed device, -ENOMEM, -EINVAL bad type).
+ * Return: the in-flight I/O, or an ERR_PTR (-EFAULT bad read/write
+ * buffer, -ENODEV removed device, -ENOMEM, -EINVAL bad type or over
+ * the device's MaximumTransferLength, -ENOSPC write at the end of a
+ * sized device). An ioctl with a bad pointer is still presented.
  */
 struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 				       unsigned long Addr, size_t Length,

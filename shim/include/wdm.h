@@ -197,6 +197,17 @@ typedef NTSTATUS DRIVER_INITIALIZE(PDRIVER_OBJECT DriverObject,
 typedef s32 (*PDRIVER_INITIALIZE)(PDRIVER_OBJECT DriverObject,
 		PUNICODE_STRING RegistryPath);
 
+/**
+ * typedef FILE_OBJECT - the open file a request came through; only the
+ * access it was opened with (O_RDONLY: ReadAccess, O_WRONLY: WriteAccess,
+ * O_RDWR: both). What the I/O manager checks against a CTL_CODE's
+ * RequiredAccess, a Linux ioctl number does not carry: the driver checks.
+ */
+typedef struct _FILE_OBJECT {
+	BOOLEAN ReadAccess;
+	BOOLEAN WriteAccess;
+} FILE_OBJECT, *PFILE_OBJECT;
+
 /** typedef PDEVICE_OBJECT - the Linux struct device behind a WDFDEVICE. */
 typedef struct device *PDEVICE_OBJECT;
 
