@@ -43,6 +43,7 @@ struct qfix {
 	ULONG_PTR info;
 	int presented;
 	WDFREQUEST held[Q_MAX_HELD];
+	size_t held_len[Q_MAX_HELD];
 	struct completion present;
 	/* what the callbacks saw */
 	size_t length;
@@ -54,6 +55,7 @@ struct qfix {
 	PMDL got_mdl;
 	int cancels;
 	bool io_sync_held;
+	struct device *log_dev;
 	ULONG ioctl_code;
 	size_t ioctl_in, ioctl_out;
 	BOOLEAN read_access, write_access;
@@ -86,8 +88,10 @@ static struct qfix *qfix_of(WDFQUEUE q)
 
 static void q_present(struct qfix *fx, WDFREQUEST r)
 {
-	if (fx->presented < Q_MAX_HELD)
+	if (fx->presented < Q_MAX_HELD) {
 		fx->held[fx->presented] = r;
+		fx->held_len[fx->presented] = fx->length;
+	}
 	fx->presented++;
 	complete(&fx->present);
 }
@@ -109,6 +113,7 @@ static void q_io_write(WDFQUEUE q, WDFREQUEST r, size_t len)
 
 	fx->length = len;
 	fx->io_sync_held = lockdep_is_held(wdf_test_device_sync_lock(WdfIoQueueGetDevice(q)));
+	fx->log_dev = wdf_test_log_device();
 	WDF_REQUEST_PARAMETERS_INIT(&fx->params);
 	WdfRequestGetParameters(r, &fx->params);
 	fx->got_mdl = (PMDL)fx;	/* must be overwritten */
@@ -520,6 +525,9 @@ static void q_write_presents_pinned_user_buffer(struct kunit *test)
 			(long)len);
 	KUNIT_EXPECT_EQ(test, fx->presented, 1);
 	KUNIT_EXPECT_TRUE(test, fx->io_sync_held);	/* device sync scope */
+	/* issue 9, defect 9: a DbgPrintEx in EvtIoWrite names the board */
+	KUNIT_EXPECT_PTR_EQ(test, fx->log_dev, fx->wd->dev);
+	KUNIT_EXPECT_NULL(test, wdf_test_log_device());
 	KUNIT_EXPECT_EQ(test, fx->length, len);
 	KUNIT_EXPECT_EQ(test, fx->params.Type, WdfRequestTypeWrite);
 	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.Length, len);
@@ -961,6 +969,57 @@ static void q_remove_drain_with_signalled_waiter(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->presented, 1);
 }
 
+/*
+ * Right after the first held request's completion is counted out (before
+ * the dispatch work can present the next), a new request arrives.
+ */
+static void q_stub_submit_at_queue_done(enum wdf_test_point_id id, void *arg)
+{
+	struct q_race *r = q_race_now;
+
+	if (id != WDF_TP_QUEUE_DONE || !r || r->victim)
+		return;
+	r->victim = wdf_test_io_submit(r->fx->wd->device, WdfRequestTypeWrite,
+				       (unsigned long)r->test->priv, 30, 0, 0, 0);
+}
+
+/*
+ * Issue 9, defect 9: a sequential queue is FIFO. Main presented a request
+ * arriving between a completion and the dispatch work at once, ahead of
+ * the one that had been waiting.
+ */
+static void q_sequential_queue_is_fifo(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_HOLD, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *a, *b;
+	struct q_race *r;
+
+	test->priv = (void *)u;
+	a = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 10, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	b = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 20, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	r = q_race_start(test, fx, q_stub_submit_at_queue_done);
+	/* completes A; C (30 bytes) arrives at the point */
+	WdfRequestCompleteWithInformation(fx->held[0], STATUS_SUCCESS, 10);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(r->victim));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 5000), 10L);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	/* B, which waited, comes first */
+	KUNIT_EXPECT_EQ(test, fx->held_len[1], (size_t)20);
+	WdfRequestCompleteWithInformation(fx->held[1], STATUS_SUCCESS,
+					  fx->held_len[1]);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, fx->held_len[2], (size_t)30);
+	WdfRequestCompleteWithInformation(fx->held[2], STATUS_SUCCESS,
+					  fx->held_len[2]);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), 20L);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(r->victim, 5000), 30L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 3);
+}
+
 /* The remover runs when the last I/O's count has dropped. */
 static void q_stub_remove_at_io_end(enum wdf_test_point_id id, void *arg)
 {
@@ -1126,6 +1185,7 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_initialize_using_empty_request),
 	KUNIT_CASE(q_remove_drain_with_signalled_waiter),
 	KUNIT_CASE(q_io_end_then_remove),
+	KUNIT_CASE(q_sequential_queue_is_fifo),
 	KUNIT_CASE(q_limit_refuses_before_pinning),
 	KUNIT_CASE(q_device_size_shortens_before_pinning),
 	{}

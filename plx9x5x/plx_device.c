@@ -242,6 +242,17 @@ BOOLEAN PLxGetCounters(WDFDEVICE Device, PPLX_COUNTERS Counters)
 	devExt = PLxGetDeviceContext(Device);
 	if (!devExt)
 		return FALSE;
+	/*
+	 * One consistent snapshot: every counter but Interrupts changes under
+	 * the device lock, Interrupts under the interrupt lock.
+	 */
+	WdfObjectAcquireLock(Device);
 	*Counters = devExt->Counters;
+	if (devExt->Interrupt) {
+		WdfInterruptAcquireLock(devExt->Interrupt);
+		Counters->Interrupts = devExt->Counters.Interrupts;
+		WdfInterruptReleaseLock(devExt->Interrupt);
+	}
+	WdfObjectReleaseLock(Device);
 	return TRUE;
 }

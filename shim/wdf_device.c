@@ -289,6 +289,7 @@ NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
 			struct pci_dev *pdev, struct wdf_device **out)
 {
 	struct wdfdevice_init *init;
+	struct wdf_log_scope ls;
 	struct wdf_device *d;
 	NTSTATUS st;
 
@@ -302,7 +303,9 @@ NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
 	init->dev = dev;
 	init->pdev = pdev;
 	init->io_type = WdfDeviceIoBuffered;
+	wdf_log_enter(&ls, dev);
 	st = drv->config.EvtDriverDeviceAdd(drv, init);
+	wdf_log_leave(&ls);
 	d = init->created;
 	kfree(init);
 	if (!NT_SUCCESS(st)) {
@@ -317,15 +320,16 @@ NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
 }
 
 /**
- * wdf_device_start() - the start sequence (see the file comment).
+ * __wdf_device_start() - the start sequence (see the file comment).
  * @d: the device
  * @raw: raw resources (becomes a child of @d)
  * @trans: translated resources (becomes a child of @d)
  *
  * Return: STATUS_SUCCESS, or the first failure (everything undone).
  */
-NTSTATUS wdf_device_start(struct wdf_device *d, struct wdf_cmres_list *raw,
-			  struct wdf_cmres_list *trans)
+static NTSTATUS __wdf_device_start(struct wdf_device *d,
+				   struct wdf_cmres_list *raw,
+				   struct wdf_cmres_list *trans)
 {
 	NTSTATUS st = STATUS_SUCCESS;
 	int ret;
@@ -394,6 +398,19 @@ release:
 	return st;
 }
 
+/* The start sequence, its callbacks' log lines naming the device. */
+NTSTATUS wdf_device_start(struct wdf_device *d, struct wdf_cmres_list *raw,
+			  struct wdf_cmres_list *trans)
+{
+	struct wdf_log_scope ls;
+	NTSTATUS st;
+
+	wdf_log_enter(&ls, d->dev);
+	st = __wdf_device_start(d, raw, trans);
+	wdf_log_leave(&ls);
+	return st;
+}
+
 /**
  * wdf_device_io_begin() - count an I/O in flight.
  * @d: the device
@@ -440,11 +457,11 @@ static bool wdf_device_drained(struct wdf_device *d)
 }
 
 /**
- * wdf_device_stop() - the stop sequence (see the file comment). Waits for
+ * __wdf_device_stop() - the stop sequence (see the file comment). Waits for
  * requests the driver owns: without EvtIoStop they are not stopped.
  * @d: a started device
  */
-void wdf_device_stop(struct wdf_device *d)
+static void __wdf_device_stop(struct wdf_device *d)
 {
 	wdf_cdev_remove(d);
 	spin_lock(&d->io_lock);
@@ -472,13 +489,23 @@ void wdf_device_stop(struct wdf_device *d)
 	d->started = false;
 }
 
+/* The stop sequence, its callbacks' log lines naming the device. */
+void wdf_device_stop(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+
+	wdf_log_enter(&ls, d->dev);
+	__wdf_device_stop(d);
+	wdf_log_leave(&ls);
+}
+
 /**
- * wdf_device_suspend() - system sleep: wait for in-flight requests, then
+ * __wdf_device_suspend() - system sleep: wait for in-flight requests, then
  * D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect ->
  * D0Exit(D3). User space is frozen, so no new request arrives.
  * @d: a started device
  */
-void wdf_device_suspend(struct wdf_device *d)
+static void __wdf_device_suspend(struct wdf_device *d)
 {
 	wait_event(d->drain_wq, wdf_device_drained(d));
 	if (d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
@@ -492,14 +519,24 @@ void wdf_device_suspend(struct wdf_device *d)
 	d->in_d0 = false;
 }
 
+/* System sleep, its callbacks' log lines naming the device. */
+void wdf_device_suspend(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+
+	wdf_log_enter(&ls, d->dev);
+	__wdf_device_suspend(d);
+	wdf_log_leave(&ls);
+}
+
 /**
- * wdf_device_resume() - D0Entry(D3) -> connect -> EvtInterruptEnable ->
+ * __wdf_device_resume() - D0Entry(D3) -> connect -> EvtInterruptEnable ->
  * D0EntryPostInterruptsEnabled.
  * @d: a suspended device
  *
  * Return: STATUS_SUCCESS or the first failure.
  */
-NTSTATUS wdf_device_resume(struct wdf_device *d)
+static NTSTATUS __wdf_device_resume(struct wdf_device *d)
 {
 	NTSTATUS st = STATUS_SUCCESS;
 	int ret;
@@ -521,6 +558,18 @@ NTSTATUS wdf_device_resume(struct wdf_device *d)
 	if (d->pnp.EvtDeviceD0EntryPostInterruptsEnabled)
 		st = d->pnp.EvtDeviceD0EntryPostInterruptsEnabled(d,
 							WdfPowerDeviceD3);
+	return st;
+}
+
+/* Resume, its callbacks' log lines naming the device. */
+NTSTATUS wdf_device_resume(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+	NTSTATUS st;
+
+	wdf_log_enter(&ls, d->dev);
+	st = __wdf_device_resume(d);
+	wdf_log_leave(&ls);
 	return st;
 }
 

@@ -24,7 +24,7 @@
 #include <wdftest.h>
 
 /* WDF_HAVE_STATIC_STUB: set by shim/Kbuild when <kunit/static_stub.h> exists */
-#if IS_ENABLED(CONFIG_KUNIT) && defined(WDF_HAVE_STATIC_STUB)
+#if WDF_SHIM_TEST_HOOKS && defined(WDF_HAVE_STATIC_STUB)
 #include <kunit/static_stub.h>
 /* Let a KUnit test replace this function (failure injection). */
 #define WDF_STUB_REDIRECT(fn, args...) KUNIT_STATIC_STUB_REDIRECT(fn, ##args)
@@ -160,7 +160,7 @@ struct wdf_device {
 	unsigned int inflight;
 	wait_queue_head_t drain_wq;
 	struct list_head node;		/* wdf_devices */
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 	struct kunit *kunit_test;	/* the test that added it (wdf_test.c) */
 #endif
 };
@@ -299,7 +299,7 @@ struct wdf_timer {
  * callbacks with current->kunit_test set to the test that added the
  * device, so static stubs redirect there too (KUnit builds only).
  */
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 static inline struct kunit *wdf_kunit_enter(struct wdf_device *d)
 {
 	struct kunit *old = current->kunit_test;
@@ -326,9 +326,23 @@ static inline void wdf_kunit_leave(struct kunit *old)
 }
 #endif
 
+/* wdf_log.c: the device a DbgPrintEx line names */
+struct wdf_log_scope {
+	struct list_head node;
+	struct task_struct *task;
+	struct device *dev;
+};
+
+void wdf_log_enter(struct wdf_log_scope *s, struct device *dev);
+void wdf_log_leave(struct wdf_log_scope *s);
+void wdf_log_isr(struct device *dev);
+struct device *wdf_log_device(void);
+
 /* wdftest.h declares wdf_test_point() for KUnit builds */
-#if !IS_ENABLED(CONFIG_KUNIT)
-#define wdf_test_point(id, arg) do { } while (0)
+#if !WDF_SHIM_TEST_HOOKS
+static inline void wdf_test_point(enum wdf_test_point_id id, void *arg)
+{
+}
 #endif
 
 /* wdf_object.c */

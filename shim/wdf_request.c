@@ -319,12 +319,15 @@ long wdf_request_cancel_and_wait(struct wdf_request *req)
 	spin_unlock_irqrestore(&req->lock, flags);
 	if (cb) {
 		bool ser = req->queue && req->queue->serialized;
+		struct wdf_log_scope ls;
 
+		wdf_log_enter(&ls, d->dev);
 		if (ser)
 			mutex_lock(&d->sync_lock);
 		cb(req);
 		if (ser)
 			mutex_unlock(&d->sync_lock);
+		wdf_log_leave(&ls);
 	}
 	wait_for_completion(&req->done);
 	return 0;

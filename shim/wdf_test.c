@@ -2,7 +2,7 @@
 /*
  * wdf_test.c - the KUnit hooks of wdftest.h: the same device start/stop
  * and request paths the PCI adapter and the char device use, on any
- * struct device. Built only with CONFIG_KUNIT.
+ * struct device. Built only with WDF_SHIM_TEST_HOOKS (wdm.h).
  */
 #include <linux/err.h>
 #include <linux/export.h>
@@ -10,7 +10,7 @@
 #include <linux/slab.h>
 #include "wdf_internal.h"
 
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 
 struct wdf_test_io {
 	struct wdf_device *dev;
@@ -228,6 +228,12 @@ void wdf_test_point(enum wdf_test_point_id id, void *arg)
 }
 EXPORT_SYMBOL_GPL(wdf_test_point);
 
+struct device *wdf_test_log_device(void)
+{
+	return wdf_log_device();
+}
+EXPORT_SYMBOL_GPL(wdf_test_log_device);
+
 unsigned long wdf_test_live_objects(void)
 {
 	return wdf_object_live_count();
@@ -251,4 +257,4 @@ spinlock_t *wdf_test_interrupt_lock(WDFINTERRUPT Interrupt)
 }
 EXPORT_SYMBOL_GPL(wdf_test_interrupt_lock);
 
-#endif /* IS_ENABLED(CONFIG_KUNIT) */
+#endif /* WDF_SHIM_TEST_HOOKS */

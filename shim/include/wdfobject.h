@@ -167,6 +167,16 @@ PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle,
  */
 void WdfObjectDelete(WDFOBJECT Object);
 
+/**
+ * WdfObjectAcquireLock() - take the synchronisation-scope lock of a
+ * device or queue: the device mutex EvtIo*, the DPC, timers and cancel
+ * routines run under (passive level; may sleep). Other objects: WARN_ONCE,
+ * nothing taken.
+ */
+void WdfObjectAcquireLock(WDFOBJECT Object);
+/** WdfObjectReleaseLock() - release what WdfObjectAcquireLock took. */
+void WdfObjectReleaseLock(WDFOBJECT Object);
+
 /** WdfObjectContextGetObject() - the object a context belongs to. */
 WDFOBJECT WdfObjectContextGetObject(PVOID ContextPointer);
 

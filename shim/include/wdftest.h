@@ -3,14 +3,35 @@
  * wdftest.h - KUnit-only hooks of the shim: run a WDF driver on any
  * struct device (e.g. from kunit_device_register()) without PCI, fire its
  * interrupt, and submit requests exactly as the character device does.
- * Declared and built only with CONFIG_KUNIT.
+ * Declared and built only with WDF_SHIM_TEST_HOOKS (wdm.h: a build of
+ * the KUnit suites; CONFIG_KUNIT alone does not enable them).
  */
 #ifndef _WDFSHIM_WDFTEST_H
 #define _WDFSHIM_WDFTEST_H
 
 #include <wdf.h>
 
-#if IS_ENABLED(CONFIG_KUNIT)
+/* The test points exist in every build; only a test build calls out. */
+/**
+ * enum wdf_test_point_id - moments inside the shim at which a test can
+ * act (interleave another thread's work deterministically).
+ * @WDF_TP_IO_END: wdf_device_io_end() has dropped the device's in-flight
+ *	count and its lock; @arg is the WDFDEVICE
+ * @WDF_TP_DRAIN: remove is about to fail a request that was never
+ *	presented; @arg is the WDFREQUEST
+ * @WDF_TP_QUEUE_DONE: a presented request was completed and its queue
+ *	counted it out, before the next queued one is handed to the dispatch
+ *	work; @arg is the completed WDFREQUEST (any context the driver
+ *	completes in: the stub must not sleep if the driver completes in
+ *	atomic context)
+ */
+enum wdf_test_point_id {
+	WDF_TP_IO_END,
+	WDF_TP_DRAIN,
+	WDF_TP_QUEUE_DONE,
+};
+
+#if WDF_SHIM_TEST_HOOKS
 
 #include <linux/gfp.h>
 #include <linux/mutex.h>
@@ -46,18 +67,6 @@ void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
 void wdf_unmap_io(void __iomem *va);
 #define WDF_TEST_HAS_MAP_IO 1
 
-/**
- * enum wdf_test_point_id - moments inside the shim at which a test can
- * act (interleave another thread's work deterministically).
- * @WDF_TP_IO_END: wdf_device_io_end() has dropped the device's in-flight
- *	count and its lock; @arg is the WDFDEVICE
- * @WDF_TP_DRAIN: remove is about to fail a request that was never
- *	presented; @arg is the WDFREQUEST
- */
-enum wdf_test_point_id {
-	WDF_TP_IO_END,
-	WDF_TP_DRAIN,
-};
 
 /**
  * wdf_test_point() - does nothing; the shim calls it at each
@@ -68,6 +77,12 @@ enum wdf_test_point_id {
  */
 void wdf_test_point(enum wdf_test_point_id id, void *arg);
 #define WDF_TEST_HAS_POINTS 1
+
+/**
+ * wdf_test_log_device() - the device a DbgPrintEx line would name in the
+ * current context (NULL: none, a plain pr_* line).
+ */
+struct device *wdf_test_log_device(void);
 
 #define WDF_TEST_HAS_LIVE_OBJECTS 1
 /**
@@ -190,5 +205,5 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs);
  */
 long wdf_test_io_cancel(struct wdf_test_io *Io);
 
-#endif /* IS_ENABLED(CONFIG_KUNIT) */
+#endif /* WDF_SHIM_TEST_HOOKS */
 #endif /* _WDFSHIM_WDFTEST_H */
