@@ -17,6 +17,9 @@
 #include <linux/dma-direct.h>
 #include <linux/ioctl.h>
 #include <linux/kthread.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
+#include <linux/workqueue.h>
 #include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -54,6 +57,7 @@ struct qfix {
 	NTSTATUS st_retrieve, st_retrieve_in, st_wrong_mdl, st_mdl;
 	PMDL got_mdl;
 	int cancels;
+	ULONG_PTR cancel_info;		/* bytes "moved" before the cancel */
 	bool io_sync_held;
 	struct device *log_dev;
 	ULONG ioctl_code;
@@ -101,7 +105,7 @@ static void q_cancel(WDFREQUEST r)
 	struct qfix *fx = qfix_of(WdfRequestGetIoQueue(r));
 
 	fx->cancels++;
-	WdfRequestComplete(r, STATUS_CANCELLED);
+	WdfRequestCompleteWithInformation(r, STATUS_CANCELLED, fx->cancel_info);
 }
 
 static void q_io_write(WDFQUEUE q, WDFREQUEST r, size_t len)
@@ -776,6 +780,95 @@ static void q_signal_calls_cancel_routine(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ret, (long)-ERESTARTSYS);
 }
 
+/*
+ * Issue 9, defect 4: a handled signal after part of a read moved returns
+ * the bytes moved (POSIX), not EINTR with the count lost (main).
+ */
+static void q_signal_after_progress_returns_bytes(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_CANCELABLE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+
+	fx->cancel_info = 16;
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 64, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_cancel(io), 16L);
+	KUNIT_EXPECT_EQ(test, fx->cancels, 1);
+}
+
+struct q_later {
+	struct delayed_work work;
+	struct qfix *fx;
+	ULONG_PTR info;
+};
+
+/* The driver completes the held request a while later. */
+static void q_later_complete(struct work_struct *w)
+{
+	struct q_later *l = container_of(to_delayed_work(w), struct q_later, work);
+
+	WdfRequestCompleteWithInformation(l->fx->held[0], STATUS_SUCCESS, l->info);
+}
+
+/* Undo what the signal cases did to the test thread. */
+static void q_signals_restore(void *data)
+{
+	struct sighand_struct *sh = current->sighand;
+
+	spin_lock_irq(&sh->siglock);
+	sh->action[SIGTSTP - 1].sa.sa_handler = SIG_IGN;
+	spin_unlock_irq(&sh->siglock);
+	disallow_signal(SIGUSR1);
+	flush_signals(current);
+}
+
+/*
+ * Issue 9, defect 4: with a stop signal pending (Ctrl-Z; the same path
+ * serves ptrace and the freezer, which set no handled signal) the
+ * transfer runs to its end and returns its full count; a signal with a
+ * handler still cancels it. (Main cancelled on any pending signal.)
+ */
+static void q_stop_signal_does_not_cancel(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_CANCELABLE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct q_later *l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
+	struct sighand_struct *sh = current->sighand;
+	struct wdf_test_io *io;
+
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, q_signals_restore, NULL), 0);
+	/* the test thread (a kthread) gets SIGTSTP with its default action */
+	spin_lock_irq(&sh->siglock);
+	sh->action[SIGTSTP - 1].sa.sa_handler = SIG_DFL;
+	spin_unlock_irq(&sh->siglock);
+	KUNIT_ASSERT_EQ(test, send_sig(SIGTSTP, current, 1), 0);
+	KUNIT_ASSERT_TRUE(test, signal_pending(current));
+
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 64, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	l->fx = fx;
+	l->info = 64;
+	INIT_DELAYED_WORK(&l->work, q_later_complete);
+	schedule_delayed_work(&l->work, msecs_to_jiffies(200));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait_signals(io), 64L);
+	flush_delayed_work(&l->work);
+	KUNIT_EXPECT_EQ(test, fx->cancels, 0);
+	flush_signals(current);
+
+	/* a signal with a handler (allow_signal: a kthread's handler) cancels */
+	allow_signal(SIGUSR1);
+	KUNIT_ASSERT_EQ(test, send_sig(SIGUSR1, current, 1), 0);
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 64, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait_signals(io), (long)-ERESTARTSYS);
+	KUNIT_EXPECT_EQ(test, fx->cancels, 1);
+}
+
 static void q_initialize_using_request(struct kunit *test)
 {
 	struct qfix *fx = qfix_start(test, Q_DMA, false);
@@ -1180,6 +1273,8 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_ioctl_unknown_is_enotty_whatever_the_pointer),
 	KUNIT_CASE(q_request_file_object_access),
 	KUNIT_CASE(q_signal_calls_cancel_routine),
+	KUNIT_CASE(q_signal_after_progress_returns_bytes),
+	KUNIT_CASE(q_stop_signal_does_not_cancel),
 	KUNIT_CASE(q_initialize_using_request),
 	KUNIT_CASE(q_ioctl_request_cannot_feed_dma),
 	KUNIT_CASE(q_initialize_using_empty_request),

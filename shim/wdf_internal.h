@@ -403,6 +403,7 @@ long wdf_request_wait(struct wdf_request *req, bool interruptible,
 long wdf_request_finish(struct wdf_request *req);
 long wdf_request_cancel_and_wait(struct wdf_request *req);
 long wdf_request_run(struct wdf_request *req);
+void wdf_request_wait_signals(struct wdf_request *req);
 void wdf_request_set_access(struct wdf_request *req, bool read, bool write);
 void wdf_request_fail(struct wdf_request *req, NTSTATUS status);
 

@@ -27,19 +27,27 @@
  * Every request carries a file object (WdfRequestGetFileObject) with the
  * access the file was opened with, for the driver's own access checks.
  *
- * Signals: a request still waiting in its queue is dropped
- * (-ERESTARTSYS: nothing was done). A presented one gets its cancel
- * routine if it is cancelable (WdfRequestMarkCancelableEx), then the
- * caller waits (uninterruptibly) for the driver to complete it; completed
- * with STATUS_CANCELLED it returns -ERESTARTSYS if Information is 0 (nothing
- * transferred; user space sees EINTR unless SA_RESTART), else -EINTR;
- * completed with another status, its normal result.
+ * Signals: only a fatal signal or one that runs a user handler ends the
+ * wait; a stop (Ctrl-Z), SIGCONT, a debugger attaching and the freezer
+ * never abort or shorten a transfer (the caller sleeps on, killable and
+ * freezable, and stops or freezes when it returns). A request still
+ * waiting in its queue is dropped (-ERESTARTSYS: nothing was done). A
+ * presented one gets its cancel routine if it is cancelable
+ * (WdfRequestMarkCancelableEx), then the caller waits (uninterruptibly)
+ * for the driver to complete it; completed with STATUS_CANCELLED a
+ * read/write returns the bytes already moved (Information; POSIX), or
+ * -ERESTARTSYS if none (user space sees EINTR unless SA_RESTART); an
+ * ioctl -ERESTARTSYS / -EINTR; completed with another status, its normal
+ * result.
  */
 #include <linux/export.h>
+#include <linux/freezer.h>
 #include <linux/highmem.h>
 #include <linux/ioctl.h>
 #include <linux/mm.h>
 #include <linux/pagemap.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include "wdf_internal.h"
@@ -347,7 +355,8 @@ long wdf_request_finish(struct wdf_request *req)
 
 	if (req->never_presented && req->signalled) {
 		res = -ERESTARTSYS;
-	} else if (req->signalled && st == STATUS_CANCELLED) {
+	} else if (req->signalled && st == STATUS_CANCELLED &&
+		   (!info || req->params.Type == WdfRequestTypeDeviceControl)) {
 		res = info ? -EINTR : -ERESTARTSYS;
 	} else if (req->params.Type == WdfRequestTypeDeviceControl) {
 		size_t out = req->params.Parameters.DeviceIoControl.OutputBufferLength;
@@ -366,8 +375,11 @@ long wdf_request_finish(struct wdf_request *req)
 	} else {
 		size_t len = req->params.Parameters.Read.Length;
 
-		res = NT_SUCCESS(st) ? (long)min_t(size_t, info, len) :
-				       wdf_status_to_errno(st);
+		/* signalled after part of it moved: the bytes moved (POSIX) */
+		if (NT_SUCCESS(st) || (req->signalled && st == STATUS_CANCELLED))
+			res = (long)min_t(size_t, info, len);
+		else
+			res = wdf_status_to_errno(st);
 	}
 	wdf_mdl_free(req->mdl);
 	req->mdl = NULL;
@@ -377,8 +389,79 @@ long wdf_request_finish(struct wdf_request *req)
 	return res;
 }
 
+/*
+ * Does a pending signal end the wait? A fatal one does, and so does one
+ * that will run a user handler (or, with a default action that is not
+ * ignore/stop/continue, one a tracer is to see). A stop (Ctrl-Z, SIGSTOP),
+ * SIGCONT, an ignored or blocked signal, a ptrace attach or interrupt and
+ * the freezer's wake-up do not: those must never abort a transfer.
+ */
+static bool wdf_signal_ends_wait(void)
+{
+	struct sighand_struct *sh = current->sighand;
+	bool ends = false;
+	sigset_t pend;
+	int sig;
+
+	if (fatal_signal_pending(current))
+		return true;
+	spin_lock_irq(&sh->siglock);
+	sigorsets(&pend, &current->pending.signal,
+		  &current->signal->shared_pending.signal);
+	for (sig = 1; sig <= _NSIG && !ends; sig++) {
+		__sighandler_t h = sh->action[sig - 1].sa.sa_handler;
+
+		if (!sigismember(&pend, sig) ||
+		    sigismember(&current->blocked, sig) || h == SIG_IGN)
+			continue;
+		if (h == SIG_DFL && (sig_kernel_ignore(sig) ||
+				     sig_kernel_stop(sig) || sig == SIGCONT))
+			continue;
+		ends = true;
+	}
+	spin_unlock_irq(&sh->siglock);
+	return ends;
+}
+
+#ifndef TASK_FREEZABLE
+#define TASK_FREEZABLE 0	/* kernels before the freezer rewrite */
+#endif
+
+/*
+ * A signal is pending that must not end the transfer: sleep (killable,
+ * freezable) for a while or until the request completes, then look again.
+ */
+static void wdf_request_wait_through(struct wdf_request *req)
+{
+	set_current_state(TASK_KILLABLE | TASK_FREEZABLE);
+	if (!completion_done(&req->done))
+		schedule_timeout(HZ / 20);
+	__set_current_state(TASK_RUNNING);
+	try_to_freeze();
+}
+
 /**
- * wdf_request_run() - submit, wait interruptibly, handle a signal, finish.
+ * wdf_request_wait_signals() - wait for completion as a read/write/ioctl
+ * caller does: a fatal or handled signal cancels the request (see the
+ * file comment); stops, ptrace and the freezer let it run on.
+ * @req: a submitted request
+ */
+void wdf_request_wait_signals(struct wdf_request *req)
+{
+	for (;;) {
+		if (!wait_for_completion_interruptible(&req->done))
+			return;
+		if (wdf_signal_ends_wait()) {
+			wdf_request_cancel_and_wait(req);
+			return;
+		}
+		wdf_request_wait_through(req);
+	}
+}
+
+/**
+ * wdf_request_run() - submit, wait (signals as wdf_request_wait_signals),
+ * finish.
  * @req: a new request
  *
  * Return: as wdf_request_finish().
@@ -386,8 +469,7 @@ long wdf_request_finish(struct wdf_request *req)
 long wdf_request_run(struct wdf_request *req)
 {
 	wdf_queue_submit(req);
-	if (wdf_request_wait(req, true, 0) == -ERESTARTSYS)
-		wdf_request_cancel_and_wait(req);
+	wdf_request_wait_signals(req);
 	return wdf_request_finish(req);
 }
 

@@ -212,6 +212,16 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs)
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_wait);
 
+long wdf_test_io_wait_signals(struct wdf_test_io *Io)
+{
+	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
+		return -EINVAL;
+	if (Io->req)
+		wdf_request_wait_signals(Io->req);
+	return wdf_test_io_end(Io);
+}
+EXPORT_SYMBOL_GPL(wdf_test_io_wait_signals);
+
 long wdf_test_io_cancel(struct wdf_test_io *Io)
 {
 	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))

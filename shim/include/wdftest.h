@@ -197,6 +197,16 @@ WDFREQUEST wdf_test_io_request(struct wdf_test_io *Io);
 long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs);
 
 /**
+ * wdf_test_io_wait_signals() - wait as a read/write/ioctl caller does,
+ * interruptibly, with its signal rules (wdf_request.c: a fatal or handled
+ * signal of the calling thread cancels, a stop or the freezer does not),
+ * then finish the I/O. Frees @Io.
+ *
+ * Return: the syscall's result.
+ */
+long wdf_test_io_wait_signals(struct wdf_test_io *Io);
+
+/**
  * wdf_test_io_cancel() - what a signal does: a request not yet presented
  * is dropped (-ERESTARTSYS); a presented cancelable one gets its cancel
  * routine; then the shim waits for completion. Frees @Io.
