@@ -4,11 +4,13 @@
  * and stop sequences the bus adapter (wdf_pci.c) and the KUnit hooks
  * (wdf_test.c) run, in KMDF's order:
  *
- * start: PrepareHardware -> D0Entry(D3Final) -> connect the interrupt ->
- *	  EvtInterruptEnable -> D0EntryPostInterruptsEnabled -> char device
+ * start: PrepareHardware -> D0Entry(D3Final) -> bus mastering on (PCI) ->
+ *	  connect the interrupt -> EvtInterruptEnable ->
+ *	  D0EntryPostInterruptsEnabled -> char device
  * stop:  char device gone -> in-flight requests drain ->
  *	  D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect
- *	  (DPC flushed) -> D0Exit(D3Final) -> ReleaseHardware
+ *	  (DPC flushed) -> bus mastering off -> D0Exit(D3Final) ->
+ *	  ReleaseHardware
  *
  * A failed start undoes what was done, in the same reverse order; once
  * PrepareHardware was called (even if it failed) ReleaseHardware is
@@ -275,6 +277,22 @@ NTSTATUS WdfDeviceAssignSxWakeSettings(WDFDEVICE Device,
 }
 EXPORT_SYMBOL_GPL(WdfDeviceAssignSxWakeSettings);
 
+/*
+ * Bus mastering of a PCI device: on only between D0Entry (the core has
+ * put the chip in a known, idle state) and the stop/suspend path (after
+ * the interrupt is gone, before D0Exit and before any descriptor or
+ * buffer memory is freed).
+ */
+static void wdf_device_bus_master(struct wdf_device *d, bool on)
+{
+	if (!d->pdev)
+		return;
+	if (on)
+		pci_set_master(d->pdev);
+	else
+		pci_clear_master(d->pdev);
+}
+
 /**
  * wdf_device_add() - run EvtDriverDeviceAdd for @dev.
  * @drv: the driver
@@ -351,6 +369,7 @@ static NTSTATUS __wdf_device_start(struct wdf_device *d,
 			goto release;
 	}
 	d->in_d0 = true;
+	wdf_device_bus_master(d, true);
 	if (d->interrupt) {
 		ret = wdf_interrupt_connect(d->interrupt);
 		if (ret) {
@@ -388,6 +407,7 @@ disconnect:
 	if (d->interrupt)
 		wdf_interrupt_disconnect(d->interrupt);
 d0exit:
+	wdf_device_bus_master(d, false);
 	d->in_d0 = false;
 	if (d->pnp.EvtDeviceD0Exit)
 		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3Final);
@@ -480,6 +500,8 @@ static void __wdf_device_stop(struct wdf_device *d)
 		wdf_interrupt_disable(d->interrupt);
 		wdf_interrupt_disconnect(d->interrupt);
 	}
+	/* no DMA can reach the descriptors and buffers freed from here on */
+	wdf_device_bus_master(d, false);
 	if (d->in_d0 && d->pnp.EvtDeviceD0Exit)
 		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3Final);
 	d->in_d0 = false;
@@ -514,6 +536,7 @@ static void __wdf_device_suspend(struct wdf_device *d)
 		wdf_interrupt_disable(d->interrupt);
 		wdf_interrupt_disconnect(d->interrupt);
 	}
+	wdf_device_bus_master(d, false);
 	if (d->in_d0 && d->pnp.EvtDeviceD0Exit)
 		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3);
 	d->in_d0 = false;
@@ -547,6 +570,7 @@ static NTSTATUS __wdf_device_resume(struct wdf_device *d)
 			return st;
 	}
 	d->in_d0 = true;
+	wdf_device_bus_master(d, true);
 	if (d->interrupt) {
 		ret = wdf_interrupt_connect(d->interrupt);
 		if (ret)
