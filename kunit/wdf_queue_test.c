@@ -815,7 +815,7 @@ static void q_later_complete(struct work_struct *w)
 /* Undo what the signal cases did to the test thread. */
 static void q_signals_restore(void *data)
 {
-	struct sighand_struct *sh = current->sighand;
+	struct sighand_struct *sh = rcu_dereference_protected(current->sighand, true);
 
 	spin_lock_irq(&sh->siglock);
 	sh->action[SIGTSTP - 1].sa.sa_handler = SIG_IGN;
@@ -835,7 +835,7 @@ static void q_stop_signal_does_not_cancel(struct kunit *test)
 	struct qfix *fx = qfix_start(test, Q_CANCELABLE, false);
 	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
 	struct q_later *l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
-	struct sighand_struct *sh = current->sighand;
+	struct sighand_struct *sh = rcu_dereference_protected(current->sighand, true);
 	struct wdf_test_io *io;
 
 	KUNIT_ASSERT_NOT_NULL(test, l);

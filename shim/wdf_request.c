@@ -46,6 +46,7 @@
 #include <linux/ioctl.h>
 #include <linux/mm.h>
 #include <linux/pagemap.h>
+#include <linux/rcupdate.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
 #include <linux/uaccess.h>
@@ -398,7 +399,9 @@ long wdf_request_finish(struct wdf_request *req)
  */
 static bool wdf_signal_ends_wait(void)
 {
-	struct sighand_struct *sh = current->sighand;
+	/* only the task itself replaces its sighand (exec): stable here */
+	struct sighand_struct *sh = rcu_dereference_protected(current->sighand,
+							       true);
 	bool ends = false;
 	sigset_t pend;
 	int sig;
