@@ -981,8 +981,11 @@ static void q_race_exit(void *data)
 	q_race_now = NULL;
 }
 
-static struct q_race *q_race_start(struct kunit *test, struct qfix *fx,
-				   void (*stub)(enum wdf_test_point_id, void *))
+/*
+ * Start a race; the caller then activates its stub on wdf_test_point
+ * (by function name: kunit_activate_static_stub type-checks it).
+ */
+static struct q_race *q_race_start(struct kunit *test, struct qfix *fx)
 {
 	struct q_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
 
@@ -992,7 +995,6 @@ static struct q_race *q_race_start(struct kunit *test, struct qfix *fx,
 	init_completion(&r->removed);
 	q_race_now = r;
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, q_race_exit, r), 0);
-	kunit_activate_static_stub(test, wdf_test_point, stub);
 	return r;
 }
 
@@ -1047,7 +1049,8 @@ static void q_remove_drain_with_signalled_waiter(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
 	KUNIT_ASSERT_EQ(test, fx->presented, 1);
 
-	r = q_race_start(test, fx, q_stub_signal_during_drain);
+	r = q_race_start(test, fx);
+	kunit_activate_static_stub(test, wdf_test_point, q_stub_signal_during_drain);
 	r->victim = b;
 	t = kthread_run(q_remover, r, "wdft-remover");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
@@ -1094,7 +1097,8 @@ static void q_sequential_queue_is_fifo(struct kunit *test)
 	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
 	b = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 20, 0, 0, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
-	r = q_race_start(test, fx, q_stub_submit_at_queue_done);
+	r = q_race_start(test, fx);
+	kunit_activate_static_stub(test, wdf_test_point, q_stub_submit_at_queue_done);
 	/* completes A; C (30 bytes) arrives at the point */
 	WdfRequestCompleteWithInformation(fx->held[0], STATUS_SUCCESS, 10);
 	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(r->victim));
@@ -1140,7 +1144,8 @@ static void q_io_end_then_remove(struct kunit *test)
 	fx->info = 16;
 	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 16, 0, 0, 0);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
-	r = q_race_start(test, fx, q_stub_remove_at_io_end);
+	r = q_race_start(test, fx);
+	kunit_activate_static_stub(test, wdf_test_point, q_stub_remove_at_io_end);
 	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 16L);
 	KUNIT_EXPECT_EQ(test, r->io_ends, 1);
 	KUNIT_EXPECT_NULL(test, fx->wd->device);
