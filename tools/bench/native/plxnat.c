@@ -684,7 +684,7 @@ static struct pci_driver plxnat_driver = {
 	.id_table = NULL,	/* driver_override only */
 	.probe = plxnat_probe,
 	.remove = plxnat_remove,
-	.driver.dev_groups = plxnat_groups,
+	.dev_groups = plxnat_groups,
 };
 
 static int __init plxnat_init(void)
