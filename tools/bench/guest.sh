@@ -100,6 +100,12 @@ run_bench native-same "$NAT_ARGS"
 echo 0 > $P/dpc
 run_bench native-chain-irq "$NAT_ARGS" 1
 
+# What one chain per request would give with the DPC model kept: the
+# request's whole chain, its end in the work item (1 board).
+echo 131072 > $P/chain_bytes
+echo 1 > $P/dpc
+run_bench native-dpc "$NAT_ARGS" 1
+
 for bdf in $PLX_BDFS $NAT_BDFS; do
 	for c in errors spurious_dpcs timeouts; do
 		f=/sys/bus/pci/devices/$bdf/$c

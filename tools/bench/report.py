@@ -15,7 +15,7 @@ import sys
 BUS = {"0x9601": 528e6, "0x5601": 264e6}
 CLASS = {"0x9601": "9656", "0x5601": "9056"}
 LABELS = ["plx9x5x", "native", "native-same"]
-EXTRA = ["native-chain-irq"]	# 1 board only, for the breakdown
+EXTRA = ["native-chain-irq", "native-dpc"]	# 1 board only, breakdown
 MODES = ["read", "write", "duplex"]
 REPRO_TOL = 0.01
 
@@ -172,6 +172,7 @@ def breakdown(rows, point, out):
         for size in (1, 8192, 131072):
             v = {lb: find(rows, point, lb, mode, 1, size)
                  for lb in LABELS + EXTRA}
+            dpc1 = v.pop("native-dpc")
             if not all(v.values()):
                 continue
             bus = BUS[v["native"]["device_id"]]
@@ -182,8 +183,9 @@ def breakdown(rows, point, out):
                 ("data on the modelled bus", wire),
                 ("native fixed cost (syscall, pin, map, descriptors, "
                  "IRQ, wake-up)", t["native"] - wire),
-                (f"{chains:.0f} chains instead of 1, next chain from the "
-                 "hard IRQ", t["native-chain-irq"] - t["native"]),
+                (f"{chains:.0f} chain(s) of the core's length instead of 1, "
+                 "next chain from the hard IRQ",
+                 t["native-chain-irq"] - t["native"]),
                 ("chain end in a work item + mutex instead of the hard "
                  "IRQ (the DPC model)", t["native-same"] - t["native-chain-irq"]),
                 ("the shim layer (plx9x5x - native-same)",
@@ -193,6 +195,11 @@ def breakdown(rows, point, out):
                        f" = " + " + ".join(f"{x:.2f}" for _, x in stages))
             for name, x in stages:
                 out.append(f"      {x:9.2f} us {100 * x / t['plx9x5x']:5.1f} %  {name}")
+            if dpc1:
+                out.append(f"      one chain per request with the DPC model kept "
+                           f"(plxnat chain_bytes=131072 dpc=1): "
+                           f"{dpc1['lat_med_ns'] / 1e3:.2f} us, "
+                           f"{dpc1['pct_bus']:.1f} % of bus")
     out.append("")
 
 
