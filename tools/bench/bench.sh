@@ -17,7 +17,7 @@
 # points measure 1 board only (BENCH_BOARDS_EXTRA). --quick: boards 1 and
 # 4 only at the main point, reps 2.
 #
-# Environment: BENCH_REPS (3), BENCH_WARMUP (1), BENCH_BOARDS ("1 2 3 4"),
+# Environment: BENCH_REPS (5), BENCH_WARMUP (2), BENCH_SMP (1), BENCH_BOARDS ("1 2 3 4"),
 # BENCH_BOARDS_EXTRA ("1"), BENCH_JOBS (2),
 # BENCH_SIZES (comma list; empty = the full sweep), BENCH_MODES
 # (read,write,duplex), BENCH_KERNEL (K612 or K61), PLX_CACHE, PLX_JOBS.
@@ -35,8 +35,8 @@ PLX_CACHE=${PLX_CACHE:-$HOME/.cache/plx9x5x}
 export PLX_CACHE
 OUT=$ROOT/build/bench
 JOBS=${PLX_JOBS:-2}
-REPS=${BENCH_REPS:-3}
-WARMUP=${BENCH_WARMUP:-1}
+REPS=${BENCH_REPS:-5}
+WARMUP=${BENCH_WARMUP:-2}
 BOARDS=${BENCH_BOARDS:-1 2 3 4}
 SIZES=${BENCH_SIZES:-}
 MODES=${BENCH_MODES:-read,write,duplex}
@@ -104,7 +104,7 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 	} > "$T/test.sh"
 	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, $((2 * NB)) boards, board counts $counts"
 	start=$SECONDS
-	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$T/test.sh" --smp 2 \
+	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$T/test.sh" --smp "${BENCH_SMP:-1}" \
 		--icount "$shift" --boards $((2 * NB)) \
 		--board-opts "device-id=$devid" --timeout 3600 --quiet \
 		--log "$OUT/$p.log" \
