@@ -106,6 +106,10 @@ echo 131072 > $P/chain_bytes
 echo 1 > $P/dpc
 run_bench native-dpc "$NAT_ARGS" 1
 
+# The DPC model in an IRQ thread instead of a work item (1 board).
+echo 2 > $P/dpc
+run_bench native-dpc-thread "$NAT_ARGS" 1
+
 for bdf in $PLX_BDFS $NAT_BDFS; do
 	for c in errors spurious_dpcs timeouts; do
 		f=/sys/bus/pci/devices/$bdf/$c

@@ -15,7 +15,7 @@ import sys
 BUS = {"0x9601": 528e6, "0x5601": 264e6}
 CLASS = {"0x9601": "9656", "0x5601": "9056"}
 LABELS = ["plx9x5x", "native", "native-same"]
-EXTRA = ["native-chain-irq", "native-dpc"]	# 1 board only, breakdown
+EXTRA = ["native-chain-irq", "native-dpc", "native-dpc-thread"]	# 1 board
 MODES = ["read", "write", "duplex"]
 REPRO_TOL = 0.01
 
@@ -173,6 +173,7 @@ def breakdown(rows, point, out):
             v = {lb: find(rows, point, lb, mode, 1, size)
                  for lb in LABELS + EXTRA}
             dpc1 = v.pop("native-dpc")
+            thr = v.pop("native-dpc-thread")
             if not all(v.values()):
                 continue
             bus = BUS[v["native"]["device_id"]]
@@ -195,6 +196,11 @@ def breakdown(rows, point, out):
                        f" = " + " + ".join(f"{x:.2f}" for _, x in stages))
             for name, x in stages:
                 out.append(f"      {x:9.2f} us {100 * x / t['plx9x5x']:5.1f} %  {name}")
+            if thr:
+                out.append(f"      one chain per request, DPC model in an IRQ "
+                           f"thread (plxnat chain_bytes=131072 dpc=2): "
+                           f"{thr['lat_med_ns'] / 1e3:.2f} us, "
+                           f"{thr['pct_bus']:.1f} % of bus")
             if dpc1:
                 out.append(f"      one chain per request with the DPC model kept "
                            f"(plxnat chain_bytes=131072 dpc=1): "

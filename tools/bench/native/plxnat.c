@@ -21,7 +21,11 @@
  *                1: the handler only acknowledges and queues a work item
  *                on a WQ_HIGHPRI workqueue, which takes the board's mutex
  *                and then does what the handler would have done - exactly
- *                what wdfshim does with the PLX core's DPC.
+ *                what wdfshim does with the PLX core's DPC;
+ *                2: the same in the IRQ thread (request_threaded_irq; no
+ *                IRQF_ONESHOT needed: the primary handler acknowledges
+ *                the board), under the same mutex - what a shim running
+ *                the DPC as a threaded handler would cost.
  * With chain_bytes equal to plx9x5x's chain length and dpc=1 this driver
  * runs the core's algorithm, so the ratio of the two isolates the shim.
  *
@@ -110,7 +114,25 @@ struct plxnat_desc {
 };
 
 static unsigned int chain_bytes = PLXNAT_MAX_REQ;
-static bool dpc;
+static unsigned int dpc;
+
+static int plxnat_set_dpc(const char *val, const struct kernel_param *kp)
+{
+	unsigned int v;
+	int ret = kstrtouint(val, 0, &v);
+
+	if (ret)
+		return ret;
+	if (v > 2)
+		return -EINVAL;
+	WRITE_ONCE(dpc, v);
+	return 0;
+}
+
+static const struct kernel_param_ops plxnat_dpc_ops = {
+	.set = plxnat_set_dpc,
+	.get = param_get_uint,
+};
 
 static int plxnat_set_chain_bytes(const char *val,
 				  const struct kernel_param *kp)
@@ -133,9 +155,9 @@ static const struct kernel_param_ops plxnat_chain_bytes_ops = {
 module_param_cb(chain_bytes, &plxnat_chain_bytes_ops, &chain_bytes, 0644);
 MODULE_PARM_DESC(chain_bytes,
 		 "Bytes per hardware chain, 4096..131072 (default 131072: one interrupt per request)");
-module_param(dpc, bool, 0644);
+module_param_cb(dpc, &plxnat_dpc_ops, &dpc, 0644);
 MODULE_PARM_DESC(dpc,
-		 "Chain/complete from a work item under the board mutex, as wdfshim's DPC (default 0: from the hard IRQ handler)");
+		 "Chain end handled in: 0 the hard IRQ handler (default), 1 a work item under the board mutex (as wdfshim's DPC), 2 the IRQ thread under the board mutex");
 
 struct plxnat;
 
@@ -160,7 +182,8 @@ struct plxnat_chan {
 	unsigned int chain_len;		/* bytes in the running chain */
 	unsigned int ndesc;		/* descriptors in the running chain */
 	unsigned int max_chain;		/* chain_bytes for this request */
-	bool use_dpc;			/* dpc for this request */
+	unsigned int use_dpc;		/* dpc for this request */
+	bool pending;			/* Done seen, for the IRQ thread */
 	bool busy;			/* a chain is running */
 	int status;			/* request result, valid when !busy */
 	wait_queue_head_t wait;
@@ -292,6 +315,7 @@ static irqreturn_t plxnat_irq(int irq, void *data)
 {
 	struct plxnat *p = data;
 	irqreturn_t ret = IRQ_NONE;
+	bool wake = false;
 	unsigned int i;
 	u32 intcsr;
 	u8 csr;
@@ -311,16 +335,42 @@ static irqreturn_t plxnat_irq(int irq, void *data)
 		ret = IRQ_HANDLED;
 		if (!(csr & DMACSR_DONE) || !ch->busy)
 			continue;
-		if (ch->use_dpc)
+		if (ch->use_dpc == 1) {
 			queue_work(plxnat_wq, &ch->work);
-		else
+		} else if (ch->use_dpc == 2) {
+			ch->pending = true;
+			wake = true;
+		} else {
 			plxnat_chain_done(ch);
+		}
 	}
 	if (ret == IRQ_HANDLED)
 		p->interrupts++;
+	if (wake)
+		ret = IRQ_WAKE_THREAD;
 out:
 	spin_unlock(&p->lock);
 	return ret;
+}
+
+/* dpc=2: the chain ends the primary handler saw, in the IRQ thread. */
+static irqreturn_t plxnat_irq_thread(int irq, void *data)
+{
+	struct plxnat *p = data;
+	unsigned int i;
+
+	mutex_lock(&p->dpc_lock);
+	spin_lock_irq(&p->lock);
+	p->dpcs++;
+	for (i = 0; i < 2; i++) {
+		if (!p->chan[i].pending)
+			continue;
+		p->chan[i].pending = false;
+		plxnat_chain_done(&p->chan[i]);
+	}
+	spin_unlock_irq(&p->lock);
+	mutex_unlock(&p->dpc_lock);
+	return IRQ_HANDLED;
 }
 
 /*
@@ -340,6 +390,7 @@ static bool plxnat_abort(struct plxnat_chan *ch)
 	if (!(readb(p->regs + PLXNAT_DMACSR(ch->nr)) & DMACSR_DONE))
 		writeb(DMACSR_ABORT, p->regs + PLXNAT_DMACSR(ch->nr));
 	ch->busy = false;
+	ch->pending = false;
 	spin_unlock_irq(&p->lock);
 
 	for (i = 0; i < 1000; i++) {
@@ -415,6 +466,7 @@ static ssize_t plxnat_xfer(struct plxnat *p, unsigned int nr,
 	ch->left = len;
 	ch->max_chain = READ_ONCE(chain_bytes);
 	ch->use_dpc = READ_ONCE(dpc);
+	ch->pending = false;
 	ch->status = 0;
 	p->requests++;
 	plxnat_start_chain(ch);
@@ -434,8 +486,10 @@ static ssize_t plxnat_xfer(struct plxnat *p, unsigned int nr,
 			dev_err(dev, "channel %u did not stop on abort\n", nr);
 		ret = t < 0 ? -EINTR : -ETIMEDOUT;
 	} else {
-		/* the work item may still be returning */
+		/* the work item or the IRQ thread may still be returning */
 		flush_work(&ch->work);
+		if (ch->use_dpc == 2)
+			synchronize_irq(p->pdev->irq);
 		ret = ch->status;
 	}
 	if (!ret && plxnat_master_abort(p))
@@ -626,8 +680,9 @@ static int plxnat_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	/* INTCSR bit 8 is set at reset: off until the handler is in place. */
 	plxnat_irq_enable(p, false);
 	pci_set_drvdata(pdev, p);
-	ret = devm_request_irq(dev, pdev->irq, plxnat_irq, IRQF_SHARED,
-			       KBUILD_MODNAME, p);
+	ret = devm_request_threaded_irq(dev, pdev->irq, plxnat_irq,
+					plxnat_irq_thread, IRQF_SHARED,
+					KBUILD_MODNAME, p);
 	if (ret)
 		goto put;
 	plxnat_irq_enable(p, true);
