@@ -124,7 +124,10 @@ mmdebstrap --variant=apt --format=tar --include=dkms,ca-certificates \
 	--customize-hook='rm -f "$1"/tmp/tmp.*' \
 	"$suite" "$tar.tmp" "${mirrors[@]}" >&2 || { rm -f "$tar.tmp"; die "mmdebstrap $suite failed"; }
 mv "$tar.tmp" "$tar"
-# Older tarballs of this release (other keys) are ours: drop them.
-for f in "$cache/$name"-*.tar; do [ "$f" = "$tar" ] || rm -f "$f"; done
+# Older tarballs of this release (other keys) are ours: drop them. Exactly
+# 16 key characters: "deb12-*" would also match deb12-bpo's tarball.
+for f in "$cache/$name"-????????????????.tar; do
+	[ -f "$f" ] && [ "$f" != "$tar" ] && rm -f "$f"
+done
 say "$name ready in $(( $(date +%s) - t0 ))s"
 echo "$tar"
