@@ -27,7 +27,8 @@
 # --debs DIR: test the plx9x5x-dkms/plx9x5x-utils .debs found in DIR instead
 # of building them (e.g. a release candidate, or a second run in parallel).
 #
-# Prints each release's and the whole run's time. Needs root (chroot,
+# Prints each release's and the whole run's time. PLX_MATRIX_TIMEOUT (default
+# 900) is each boot's wall-clock limit. Needs root (chroot,
 # mount namespaces). Mounts (proc, dev) live in a private mount namespace
 # (unshare -m) and vanish with it. Last line: "matrix: N passed, N failed".
 set -uo pipefail
@@ -94,6 +95,10 @@ export PLX_QEMU=$QEMU
 # seen with sid's 7.2 while four matrix runs shared two cores); the option
 # exists for virtual machines and changes nothing the driver uses.
 export PLX_VM_APPEND=no_timer_check
+# Wall-clock limit of each boot. The basics take about 3 min of guest time
+# on an idle 2-core host; with the host at load 28 a 300 s limit killed a
+# passing run, hence 900 s (PLX_MATRIX_TIMEOUT).
+export PLX_VM_TIMEOUT=${PLX_MATRIX_TIMEOUT:-900}
 
 # in_chroot ROOTDIR COMMAND...: run in the chroot with /proc and /dev
 # mounted in a private mount namespace (nothing to unmount afterwards).
@@ -172,7 +177,7 @@ one() {
 		log=$LOGDIR/matrix-$n-basic.log
 		cat "$ROOT/tools/vmtest/guest-lib.sh" "$ROOT/tools/vmtest/guest/basic.sh" >"$work/basic-$n.sh"
 		"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$work/basic-$n.sh" --smp 2 \
-			--timeout 300 --quiet --log "$log" --append "$PLX_VM_APPEND" \
+			--timeout "$PLX_VM_TIMEOUT" --quiet --log "$log" --append "$PLX_VM_APPEND" \
 			--modules "$mods/wdfshim.ko" --modules "$mods/plx9x5x.ko" \
 			--file "$plxtest:/plxvm/plxtest" 2>"$work/basic-$n.err"
 		rc=$?

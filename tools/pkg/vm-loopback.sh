@@ -112,7 +112,7 @@ fi
 
 "$root/tools/vm/run.sh" --abi "$abi" --script "$w/guest.sh" --boards 1 \
 	--modules "$w/mods" ${files[@]+"${files[@]}"} ${extra[@]+"${extra[@]}"} \
-	--timeout 240 --log "$w/serial.log" --quiet
+	--timeout "${PLX_VM_TIMEOUT:-240}" --log "$w/serial.log" --quiet
 rc=$?
 if [ "$mode" = --sig-enforce ]; then
 	grep -a GUEST "$w/serial.log"
