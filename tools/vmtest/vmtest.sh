@@ -42,6 +42,7 @@ SCENARIOS=(
 	"k61-master-abort K61 -                                abort.sh"
 	"k612-suspend   K612 -                                 suspend.sh"
 	"k61-dead-board K61  -                                 dead.sh"
+	"k612-file      K612 -                                 file.sh"
 )
 
 BENCH_SCENARIOS=(
