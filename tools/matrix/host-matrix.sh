@@ -60,7 +60,7 @@ for t in "${targets[@]}"; do
 	rc=$?
 	secs=$(( $(date +%s) - t0 ))
 	if [ $rc -eq 0 ]; then
-		pass "make $t in the Debian 13 chroot (${secs}s): $(grep -aE 'passed, [0-9]+ failed|PASS|RESULT' "$log" | tail -1)"
+		pass "make $t in the Debian 13 chroot (${secs}s): $(grep -aE '[0-9]+ passed, [0-9]+ failed|plxvm: result:' "$log" | tail -1)"
 	else
 		fail "make $t in the Debian 13 chroot (rc $rc, ${secs}s, log $log)"
 		tail_log "$log" 30
