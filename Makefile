@@ -18,8 +18,9 @@ PLX_ROOT	:= $(CURDIR)
 PLX_CACHE	?= $(HOME)/.cache/plx9x5x
 export PLX_CACHE PLX_ROOT
 
-KDIR		?= $(shell $(PLX_ROOT)/tools/kdir.sh || \
-			 { $(PLX_ROOT)/tools/deps.sh >&2 && $(PLX_ROOT)/tools/kdir.sh; })
+# Make variables have no side effects (make help/clean never run apt): when
+# no headers are installed, the modules target runs deps.sh itself.
+KDIR		?= $(shell $(PLX_ROOT)/tools/kdir.sh 2>/dev/null)
 KBUILD_ARGS	:= CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m
 
 CHECK_SUITES	:=
@@ -27,11 +28,14 @@ CHECK_SUITES	:=
 .PHONY: all modules clean deps check help modules_install
 all: modules
 
+# The kernel tree: $(KDIR), or (none installed yet) install the packages.
+kdir_or_deps = $(if $(KDIR),$(KDIR),$$($(PLX_ROOT)/tools/deps.sh >&2 && $(PLX_ROOT)/tools/kdir.sh))
+
 modules:
-	$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) modules
+	$(MAKE) -C $(kdir_or_deps) M=$(PLX_ROOT) $(KBUILD_ARGS) modules
 
 modules_install:
-	$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) modules_install
+	$(MAKE) -C $(kdir_or_deps) M=$(PLX_ROOT) $(KBUILD_ARGS) modules_install
 
 deps:
 	@$(PLX_ROOT)/tools/deps.sh
@@ -45,5 +49,5 @@ check: deps
 	@$(PLX_ROOT)/tools/check.sh $(CHECK_SUITES)
 
 clean::
-	-$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) clean 2>/dev/null
+	$(if $(KDIR),-$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) clean 2>/dev/null)
 	rm -rf build

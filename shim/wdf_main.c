@@ -7,6 +7,19 @@
 #include <linux/workqueue.h>
 #include "wdf_internal.h"
 
+/*
+ * Newer kernels want every workqueue to say whether it is bound to a CPU
+ * (WQ_PERCPU) or not (WQ_UNBOUND), and WARN when neither is given. WQ_PERCPU
+ * is an enum member, so Kbuild probes the header for it (WDF_HAVE_WQ_PERCPU);
+ * kernels without it have per-CPU workqueues by default, which is what the
+ * shim wants: a DPC runs on the CPU whose ISR queued it, as on Windows.
+ */
+#ifdef WDF_HAVE_WQ_PERCPU
+#define WDF_WQ_FLAGS	(WQ_PERCPU | WQ_HIGHPRI | WQ_MEM_RECLAIM)
+#else
+#define WDF_WQ_FLAGS	(WQ_HIGHPRI | WQ_MEM_RECLAIM)
+#endif
+
 struct workqueue_struct *wdf_wq;
 
 static int __init wdf_shim_init(void)
@@ -18,7 +31,7 @@ static int __init wdf_shim_init(void)
 	 * timers may run in parallel; the device mutex serialises them when
 	 * AutomaticSerialization asks for it.
 	 */
-	wdf_wq = alloc_workqueue("wdfshim", WQ_HIGHPRI | WQ_MEM_RECLAIM, 0);
+	wdf_wq = alloc_workqueue("wdfshim", WDF_WQ_FLAGS, 0);
 	if (!wdf_wq)
 		return -ENOMEM;
 	ret = wdf_cdev_init();

@@ -9,8 +9,8 @@
 #   emu/qemu/build-qemu.sh --key      print the cache key only
 #
 # Caching (under ${PLX_CACHE:-~/.cache/plx9x5x}/qemu):
-#   apt/                 private apt state (a deb-src copy of the system's
-#                        bookworm sources; the system's apt is not touched)
+#   apt/                 private apt state (deb-src lines for Debian 12,
+#                        on any host; the system's apt is not touched)
 #   tree-<tkey>/         unpacked + configured QEMU tree, shared by every
 #                        board version; tkey = Debian source version + the
 #                        configure flags. Model/device edits only recompile
@@ -39,31 +39,26 @@ die() { say "error: $*"; exit 1; }
 
 mkdir -p "$CACHE"
 
-# --- private apt: deb-src of the system's bookworm (not backports) suites --
+# --- private apt: deb-src of Debian 12 (bookworm), whatever the host runs --
+# Written here rather than copied from /etc/apt, so a Debian 13 host (whose
+# sources name trixie) builds the same QEMU 7.2; the system's apt is not
+# touched. PLX_DEBIAN_MIRROR overrides the archive.
 APT=$CACHE/apt
+MIRROR=${PLX_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 aptopts=(-o Dir::Etc::SourceList="$APT/sources.list"
 	 -o Dir::Etc::SourceParts="$APT/sources.list.d"
 	 -o Dir::State::Lists="$APT/lists" -o Dir::Cache="$APT/cache"
+	 -o Dir::State::status=/dev/null
 	 -o Debug::NoLocking=1 -o APT::Get::Only-Source=1
 	 -o APT::Sandbox::User=root)
 apt_setup() {
 	mkdir -p "$APT/sources.list.d" "$APT/lists/partial" \
 		"$APT/cache/archives/partial"
-	: > "$APT/sources.list"
-	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
-		[ -f "$f" ] || continue
-		grep -q 'backports' "$f" && continue
-		sed -E 's/^Types:.*/Types: deb-src/' "$f" \
-			> "$APT/sources.list.d/$(basename "$f")"
-	done
-	if [ -f /etc/apt/sources.list ]; then
-		grep -E '^deb[[:space:]]' /etc/apt/sources.list |
-			grep -v backports | sed -E 's/^deb[[:space:]]/deb-src /' \
-			>> "$APT/sources.list" || true
-	fi
-	grep -rqs 'bookworm' "$APT/sources.list" "$APT/sources.list.d" ||
-		die "no bookworm apt source found in /etc/apt"
+	rm -f "$APT"/sources.list.d/*
+	printf '%s\n' "deb-src $MIRROR bookworm main" \
+		"deb-src $MIRROR bookworm-updates main" \
+		"deb-src ${MIRROR%/debian}/debian-security bookworm-security main" \
+		> "$APT/sources.list"
 }
 src_version() {
 	apt-cache "${aptopts[@]}" showsrc qemu 2>/dev/null |

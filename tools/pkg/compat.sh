@@ -95,6 +95,14 @@ if ksrc=$("$PKG_ROOT/tools/pkg/ksrc-sid.sh" 2>"$out/ksrc-sid.log"); then
 	name=sid-${name%-prep*}
 	pass "sid: $(basename "$ksrc") prepared ($(( $(date +%s) - t0 ))s, $ksrc)"
 	compile "$name" "$ksrc" KBUILD_MODPOST_WARN=1
+	# Kernels with WQ_PERCPU (6.17 on, so every 7.x) WARN at load time
+	# when a workqueue has neither WQ_PERCPU nor WQ_UNBOUND; the
+	# shim's Kbuild probe must have found it there.
+	cmd=$out/compat-$name/plx9x5x-$PKG_VER/shim/.wdf_main.o.cmd
+	if grep -qsw WQ_PERCPU "$ksrc/include/linux/workqueue.h"; then
+		check "$name: the Kbuild probe found WQ_PERCPU (-DWDF_HAVE_WQ_PERCPU in wdf_main.o's command)" \
+			grep -q -- '-DWDF_HAVE_WQ_PERCPU' "$cmd"
+	fi
 else
 	fail "sid: newest linux-source-7.x downloaded and prepared"
 	tail_log "$out/ksrc-sid.log"

@@ -86,12 +86,14 @@ exit $rc
 GUEST
 
 extra=()
+# PLX_VM_APPEND: extra guest kernel command line (tools/matrix uses it).
+[ -n "${PLX_VM_APPEND:-}" ] && extra+=(--append "$PLX_VM_APPEND")
 if [ "$mode" = --sig-enforce ]; then
 	files=(--file /bin/kmod:/opt/kmod/kmod)
 	for l in $(ldd /bin/kmod | grep -o '/[^ ]*'); do
 		files+=(--file "$(readlink -f "$l"):$l")
 	done
-	extra=(--append module.sig_enforce=1)
+	extra+=(--append module.sig_enforce=1)
 	cat >"$w/guest.sh" <<'GUEST'
 # SPDX-License-Identifier: GPL-2.0-only
 for t in insmod modprobe; do ln -s /opt/kmod/kmod /tmp/$t; done
@@ -110,7 +112,7 @@ fi
 
 "$root/tools/vm/run.sh" --abi "$abi" --script "$w/guest.sh" --boards 1 \
 	--modules "$w/mods" ${files[@]+"${files[@]}"} ${extra[@]+"${extra[@]}"} \
-	--timeout 240 --log "$w/serial.log" --quiet
+	--timeout "${PLX_VM_TIMEOUT:-240}" --log "$w/serial.log" --quiet
 rc=$?
 if [ "$mode" = --sig-enforce ]; then
 	grep -a GUEST "$w/serial.log"
