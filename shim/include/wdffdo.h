@@ -24,9 +24,9 @@ DEFINE_GUID(GUID_BUS_INTERFACE_STANDARD, 0x496b8280, 0x6f25, 0x11d0,
 #define PCI_WHICHSPACE_ROM	0x52696350	/* not offered: returns 0 */
 
 typedef VOID INTERFACE_REFERENCE(PVOID Context);
-typedef INTERFACE_REFERENCE *PINTERFACE_REFERENCE;
+typedef void (*PINTERFACE_REFERENCE)(PVOID Context);
 typedef VOID INTERFACE_DEREFERENCE(PVOID Context);
-typedef INTERFACE_DEREFERENCE *PINTERFACE_DEREFERENCE;
+typedef void (*PINTERFACE_DEREFERENCE)(PVOID Context);
 
 /**
  * typedef INTERFACE - the header every queried interface starts with.
@@ -51,14 +51,20 @@ typedef BOOLEAN TRANSLATE_BUS_ADDRESS(PVOID Context,
 				      PHYSICAL_ADDRESS BusAddress,
 				      ULONG Length, PULONG AddressSpace,
 				      PPHYSICAL_ADDRESS TranslatedAddress);
-typedef TRANSLATE_BUS_ADDRESS *PTRANSLATE_BUS_ADDRESS;
+typedef u8 (*PTRANSLATE_BUS_ADDRESS)(PVOID Context,
+				     PHYSICAL_ADDRESS BusAddress,
+				     ULONG Length, PULONG AddressSpace,
+				     PPHYSICAL_ADDRESS TranslatedAddress);
 typedef struct _DMA_ADAPTER *GET_DMA_ADAPTER(PVOID Context,
 					     struct _DEVICE_DESCRIPTION *Desc,
 					     PULONG NumberOfMapRegisters);
-typedef GET_DMA_ADAPTER *PGET_DMA_ADAPTER;
+typedef struct _DMA_ADAPTER *(*PGET_DMA_ADAPTER)(PVOID Context,
+						 struct _DEVICE_DESCRIPTION *Desc,
+						 PULONG NumberOfMapRegisters);
 typedef ULONG GET_SET_DEVICE_DATA(PVOID Context, ULONG DataType,
 				  PVOID Buffer, ULONG Offset, ULONG Length);
-typedef GET_SET_DEVICE_DATA *PGET_SET_DEVICE_DATA;
+typedef u32 (*PGET_SET_DEVICE_DATA)(PVOID Context, ULONG DataType,
+				    PVOID Buffer, ULONG Offset, ULONG Length);
 
 /**
  * typedef BUS_INTERFACE_STANDARD - GUID_BUS_INTERFACE_STANDARD, version 1.
