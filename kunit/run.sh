@@ -142,6 +142,10 @@ else
 fi
 
 failed=$((failed + bad))
+if [ $((pass + failed + skipped)) -eq 0 ]; then
+	echo "kunit: no test case ran (does the filter '$*' match a suite?)"
+	failed=1
+fi
 if [ "$krc" -ne 0 ] && [ "$failed" -eq 0 ]; then
 	failed=1	# kunit.py failed without a failing case (crash, timeout)
 fi
