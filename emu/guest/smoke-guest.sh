@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Guest side of `make smoke` (busybox ash, no driver loaded). Expectations
-# come from /plxvm/expect: one line per board, "<device-id-hex> <qom-id>",
-# e.g. "9601 plx0". For each expected board it checks what Linux enumerated
+# come from /plxvm/expect: one line per board, "<device-id-hex> <qom-id>
+# [<subsystem vendor:device>]", e.g. "9601 plx0" (subsystem 0x10b5:0x9601)
+# or "9656 plx0 0x0000:0x0000" (a blank EEPROM: the chip's defaults). For each expected board it checks what Linux enumerated
 # under /sys/bus/pci/devices: the function exists, class 0x068000, the
 # subsystem IDs, BAR sizes and types (0x200 MEM, 0x100 IO, 0x20000 MEM x2),
 # interrupt pin A, the chip's capability list (power management 0x40, hot
@@ -47,8 +48,9 @@ bar_is() { # dev bar size type
 eq() { [ "$1" = "$2" ] || { echo "  got '$1', want '$2'"; return 1; }; }
 
 nboards=0
-while read -r id qid; do
+while read -r id qid sub; do
 	[ -n "$id" ] || continue
+	[ -n "$sub" ] || sub=0x10b5:0x$id
 	nboards=$((nboards + 1))
 	dev=
 	for d in /sys/bus/pci/devices/*; do
@@ -61,8 +63,8 @@ while read -r id qid; do
 	fi
 	ok "$qid: PCI function 10b5:$id present at ${dev##*/}"
 	check "$qid: class 0x068000" eq "$(cat "$dev/class")" 0x068000
-	check "$qid: subsystem 10b5:$id" eq \
-		"$(cat "$dev/subsystem_vendor"):$(cat "$dev/subsystem_device")" "0x10b5:0x$id"
+	check "$qid: subsystem $sub" eq \
+		"$(cat "$dev/subsystem_vendor"):$(cat "$dev/subsystem_device")" "$sub"
 	check "$qid: BAR0 0x200 memory" bar_is "$dev" 0 0x200 mem
 	check "$qid: BAR1 0x100 I/O" bar_is "$dev" 1 0x100 io
 	check "$qid: BAR2 0x20000 memory" bar_is "$dev" 2 0x20000 mem

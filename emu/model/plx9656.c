@@ -338,12 +338,14 @@ static bool stalled(const struct plx9656 *s, int c)
 	return ((s->stall_mask >> c) & 1) || !s->ch[c].enable || in_d3(s);
 }
 
-/* A channel that could not progress may again: it goes on from now. */
-static void chan_unfreeze(struct plx9656 *s, int c)
+/* A channel that could not progress (@was_stalled) may again: its
+ * pending step happens no earlier than now. */
+static void chan_unfreeze(struct plx9656 *s, int c, bool was_stalled)
 {
 	uint64_t now = plx_now(s);
 
-	if (s->ch[c].state != CH_IDLE && !stalled(s, c) && s->ch[c].due < now)
+	if (was_stalled && s->ch[c].state != CH_IDLE && !stalled(s, c) &&
+	    s->ch[c].due < now)
 		s->ch[c].due = now;
 }
 
@@ -715,9 +717,10 @@ static void chan_start(struct plx9656 *s, int c)
 static void dmacsr_write(struct plx9656 *s, int c, uint8_t v)
 {
 	struct plx9656_chan *ch = &s->ch[c];
+	bool was = stalled(s, c);
 
 	ch->enable = v & PLX_DMACSR_ENABLE;
-	chan_unfreeze(s, c);	/* Enable set again: a paused channel resumes */
+	chan_unfreeze(s, c, was);	/* Enable set again: resume */
 	if (v & PLX_DMACSR_CLEARINTR)
 		ch->int_active = false;
 	if ((v & PLX_DMACSR_ABORT) && ch->state != CH_IDLE) {
@@ -1079,20 +1082,14 @@ static void chip_reset(struct plx9656 *s);
 /* PMCSR power state written: D0 <-> D3hot. */
 static void pm_write(struct plx9656 *s, unsigned int old, unsigned int req)
 {
-	int c;
-
 	if (req == 1 || req == 2) {
 		plx_log(s, "PMCSR: D%u not supported, stays D%u", req, old);
 		s->pcicfg[PLX_CFG_PMCSR] = (s->pcicfg[PLX_CFG_PMCSR] &
 					    ~PLX_PMCSR_STATE) | old;
 		return;
 	}
-	if (old == 3 && req == 0) {	/* No_Soft_Reset = 0: internal reset */
+	if (old == 3 && req == 0)	/* No_Soft_Reset = 0: internal reset */
 		chip_reset(s);
-		return;
-	}
-	for (c = 0; c < 2; c++)
-		chan_unfreeze(s, c);
 }
 
 /* ---- register file ---- */
@@ -1463,11 +1460,14 @@ void plx9656_run(struct plx9656 *s)
 
 void plx9656_set_stall(struct plx9656 *s, int channel_mask)
 {
+	bool was[2];
 	int c;
 
+	for (c = 0; c < 2; c++)
+		was[c] = stalled(s, c);
 	s->stall_mask = channel_mask & 3;
 	for (c = 0; c < 2; c++)
-		chan_unfreeze(s, c);
+		chan_unfreeze(s, c, was[c]);
 	resched(s, false);
 }
 
