@@ -811,7 +811,7 @@ static void plx_soft_reset_fallback_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
 			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN),
 			(u32)(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN));
-	plxt_ubuf_fill(test, u, 0, 6000, 81);
+	plxt_ubuf_fill(test, u, 7, 6000, 81);
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base + 7,
 				      6000, 200, 0), 6000L);
 	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 200, 6000, 81), (size_t)0);
