@@ -171,6 +171,7 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 
 	UNREFERENCED_PARAMETER(AssociatedObject);
 
+	devExt->Counters.Dpcs++;
 	WdfInterruptAcquireLock(Interrupt);
 	if (devExt->Regs && !devExt->DeviceGone) {
 		ULONG intCsr = PlxReadReg(devExt, PLX_REG_INTCSR);
