@@ -116,6 +116,7 @@ NTSTATUS PLxEvtDevicePrepareHardware(WDFDEVICE Device,
 	PHYSICAL_ADDRESS regsPhys = { 0 }, sramPhys = { 0 };
 	BOOLEAN foundRegs = FALSE, foundSram = FALSE;
 	ULONG i, count, irq = 0;
+	NTSTATUS status;
 
 	UNREFERENCED_PARAMETER(ResourcesRaw);
 
@@ -152,6 +153,23 @@ NTSTATUS PLxEvtDevicePrepareHardware(WDFDEVICE Device,
 		return STATUS_DEVICE_CONFIGURATION_ERROR;
 	}
 
+	/*
+	 * PCI configuration space: the chip reports PCI aborts in the Status
+	 * register, which the driver reads and clears (plx_isrdpc.c).
+	 */
+	if (!devExt->HaveBusInterface) {
+		status = WdfFdoQueryForInterface(Device,
+						 &GUID_BUS_INTERFACE_STANDARD,
+						 (PINTERFACE)&devExt->BusInterface,
+						 sizeof(BUS_INTERFACE_STANDARD),
+						 1, NULL);
+		if (!NT_SUCCESS(status)) {
+			PLX_ERROR("no PCI bus interface: %#x\n", status);
+			return status;
+		}
+		devExt->HaveBusInterface = TRUE;
+	}
+
 	devExt->Regs = MmMapIoSpaceEx(regsPhys, PLX_BAR0_REGS_SIZE,
 				      PAGE_READWRITE | PAGE_NOCACHE);
 	if (!devExt->Regs) {
@@ -179,7 +197,10 @@ NTSTATUS PLxEvtDevicePrepareHardware(WDFDEVICE Device,
 	return STATUS_SUCCESS;
 }
 
-/* Unmap both BARs and forget the pointers (the sample left Regs dangling). */
+/*
+ * Unmap both BARs and forget the pointers (the sample left Regs dangling);
+ * release the bus interface. Also called after a failed PrepareHardware.
+ */
 NTSTATUS PLxEvtDeviceReleaseHardware(WDFDEVICE Device,
 				     WDFCMRESLIST ResourcesTranslated)
 {
@@ -197,6 +218,11 @@ NTSTATUS PLxEvtDeviceReleaseHardware(WDFDEVICE Device,
 		devExt->Regs = NULL;
 		devExt->RegsLength = 0;
 	}
+	if (devExt->HaveBusInterface) {
+		devExt->BusInterface.InterfaceDereference(
+			devExt->BusInterface.Context);
+		devExt->HaveBusInterface = FALSE;
+	}
 	return STATUS_SUCCESS;
 }
 
@@ -207,6 +233,19 @@ NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
 
 	UNREFERENCED_PARAMETER(PreviousState);
 
+	/*
+	 * The interrupt is not connected yet. The chip comes out of reset
+	 * with INTCSR bit 8 (INTA# enable) set: clear it and every source
+	 * enable, so that nothing asserts the (shared) line before our
+	 * handler is installed; EvtInterruptEnable sets 8 and 10 again. An
+	 * abort left over from before (PCI Status 11-13) is cleared, so the
+	 * first transfer does not inherit it.
+	 */
+	if (devExt->Regs && !devExt->DeviceGone) {
+		PlxUpdateIntCsr(devExt, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
+				PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN, 0);
+		(void)PLxReadClearPciAbort(devExt);
+	}
 	PLxInitChannels(devExt);
 	PLX_PRINT("DMA ready: 32-bit scatter/gather, %zu bytes per chain, %u descriptors per channel\n",
 		  devExt->MaximumTransferLength, devExt->MaxSgElements);

@@ -202,7 +202,7 @@ NTSTATUS PLxBuildChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		   ULONG ModeBits)
 {
-	ULONG n = Channel->Number, mode, intCsr;
+	ULONG n = Channel->Number, mode;
 
 	Channel->IdleTicks = 0;
 	Channel->Busy = TRUE;
@@ -214,9 +214,7 @@ VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 	mode &= ~PLX_DMAMODE_DACCHAIN;
 	PlxWriteReg(DevExt, PLX_REG_DMAMODE(n), mode);
 
-	intCsr = PlxReadReg(DevExt, PLX_REG_INTCSR) & ~PLX_INTCSR_ABORT_MASK;
-	PlxWriteReg(DevExt, PLX_REG_INTCSR,
-		    intCsr | PLX_INTCSR_PIEN | PLX_INTCSR_DMAIEN(n));
+	PlxUpdateIntCsr(DevExt, 0, PLX_INTCSR_PIEN | PLX_INTCSR_DMAIEN(n));
 
 	PlxWriteReg(DevExt, PLX_REG_DMADPR(n), (Channel->DescLa &
 		    PLX_DMADPR_NEXT_MASK) | PLX_DMADPR_DESCPCI |
@@ -273,28 +271,19 @@ static BOOLEAN PLxAbortChannel(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
 }
 
 /*
- * DPC: the chain ended with a PCI master abort (a bad bus address, an IOMMU
- * fault, bus mastering off). The data of this chain did not (all) move:
- * end the request with @Status instead of reporting success as the sample
- * would, and clear the channel's abort status bit.
+ * DPC: PCI Status reported an abort and INTCSR named this channel as the
+ * master that saw it (a bad bus address, an IOMMU fault, bus mastering
+ * off). The data of this chain did not (all) move: end the request with
+ * @Status instead of reporting success as the sample would. The chip may
+ * or may not have set Done for the channel (uncertain): the channel is
+ * stopped with DMACSR Abort if it has not, as after a timeout.
  */
 VOID PLxFailTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		     NTSTATUS Status)
 {
-	ULONG n = Channel->Number, intCsr, address;
-	NTSTATUS status;
-
-	WdfInterruptAcquireLock(DevExt->Interrupt);
-	address = PlxReadReg(DevExt, PLX_REG_PABTADR);
-	intCsr = PlxReadReg(DevExt, PLX_REG_INTCSR) & ~PLX_INTCSR_ABORT_MASK;
-	PlxWriteReg(DevExt, PLX_REG_INTCSR, intCsr | PLX_INTCSR_ABNOTDMA(n));
-	WdfInterruptReleaseLock(DevExt->Interrupt);
-
-	PLX_ERROR("channel %u: PCI master abort (bus address %#x)\n", n,
-		  address);
-	Channel->Busy = FALSE;
-	WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0, &status);
-	PLxFinishTransfer(DevExt, Channel, Status);
+	PLX_ERROR("channel %u: PCI abort, transfer failed\n",
+		  Channel->Number);
+	PLxAbortTransfer(DevExt, Channel, Status);
 }
 
 /* Abort the running chain and complete the request with @Status. */
@@ -314,7 +303,7 @@ VOID PLxAbortTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 			  Channel->Number);
 		DevExt->Counters.Errors++;
 		PLxHardwareReset(DevExt);
-		PLxInitChannels(DevExt);
+		PLxRestoreAfterReset(DevExt);
 	}
 	Channel->Busy = FALSE;
 	WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0, &status);
@@ -377,8 +366,9 @@ static VOID PLxWatchdog(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
 	}
 
 	WdfInterruptAcquireLock(DevExt->Interrupt);
-	dpcPending = Channel->IsrActive &&
-		     (Channel->IsrCsr & PLX_DMACSR_DONE);
+	dpcPending = (Channel->IsrActive &&
+		      (Channel->IsrCsr & PLX_DMACSR_DONE)) ||
+		     Channel->IsrAbort || DevExt->AbortPending;
 	WdfInterruptReleaseLock(DevExt->Interrupt);
 
 	if (dpcPending || ++Channel->IdleTicks < PLX_DMA_TIMEOUT_TICKS) {

@@ -180,7 +180,14 @@ VOID PLxInitChannels(PDEVICE_EXTENSION DevExt)
 	}
 }
 
-/* Pulse CNTRL software reset, as the sample does at D3Final. */
+/*
+ * Pulse CNTRL software reset (bit 30), as the sample does at D3Final, then
+ * reload the local configuration from the serial EEPROM (bit 29: write 1,
+ * wait, write 0), as PLX's own and Linux's 9056 code follow a soft reset:
+ * what the reset leaves of the EEPROM-loaded registers is not documented
+ * (silicon notes: uncertain), the reload puts them back either way. The
+ * W1C bits 20/21 are never written back as 1. Sleeps (process context).
+ */
 VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt)
 {
 	LARGE_INTEGER delay;
@@ -188,9 +195,36 @@ VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt)
 
 	if (!DevExt->Regs || DevExt->DeviceGone)
 		return;
-	cntrl = PlxReadReg(DevExt, PLX_REG_CNTRL);
+	cntrl = PlxReadReg(DevExt, PLX_REG_CNTRL) & ~(PLX_CNTRL_W1C_MASK |
+		PLX_CNTRL_RESET | PLX_CNTRL_EERELOAD);
 	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl | PLX_CNTRL_RESET);
 	delay.QuadPart = WDF_REL_TIMEOUT_IN_MS(PLX_RESET_DELAY_MS);
 	KeDelayExecutionThread(KernelMode, FALSE, &delay);
-	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl & ~PLX_CNTRL_RESET);
+	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl);
+
+	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl | PLX_CNTRL_EERELOAD);
+	delay.QuadPart = WDF_REL_TIMEOUT_IN_MS(PLX_RELOAD_DELAY_MS);
+	KeDelayExecutionThread(KernelMode, FALSE, &delay);
+	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl);
+}
+
+/*
+ * After a soft reset with the interrupt connected (the abort fallback):
+ * the reset cleared the DMA and interrupt setup (INTCSR back to its reset
+ * value: bit 8 set, the abort and DMA enables clear). Set up both
+ * channels as at D0 entry and enable INTA# and the abort interrupt as
+ * EvtInterruptEnable does. A PCI abort latched before the reset is
+ * cleared (nothing is waiting for it any more).
+ */
+VOID PLxRestoreAfterReset(PDEVICE_EXTENSION DevExt)
+{
+	if (!DevExt->Regs || DevExt->DeviceGone)
+		return;
+	(void)PLxReadClearPciAbort(DevExt);
+	PLxInitChannels(DevExt);
+	WdfInterruptAcquireLock(DevExt->Interrupt);
+	DevExt->AbortPending = FALSE;
+	PlxUpdateIntCsr(DevExt, PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN,
+			PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN);
+	WdfInterruptReleaseLock(DevExt->Interrupt);
 }

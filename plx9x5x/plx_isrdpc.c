@@ -29,17 +29,42 @@ NTSTATUS PLxInterruptCreate(PDEVICE_EXTENSION DevExt)
 }
 
 /*
+ * Record, under the interrupt lock, which channels INTCSR names as the bus
+ * master of a PCI abort: only while bit 14 (PCI abort active, following
+ * PCI Status 11-13) is set, and then by bits 25/26 reading 0 - they are
+ * active low and read 1 in normal operation.
+ * Return: TRUE if INTCSR shows an abort.
+ */
+static BOOLEAN PLxNoteAbortMasters(PDEVICE_EXTENSION DevExt, ULONG IntCsr)
+{
+	ULONG i;
+
+	if (!(IntCsr & PLX_INTCSR_PABORTIA))
+		return FALSE;
+	for (i = 0; i < PLX_DMA_CHANNELS; i++)
+		if (!(IntCsr & PLX_INTCSR_ABNOTDMA(i)))
+			DevExt->Channel[i].IsrAbort = TRUE;
+	return TRUE;
+}
+
+/*
  * Hard-IRQ context, interrupt lock held. The line is shared: say FALSE
- * unless a DMA channel of this board is active. A read of all ones means
- * the board no longer answers (surprise removal, a dead link): it is not
- * our interrupt, and the device is marked gone so that nothing touches it
- * again and callers get -ENODEV.
+ * unless a DMA channel of this board or its PCI abort interrupt is
+ * active. A read of all ones means the board no longer answers (surprise
+ * removal, a dead link): it is not our interrupt, and the device is
+ * marked gone so that nothing touches it again and callers get -ENODEV.
+ *
+ * PCI abort (INTCSR 14 with its enable 10): it stays asserted until PCI
+ * Status is cleared, which takes configuration-space access (not done
+ * here): mask bit 10 and leave the rest to the DPC, which clears Status
+ * and unmasks it. A channel the abort names fails in the DPC whether or
+ * not the chip also reports Done for it (silicon notes: uncertain).
  */
 BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
 {
 	PDEVICE_EXTENSION devExt =
 		PLxGetDeviceContext(WdfInterruptGetDevice(Interrupt));
-	BOOLEAN recognized = FALSE, done = FALSE;
+	BOOLEAN recognized = FALSE, queue = FALSE;
 	ULONG intCsr, i;
 	UCHAR csr;
 
@@ -52,6 +77,13 @@ BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
 		devExt->DeviceGone = TRUE;
 		return FALSE;
 	}
+	if (PLxNoteAbortMasters(devExt, intCsr) &&
+	    (intCsr & PLX_INTCSR_PABORTIEN)) {
+		PlxUpdateIntCsr(devExt, PLX_INTCSR_PABORTIEN, 0);
+		devExt->AbortPending = TRUE;
+		recognized = TRUE;
+		queue = TRUE;
+	}
 	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
 		PPLX_CHANNEL ch = &devExt->Channel[i];
 
@@ -63,18 +95,50 @@ BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
 			    PLX_DMACSR_CLEARINTR);
 		ch->IsrActive = TRUE;
 		ch->IsrCsr |= csr;
-		if (intCsr & PLX_INTCSR_ABNOTDMA(i))
-			ch->IsrAbort = TRUE;
 		recognized = TRUE;
 		if (csr & PLX_DMACSR_DONE)
-			done = TRUE;
+			queue = TRUE;
 	}
 	if (recognized) {
 		devExt->Counters.Interrupts++;
-		if (done)
+		if (queue)
 			WdfInterruptQueueDpcForIsr(Interrupt);
 	}
 	return recognized;
+}
+
+/*
+ * Read PCI Status through configuration space and clear its abort bits
+ * (write-1-to-clear, one 16-bit write of exactly the bits found set), so
+ * INTCSR 14 drops and bits 27:24 read 1 again. Logs PABTADR for an abort.
+ * Process context (DPC, D0 entry), never under the interrupt lock.
+ * Return: the abort bits that were set.
+ */
+USHORT PLxReadClearPciAbort(PDEVICE_EXTENSION DevExt)
+{
+	PBUS_INTERFACE_STANDARD bus = &DevExt->BusInterface;
+	USHORT status = 0, clear;
+
+	if (!DevExt->HaveBusInterface)
+		return 0;
+	if (bus->GetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &status,
+			    PLX_PCI_CFG_STATUS, sizeof(status)) !=
+	    sizeof(status)) {
+		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
+			   "plx9x5x: cannot read PCI Status\n");
+		return 0;
+	}
+	clear = status & PLX_PCI_STATUS_ABORT_MASK;
+	if (!clear || status == 0xFFFF)
+		return 0;
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
+		   "plx9x5x: PCI abort (status %#06x) at bus address %#x\n",
+		   status, PlxReadReg(DevExt, PLX_REG_PABTADR));
+	if (bus->SetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &clear,
+			    PLX_PCI_CFG_STATUS, sizeof(clear)) != sizeof(clear))
+		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
+			   "plx9x5x: cannot clear PCI Status\n");
+	return clear;
 }
 
 /*
@@ -82,6 +146,13 @@ BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
  * for each channel - each channel its own copy: the sample's read branch
  * cleared the write channel's saved CSR instead of its own, leaving a
  * stale Done behind - then let the channel's completion run.
+ *
+ * A PCI abort is handled first: INTCSR is read once more (a Done
+ * interrupt may have come before the abort's own), PCI Status cleared,
+ * the abort interrupt unmasked; then every busy channel the abort named
+ * fails with STATUS_IO_DEVICE_ERROR, Done or not, and the others complete
+ * as usual. Clearing Status before completing means the next transfer on
+ * the failed channel starts with INTCSR 25/26 reading 1 again.
  *
  * A DPC may find nothing to do: an interrupt that arrives while the DPC
  * is already running queues it again, and the running one completes both
@@ -95,22 +166,32 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 		PLxGetDeviceContext(WdfInterruptGetDevice(Interrupt));
 	BOOLEAN done[PLX_DMA_CHANNELS] = { FALSE, FALSE };
 	BOOLEAN abort[PLX_DMA_CHANNELS] = { FALSE, FALSE };
-	BOOLEAN stale = FALSE;
+	BOOLEAN stale = FALSE, abortPending = FALSE;
 	ULONG i;
 
 	UNREFERENCED_PARAMETER(AssociatedObject);
 
 	devExt->Counters.Dpcs++;
 	WdfInterruptAcquireLock(Interrupt);
+	if (devExt->Regs && !devExt->DeviceGone) {
+		ULONG intCsr = PlxReadReg(devExt, PLX_REG_INTCSR);
+
+		if (intCsr != PLX_INTCSR_DEVICE_GONE)
+			PLxNoteAbortMasters(devExt, intCsr);
+	}
+	abortPending = devExt->AbortPending;
 	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
 		PPLX_CHANNEL ch = &devExt->Channel[i];
 
+		if (ch->IsrAbort) {
+			abort[i] = TRUE;
+			abortPending = TRUE;
+			ch->IsrAbort = FALSE;
+		}
 		if (ch->IsrActive && (ch->IsrCsr & PLX_DMACSR_DONE)) {
 			done[i] = TRUE;
-			abort[i] = ch->IsrAbort;
 			ch->IsrActive = FALSE;
 			ch->IsrCsr = 0;
-			ch->IsrAbort = FALSE;
 		} else if (!ch->IsrActive && (ch->IsrCsr & PLX_DMACSR_DONE)) {
 			stale = TRUE;
 			ch->IsrCsr = 0;
@@ -118,44 +199,61 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 	}
 	WdfInterruptReleaseLock(Interrupt);
 
+	if (abortPending && devExt->Regs && !devExt->DeviceGone) {
+		(void)PLxReadClearPciAbort(devExt);
+		WdfInterruptAcquireLock(Interrupt);
+		if (devExt->AbortPending) {
+			devExt->AbortPending = FALSE;
+			PlxUpdateIntCsr(devExt, 0, PLX_INTCSR_PABORTIEN);
+		}
+		WdfInterruptReleaseLock(Interrupt);
+	}
+
 	if (stale)
 		devExt->Counters.SpuriousDpcs++;
-	if (done[PLX_CH_WRITE] && devExt->Channel[PLX_CH_WRITE].Busy)
-		PLxWriteDmaDone(devExt, abort[PLX_CH_WRITE]);
-	if (done[PLX_CH_READ] && devExt->Channel[PLX_CH_READ].Busy)
-		PLxReadDmaDone(devExt, abort[PLX_CH_READ]);
+	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
+		PPLX_CHANNEL ch = &devExt->Channel[i];
+
+		if (!ch->Busy)
+			continue;
+		if (abort[i])
+			PLxFailTransfer(devExt, ch, STATUS_IO_DEVICE_ERROR);
+		else if (done[i] && i == PLX_CH_WRITE)
+			PLxWriteDmaDone(devExt);
+		else if (done[i])
+			PLxReadDmaDone(devExt);
+	}
 }
 
-/* After connect, under the interrupt lock: let the board assert INTA#. */
+/*
+ * After connect, under the interrupt lock: let the board assert INTA#
+ * (bit 8) for its DMA channels and for PCI aborts (bit 10).
+ */
 NTSTATUS PLxEvtInterruptEnable(WDFINTERRUPT Interrupt,
 			       WDFDEVICE AssociatedDevice)
 {
 	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(AssociatedDevice);
-	ULONG intCsr;
 
 	UNREFERENCED_PARAMETER(Interrupt);
 
 	if (!devExt->Regs || devExt->DeviceGone)
 		return STATUS_SUCCESS;
-	intCsr = PlxReadReg(devExt, PLX_REG_INTCSR) & ~PLX_INTCSR_ABORT_MASK;
-	PlxWriteReg(devExt, PLX_REG_INTCSR, intCsr | PLX_INTCSR_PIEN);
+	devExt->AbortPending = FALSE;
+	PlxUpdateIntCsr(devExt, 0, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN);
 	return STATUS_SUCCESS;
 }
 
-/* Before disconnect, under the interrupt lock: INTA# off, DMA ints off. */
+/* Before disconnect, under the interrupt lock: INTA# off, sources off. */
 NTSTATUS PLxEvtInterruptDisable(WDFINTERRUPT Interrupt,
 				WDFDEVICE AssociatedDevice)
 {
 	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(AssociatedDevice);
-	ULONG intCsr;
 
 	UNREFERENCED_PARAMETER(Interrupt);
 
 	if (!devExt->Regs || devExt->DeviceGone)
 		return STATUS_SUCCESS;
-	intCsr = PlxReadReg(devExt, PLX_REG_INTCSR) & ~PLX_INTCSR_ABORT_MASK;
-	PlxWriteReg(devExt, PLX_REG_INTCSR,
-		    intCsr & ~(PLX_INTCSR_PIEN | PLX_INTCSR_DMA0IEN |
-			       PLX_INTCSR_DMA1IEN));
+	PlxUpdateIntCsr(devExt, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
+			PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN, 0);
 	return STATUS_SUCCESS;
 }

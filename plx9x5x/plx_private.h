@@ -32,6 +32,12 @@ DEFINE_GUID(GUID_PLX_INTERFACE, 0x29d2a384, 0x2e47, 0x49b5,
 
 /* Soft reset pulse on CNTRL at D3Final, as the sample (100 ms). */
 #define PLX_RESET_DELAY_MS	100
+/*
+ * After a soft reset, CNTRL bit 29 is held at 1 this long to reload the
+ * configuration from the serial EEPROM (the chip offers no completion bit
+ * to poll; 10 ms is what Linux code for the 9056 waits).
+ */
+#define PLX_RELOAD_DELAY_MS	10
 
 /**
  * struct _PLX_COUNTERS - what sysfs shows per board.
@@ -80,8 +86,9 @@ typedef struct _PLX_COUNTERS {
  * @IdleTicks: watchdog ticks since the chain was programmed
  * @IsrActive: the ISR saw this channel's INTCSR active bit (interrupt lock)
  * @IsrCsr: DMACSR bits the ISR read for this channel (interrupt lock)
- * @IsrAbort: the ISR saw this channel's "bus master on abort" bit: the
- *	chain ended with a PCI master abort (interrupt lock)
+ * @IsrAbort: with INTCSR bit 14 (PCI abort) set, the ISR or the DPC read
+ *	this channel's active-low "not bus master on abort" bit as 0: the
+ *	chain ended with a PCI master/target abort (interrupt lock)
  */
 typedef struct _PLX_CHANNEL {
 	ULONG Number;
@@ -123,6 +130,12 @@ typedef struct _PLX_CHANNEL {
  * @Channel: the two DMA channels, indexed by PLX_CH_*
  * @RequireSingleTransfer: the ioctl-toggled single-transfer mode
  * @DeviceGone: INTCSR read all ones: the board no longer answers
+ * @BusInterface: GUID_BUS_INTERFACE_STANDARD (PCI configuration space),
+ *	queried in PrepareHardware, released in ReleaseHardware
+ * @HaveBusInterface: @BusInterface holds a reference
+ * @AbortPending: the ISR saw the PCI abort interrupt (INTCSR 14 with 10)
+ *	and masked bit 10 until the DPC has cleared PCI Status (interrupt
+ *	lock)
  * @Counters: statistics for sysfs
  */
 typedef struct _DEVICE_EXTENSION {
@@ -143,6 +156,9 @@ typedef struct _DEVICE_EXTENSION {
 	PLX_CHANNEL Channel[PLX_DMA_CHANNELS];
 	BOOLEAN RequireSingleTransfer;
 	BOOLEAN DeviceGone;
+	BUS_INTERFACE_STANDARD BusInterface;
+	BOOLEAN HaveBusInterface;
+	BOOLEAN AbortPending;
 	PLX_COUNTERS Counters;
 } DEVICE_EXTENSION, *PDEVICE_EXTENSION;
 
@@ -171,6 +187,19 @@ static inline VOID PlxWriteCsr(PDEVICE_EXTENSION DevExt, ULONG Channel,
 	WRITE_REGISTER_UCHAR(DevExt->Regs + PLX_REG_DMACSR(Channel), Value);
 }
 
+/*
+ * INTCSR read-modify-write: keep the read/write bits, clear @Clear, set
+ * @Set. Never writes a 1 to a W1C bit. Caller holds the interrupt lock
+ * (or the interrupt is not connected).
+ */
+static inline VOID PlxUpdateIntCsr(PDEVICE_EXTENSION DevExt, ULONG Clear,
+				   ULONG Set)
+{
+	ULONG v = PlxReadReg(DevExt, PLX_REG_INTCSR) & PLX_INTCSR_RW_MASK;
+
+	PlxWriteReg(DevExt, PLX_REG_INTCSR, (v & ~Clear) | Set);
+}
+
 /* ---- plx_device.c -------------------------------------------------------- */
 DRIVER_INITIALIZE DriverEntry;
 EVT_WDF_DRIVER_DEVICE_ADD PLxEvtDeviceAdd;
@@ -183,6 +212,7 @@ EVT_WDF_DEVICE_D0_EXIT PLxEvtDeviceD0Exit;
 NTSTATUS PLxInitializeDeviceExtension(PDEVICE_EXTENSION DevExt);
 VOID PLxInitChannels(PDEVICE_EXTENSION DevExt);
 VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt);
+VOID PLxRestoreAfterReset(PDEVICE_EXTENSION DevExt);
 
 /* ---- plx_isrdpc.c -------------------------------------------------------- */
 NTSTATUS PLxInterruptCreate(PDEVICE_EXTENSION DevExt);
@@ -190,6 +220,7 @@ EVT_WDF_INTERRUPT_ISR PLxEvtInterruptIsr;
 EVT_WDF_INTERRUPT_DPC PLxEvtInterruptDpc;
 EVT_WDF_INTERRUPT_ENABLE PLxEvtInterruptEnable;
 EVT_WDF_INTERRUPT_DISABLE PLxEvtInterruptDisable;
+USHORT PLxReadClearPciAbort(PDEVICE_EXTENSION DevExt);
 
 /* ---- plx_dma.c: what both channels share ---------------------------------- */
 NTSTATUS PLxValidateTransfer(PDEVICE_EXTENSION DevExt, WDFREQUEST Request,
@@ -214,10 +245,10 @@ EVT_WDF_TIMER PLxEvtReadTimer;
 /* ---- plx_read.c / plx_write.c / plx_control.c ------------------------------ */
 EVT_WDF_IO_QUEUE_IO_READ PLxEvtIoRead;
 EVT_WDF_PROGRAM_DMA PLxEvtProgramReadDma;
-VOID PLxReadDmaDone(PDEVICE_EXTENSION DevExt, BOOLEAN MasterAbort);
+VOID PLxReadDmaDone(PDEVICE_EXTENSION DevExt);
 EVT_WDF_IO_QUEUE_IO_WRITE PLxEvtIoWrite;
 EVT_WDF_PROGRAM_DMA PLxEvtProgramWriteDma;
-VOID PLxWriteDmaDone(PDEVICE_EXTENSION DevExt, BOOLEAN MasterAbort);
+VOID PLxWriteDmaDone(PDEVICE_EXTENSION DevExt);
 EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL PLxEvtIoDeviceControl;
 
 /* ---- for the glue (sysfs) ----------------------------------------------------- */

@@ -79,16 +79,12 @@ static size_t PLxReadResidual(PPLX_CHANNEL Channel)
 }
 
 /* DPC: channel 1 reported Done for its chain. */
-VOID PLxReadDmaDone(PDEVICE_EXTENSION DevExt, BOOLEAN MasterAbort)
+VOID PLxReadDmaDone(PDEVICE_EXTENSION DevExt)
 {
 	PPLX_CHANNEL ch = &DevExt->Channel[PLX_CH_READ];
 	size_t length, residual;
 	NTSTATUS status;
 
-	if (MasterAbort) {
-		PLxFailTransfer(DevExt, ch, STATUS_IO_DEVICE_ERROR);
-		return;
-	}
 	ch->Busy = FALSE;
 	length = WdfDmaTransactionGetCurrentDmaTransferLength(ch->Transaction);
 	residual = PLxReadResidual(ch);

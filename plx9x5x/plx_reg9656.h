@@ -20,6 +20,19 @@
 #define PLX_PCI_DEVICE_ID_9656		0x9656	/* bare chip, not by default */
 #define PLX_PCI_DEVICE_ID_9056		0x9056	/* bare chip, not by default */
 
+/*
+ * ---- PCI configuration space (through GUID_BUS_INTERFACE_STANDARD) -----
+ * The chip reports a PCI abort in the Status register; all three bits are
+ * write-1-to-clear, and INTCSR bit 14 follows them.
+ */
+#define PLX_PCI_CFG_STATUS		0x06	/* 16-bit Status register */
+#define PLX_PCI_STATUS_SIG_TABORT	0x0800U	/* signalled target abort */
+#define PLX_PCI_STATUS_REC_TABORT	0x1000U	/* received target abort */
+#define PLX_PCI_STATUS_REC_MABORT	0x2000U	/* received master abort */
+#define PLX_PCI_STATUS_ABORT_MASK	(PLX_PCI_STATUS_SIG_TABORT | \
+					 PLX_PCI_STATUS_REC_TABORT | \
+					 PLX_PCI_STATUS_REC_MABORT)
+
 /* ---- BARs --------------------------------------------------------------- */
 #define PLX_BAR0_REGS_SIZE		0x200	/* BAR0: memory-mapped registers */
 #define PLX_BAR1_PORT_MIN_SIZE		0x100	/* BAR1: same registers in I/O */
@@ -94,7 +107,9 @@
 #define PLX_INTCSR_GENSERR	0x00000004U	/* generate PCI SERR# */
 #define PLX_INTCSR_MBIEN	0x00000008U	/* mailbox interrupt enable */
 #define PLX_INTCSR_PMIEN	0x00000010U	/* power management int. enable */
-#define PLX_INTCSR_PMIA		0x00000020U	/* power management int. active */
+#define PLX_INTCSR_PMIA		0x00000020U	/* power management int. (W1C) */
+#define PLX_INTCSR_LPERRIEN	0x00000040U	/* local parity error int. enable */
+#define PLX_INTCSR_LPERR	0x00000080U	/* local parity error (W1C) */
 #define PLX_INTCSR_PIEN		0x00000100U	/* PCI interrupt (INTA#) enable */
 #define PLX_INTCSR_PDBIEN	0x00000200U	/* PCI doorbell interrupt enable */
 #define PLX_INTCSR_PABORTIEN	0x00000400U	/* PCI abort interrupt enable */
@@ -111,10 +126,16 @@
 #define PLX_INTCSR_DMA0IA	0x00200000U	/* DMA channel 0 int. active */
 #define PLX_INTCSR_DMA1IA	0x00400000U	/* DMA channel 1 int. active */
 #define PLX_INTCSR_BISTIA	0x00800000U	/* BIST interrupt active */
-#define PLX_INTCSR_ABNOTDM	0x01000000U	/* abort while direct master */
-#define PLX_INTCSR_ABNOTDMA0	0x02000000U	/* abort while DMA 0 master */
-#define PLX_INTCSR_ABNOTDMA1	0x04000000U	/* abort while DMA 1 master */
-#define PLX_INTCSR_ABNOTRETRY	0x08000000U	/* abort after 256 retries */
+/*
+ * Bits 27:24 are read-only and ACTIVE LOW (reset 1): they read 1 in
+ * normal operation, and a 0 names the master that was on the bus at the
+ * last PCI master/target abort. Only meaningful while PLX_INTCSR_PABORTIA
+ * is set (silicon notes, section 1).
+ */
+#define PLX_INTCSR_ABNOTDM	0x01000000U	/* 0: direct master saw it */
+#define PLX_INTCSR_ABNOTDMA0	0x02000000U	/* 0: DMA channel 0 saw it */
+#define PLX_INTCSR_ABNOTDMA1	0x04000000U	/* 0: DMA channel 1 saw it */
+#define PLX_INTCSR_ABNOTRETRY	0x08000000U	/* 0: abort after 256 retries */
 #define PLX_INTCSR_MBIA_MASK	0xF0000000U	/* data in mailbox 0..3 */
 
 #define PLX_INTCSR_DMAIEN(ch)	((ch) ? PLX_INTCSR_DMA1IEN : PLX_INTCSR_DMA0IEN)
@@ -122,13 +143,14 @@
 #define PLX_INTCSR_ABNOTDMA(ch)	((ch) ? PLX_INTCSR_ABNOTDMA1 : \
 				 PLX_INTCSR_ABNOTDMA0)
 /*
- * "Was bus master on abort" bits: status, cleared through the PCI status
- * register on the chip (the emulated board also clears them on a write of
- * 1 here). A read-modify-write of INTCSR leaves them out so as never to
- * clear one by accident.
+ * Access types (silicon notes, section 4): bits 13-15 and 20-31 are
+ * read-only, 5 and 7 write-1-to-clear, the rest read/write. A
+ * read-modify-write of INTCSR keeps only the read/write bits, so it never
+ * clears a W1C bit by accident.
  */
-#define PLX_INTCSR_ABORT_MASK	(PLX_INTCSR_ABNOTDM | PLX_INTCSR_ABNOTDMA0 | \
-				 PLX_INTCSR_ABNOTDMA1)
+#define PLX_INTCSR_RO_MASK	0xFFF0E000U
+#define PLX_INTCSR_W1C_MASK	(PLX_INTCSR_PMIA | PLX_INTCSR_LPERR)
+#define PLX_INTCSR_RW_MASK	(~(PLX_INTCSR_RO_MASK | PLX_INTCSR_W1C_MASK))
 
 /* A read of all ones: the function no longer answers (surprise removal). */
 #define PLX_INTCSR_DEVICE_GONE	0xFFFFFFFFU
@@ -148,6 +170,8 @@
 #define PLX_CNTRL_EERELOAD		0x20000000U	/* reload config regs */
 #define PLX_CNTRL_RESET			0x40000000U	/* software reset */
 #define PLX_CNTRL_EEDOIEN		0x80000000U	/* EEDO input enable */
+/* Bits 20 and 21 are write-1-to-clear: a read-modify-write leaves them 0. */
+#define PLX_CNTRL_W1C_MASK		0x00300000U
 
 /* ---- DMAMODE bits ------------------------------------------------------- */
 #define PLX_DMAMODE_WIDTH_MASK	0x00000003U	/* local bus data width */
@@ -234,6 +258,14 @@ C_ASSERT(PLX_REG_MBOX(2) == 0x48 && PLX_REG_MBOX(7) == 0x5C);
 /* Disjoint masks where one register word holds several fields. */
 C_ASSERT((PLX_INTCSR_DMA0IA | PLX_INTCSR_DMA1IA) == 0x00600000U);
 C_ASSERT((PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN) == 0x000C0000U);
+C_ASSERT(PLX_INTCSR_RW_MASK == 0x000F1F5FU);
+C_ASSERT((PLX_INTCSR_RW_MASK & (PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
+				PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN)) ==
+	 (PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN | PLX_INTCSR_DMA0IEN |
+	  PLX_INTCSR_DMA1IEN));
+C_ASSERT((PLX_INTCSR_RO_MASK & (PLX_INTCSR_PABORTIA | PLX_INTCSR_ABNOTDM |
+				PLX_INTCSR_ABNOTRETRY)) ==
+	 (PLX_INTCSR_PABORTIA | PLX_INTCSR_ABNOTDM | PLX_INTCSR_ABNOTRETRY));
 C_ASSERT((PLX_DMADPR_NEXT_MASK & PLX_DMADPR_FLAGS_MASK) == 0);
 C_ASSERT((PLX_DMADPR_NEXT_MASK | PLX_DMADPR_FLAGS_MASK) == 0xFFFFFFFFU);
 C_ASSERT(PLX_MAX_TRANSFER_LENGTH <= PLX_SRAM_SIZE);

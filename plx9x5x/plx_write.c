@@ -63,15 +63,11 @@ BOOLEAN PLxEvtProgramWriteDma(WDFDMATRANSACTION Transaction, WDFDEVICE Device,
 }
 
 /* DPC: channel 0 reported Done for its chain. */
-VOID PLxWriteDmaDone(PDEVICE_EXTENSION DevExt, BOOLEAN MasterAbort)
+VOID PLxWriteDmaDone(PDEVICE_EXTENSION DevExt)
 {
 	PPLX_CHANNEL ch = &DevExt->Channel[PLX_CH_WRITE];
 	NTSTATUS status;
 
-	if (MasterAbort) {
-		PLxFailTransfer(DevExt, ch, STATUS_IO_DEVICE_ERROR);
-		return;
-	}
 	ch->Busy = FALSE;
 	if (WdfDmaTransactionDmaCompleted(ch->Transaction, &status))
 		PLxFinishTransfer(DevExt, ch, status);

@@ -426,6 +426,13 @@ void wdf_interrupt_flush(struct wdf_interrupt *intr);
 void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
 void wdf_unmap_io(void __iomem *va);
 
+/* wdf_fdo.c: configuration-space points KUnit can redirect */
+unsigned int wdf_config_space_size(struct device *dev);
+int wdf_config_read(struct device *dev, unsigned int where, unsigned int size,
+		    u32 *val);
+int wdf_config_write(struct device *dev, unsigned int where,
+		     unsigned int size, u32 val);
+
 /* wdf_main.c */
 extern struct workqueue_struct *wdf_wq;
 

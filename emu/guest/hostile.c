@@ -17,11 +17,15 @@
  *    still work: IDs, idle channels, SRAM through BAR2/BAR3, a block DMA
  *    each way and a two-descriptor chain (descriptors in host memory,
  *    clear-count mode) with Done set and the right data, master-abort
- *    reporting with bus mastering off, and (under tools/vm/run.sh) a
- *    stalled channel that completes once the host lifts the stall.
+ *    reporting with bus mastering off (PCI Status 13, INTCSR 14 and the
+ *    active-low INTCSR 25 reading 0, all cleared by the Status W1C), and
+ *    (under tools/vm/run.sh) a stalled channel that completes once the
+ *    host lifts the stall.
  *
- * INTx stays masked (command register bit 10) throughout: the garbage may
- * raise INTA#, and no driver owns the line. Host addresses are physical
+ * No driver owns INTA#, and the chip (PCI 2.2) has no INTx-disable bit:
+ * every BAR0 write this program makes keeps INTCSR bit 8 (PCI interrupt
+ * enable) clear, and one that may have reset the chip (CNTRL byte 3) is
+ * followed by clearing INTCSR bits 15:8 again. Host addresses are physical
  * (/proc/self/pagemap), so the data checks of step 3 need no IOMMU; with
  * "iommu" they are skipped (every DMA of the unbound board faults there,
  * which is the point of that run).
@@ -75,16 +79,17 @@
 #define CSR_DONE	0x10
 #define INTCSR_DMA0IA	(1u << 21)
 #define INTCSR_DMA1IA	(1u << 22)
-#define INTCSR_ABORTS	(7u << 24)
-#define INTCSR_DMAWASBM(c) (1u << (25 + (c)))
+#define INTCSR_PABORTIA	(1u << 14)
+#define INTCSR_NOTBM	(0xfu << 24)	/* active low: 1 = no abort */
+#define INTCSR_DMANOTBM(c) (1u << (25 + (c)))
 
 #define PCI_COMMAND	0x04
 #define PCI_STATUS	0x06
 #define CMD_IO		0x1
 #define CMD_MEM		0x2
 #define CMD_MASTER	0x4
-#define CMD_INTX_OFF	0x400
 #define STATUS_RMA	0x2000
+#define STATUS_ABORTS	0x3800
 
 static int npass, nfail;
 static volatile uint8_t *r0, *s2, *s3;
@@ -126,13 +131,23 @@ static uint32_t rd(unsigned int off, int w)
 	}
 }
 
-static void wr(unsigned int off, uint32_t v, int w)
+static void wr_raw(unsigned int off, uint32_t v, int w)
 {
 	switch (w) {
 	case 1: *(volatile uint8_t *)(r0 + off) = (uint8_t)v; break;
 	case 2: *(volatile uint16_t *)(r0 + off) = (uint16_t)v; break;
 	default: *(volatile uint32_t *)(r0 + off) = v; break;
 	}
+}
+
+/* A BAR0 write that never enables INTA# (see the top comment). */
+static void wr(unsigned int off, uint32_t v, int w)
+{
+	if (off <= INTCSR + 1 && INTCSR + 1 < off + (unsigned int)w)
+		v &= ~(1u << (8 * (INTCSR + 1 - off)));
+	wr_raw(off, v, w);
+	if (off <= CNTRL + 3 && CNTRL + 3 < off + (unsigned int)w)
+		wr_raw(INTCSR + 1, 0, 1);	/* a reset sets bit 8 again */
 }
 
 static uint32_t rd32(unsigned int off) { return rd(off, 4); }
@@ -155,8 +170,7 @@ static void cfg_wr16(unsigned int off, uint16_t v)
 
 static void set_master(int on)
 {
-	cfg_wr16(PCI_COMMAND, CMD_IO | CMD_MEM | CMD_INTX_OFF |
-		 (on ? CMD_MASTER : 0));
+	cfg_wr16(PCI_COMMAND, CMD_IO | CMD_MEM | (on ? CMD_MASTER : 0));
 }
 
 static void sleep_ms(unsigned int ms)
@@ -372,7 +386,8 @@ int main(int argc, char **argv)
 	}
 	fclose(f);
 	devid = (uint16_t)v;
-	hid = 0x10b5u | ((uint32_t)devid << 16);
+	/* PCIHIDR is the hard-wired chip ID, not the loaded device ID */
+	hid = (devid == 0x5601 || devid == 0x9056) ? 0x905610b5u : 0x965610b5u;
 
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/enable", bdf);
 	fd = open(path, O_WRONLY);
@@ -394,6 +409,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	set_master(0);
+	wr(INTCSR + 1, 0, 1);		/* PCI interrupt enable (reset 1) off */
 	result(rd32(PCIHIDR) == hid, "PCIHIDR 0x%08x before (want 0x%08x)",
 	       rd32(PCIHIDR), hid);
 
@@ -506,18 +522,18 @@ int main(int argc, char **argv)
 	wr32(CNTRL, rd32(CNTRL) | CNTRL_RESET);
 	sleep_ms(1);
 	wr32(CNTRL, rd32(CNTRL) & ~CNTRL_RESET);
-	cfg_wr16(PCI_STATUS, STATUS_RMA);	/* W1C: forget earlier aborts */
+	cfg_wr16(PCI_STATUS, STATUS_ABORTS);	/* W1C: forget earlier aborts */
 	result(rd32(PCIHIDR) == hid, "after soft reset: PCIHIDR 0x%08x",
 	       rd32(PCIHIDR));
 	result((rd(DMACSR(0), 1) & CSR_DONE) && (rd(DMACSR(1), 1) & CSR_DONE),
 	       "after soft reset: both channels idle (DMACSR 0x%02x 0x%02x)",
 	       rd(DMACSR(0), 1), rd(DMACSR(1), 1));
 	v = rd32(INTCSR);
-	result((v & (INTCSR_DMA0IA | INTCSR_DMA1IA | INTCSR_ABORTS)) == 0,
-	       "after soft reset: no channel interrupt or abort pending (INTCSR 0x%08x)", v);
-	result((rd32(DMAMODE(0)) & 0x3fffff) == MODE_32BIT &&
-	       (rd32(DMAMODE(1)) & 0x3fffff) == MODE_32BIT,
-	       "after soft reset: DMAMODE0/1 back to 0x3 (0x%08x 0x%08x)",
+	result((v & (INTCSR_DMA0IA | INTCSR_DMA1IA | INTCSR_PABORTIA)) == 0 &&
+	       (v & INTCSR_NOTBM) == INTCSR_NOTBM,
+	       "after soft reset: no channel interrupt or abort pending, 27:24 read 1 (INTCSR 0x%08x)", v);
+	result(rd32(DMAMODE(0)) == 0x83 && rd32(DMAMODE(1)) == 0x83,
+	       "after soft reset: DMAMODE0/1 back to 0x83 (0x%08x 0x%08x)",
 	       rd32(DMAMODE(0)), rd32(DMAMODE(1)));
 
 	sram_fill(s2, 0, SRAM_SIZE, 7);
@@ -586,8 +602,9 @@ no_dma:
 	block_dma(0, pa.pa, 0, 256, 1, 0);
 	ok = wait_done(0, 2000);
 	v = rd32(INTCSR);
-	result(ok && (v & INTCSR_DMAWASBM(0)),
-	       "bus master off: DMA ends with INTCSR DMA0 abort bit (INTCSR 0x%08x)", v);
+	result(ok && (v & INTCSR_NOTBM) == (INTCSR_NOTBM & ~INTCSR_DMANOTBM(0)) &&
+	       (v & INTCSR_PABORTIA),
+	       "bus master off: DMA ends with INTCSR 25 = 0 (DMA0 was the master) and 14 = 1 (INTCSR 0x%08x)", v);
 	result(rd32(PABTADR) == (uint32_t)pa.pa,
 	       "PABTADR 0x%08x = the failed address 0x%08x", rd32(PABTADR),
 	       (uint32_t)pa.pa);
@@ -596,8 +613,9 @@ no_dma:
 	       cfg_rd16(PCI_STATUS));
 	cfg_wr16(PCI_STATUS, STATUS_RMA);
 	v = rd32(INTCSR);
-	result(!(cfg_rd16(PCI_STATUS) & STATUS_RMA) && !(v & INTCSR_ABORTS),
-	       "clearing PCI status bit 13 clears the INTCSR abort bits (0x%08x)", v);
+	result(!(cfg_rd16(PCI_STATUS) & STATUS_RMA) &&
+	       (v & (INTCSR_NOTBM | INTCSR_PABORTIA)) == INTCSR_NOTBM,
+	       "clearing PCI status bit 13 clears INTCSR 14, 27:24 read 1 again (0x%08x)", v);
 	set_master(1);
 	wr(DMACSR(0), CSR_CLEAR, 1);
 

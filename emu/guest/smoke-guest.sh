@@ -2,14 +2,17 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # Guest side of `make smoke` (busybox ash, no driver loaded). Expectations
-# come from /plxvm/expect: one line per board, "<device-id-hex> <qom-id>",
-# e.g. "9601 plx0". For each expected board it checks what Linux enumerated
+# come from /plxvm/expect: one line per board, "<device-id-hex> <qom-id>
+# [<subsystem vendor:device>]", e.g. "9601 plx0" (subsystem 0x10b5:0x9601)
+# or "9656 plx0 0x0000:0x0000" (a blank EEPROM: the chip's defaults). For each expected board it checks what Linux enumerated
 # under /sys/bus/pci/devices: the function exists, class 0x068000, the
 # subsystem IDs, BAR sizes and types (0x200 MEM, 0x100 IO, 0x20000 MEM x2),
-# interrupt pin A, and that the model answers through the BARs (PCIHIDR via
-# BAR0, SRAM write/read through BAR2 and its BAR3 alias). Then it checks the
-# total number of PLX functions and the host qom-set channel (an accepted
-# and a rejected property change).
+# interrupt pin A, the chip's capability list (power management 0x40, hot
+# swap 0x48, VPD 0x4C), and that the model answers through the BARs (the
+# hard-wired PCIHIDR via BAR0, INTCSR/CNTRL reset values, SRAM write/read
+# through BAR2 and its BAR3 alias). Then it checks the total number of PLX
+# functions and the host qom-set channel (accepted and rejected property
+# changes).
 # Prints "ok"/"not ok" per case; last line "smoke-guest: N passed, N failed";
 # exit status 0 only when nothing failed.
 
@@ -45,8 +48,9 @@ bar_is() { # dev bar size type
 eq() { [ "$1" = "$2" ] || { echo "  got '$1', want '$2'"; return 1; }; }
 
 nboards=0
-while read -r id qid; do
+while read -r id qid sub; do
 	[ -n "$id" ] || continue
+	[ -n "$sub" ] || sub=0x10b5:0x$id
 	nboards=$((nboards + 1))
 	dev=
 	for d in /sys/bus/pci/devices/*; do
@@ -59,24 +63,37 @@ while read -r id qid; do
 	fi
 	ok "$qid: PCI function 10b5:$id present at ${dev##*/}"
 	check "$qid: class 0x068000" eq "$(cat "$dev/class")" 0x068000
-	check "$qid: subsystem 10b5:$id" eq \
-		"$(cat "$dev/subsystem_vendor"):$(cat "$dev/subsystem_device")" "0x10b5:0x$id"
+	check "$qid: subsystem $sub" eq \
+		"$(cat "$dev/subsystem_vendor"):$(cat "$dev/subsystem_device")" "$sub"
 	check "$qid: BAR0 0x200 memory" bar_is "$dev" 0 0x200 mem
 	check "$qid: BAR1 0x100 I/O" bar_is "$dev" 1 0x100 io
 	check "$qid: BAR2 0x20000 memory" bar_is "$dev" 2 0x20000 mem
 	check "$qid: BAR3 0x20000 memory" bar_is "$dev" 3 0x20000 mem
 	check "$qid: no BAR4/BAR5" eq "$(res "$dev" 4)$(res "$dev" 5)" "0 none0 none"
 	check "$qid: interrupt pin A (config 0x3D = 1)" eq "$(cfgbyte "$dev" 61)" 1
-	check "$qid: no capabilities (status bit 4 clear, no MSI)" \
-		eq $(( $(cfgbyte "$dev" 6) & 0x10 )) 0
+	check "$qid: capability list (status bit 4 set)" \
+		eq $(( $(cfgbyte "$dev" 6) & 0x10 )) 16
+	check "$qid: capabilities PM 0x40 -> hot swap 0x48 -> VPD 0x4C -> end" \
+		eq "$(cfgbyte "$dev" 52):$(cfgbyte "$dev" 64):$(cfgbyte "$dev" 65):$(cfgbyte "$dev" 72):$(cfgbyte "$dev" 73):$(cfgbyte "$dev" 76):$(cfgbyte "$dev" 77)" \
+		"64:1:72:6:76:3:0"
+	check "$qid: no interrupt-status bit, in D0" \
+		eq "$(( $(cfgbyte "$dev" 6) & 0x08 )):$(( $(cfgbyte "$dev" 68) & 3 ))" "0:0"
+	case $id in
+	5601|9056) hid=0x905610B5 ;;
+	*) hid=0x965610B5 ;;
+	esac
 
 	# The model behind the BARs (memory decoding on; no bus mastering).
 	echo 1 > "$dev/enable" 2>/dev/null
 	b0=$(res "$dev" 0 | cut -d' ' -f3)
 	b2=$(res "$dev" 2 | cut -d' ' -f3)
 	b3=$(res "$dev" 3 | cut -d' ' -f3)
-	check "$qid: PCIHIDR (BAR0+0x70) = 0x${id}10b5" eq \
-		"$(devmem $((b0 + 0x70)) 32)" "$(printf '0x%08X' $((0x${id}10b5)))"
+	check "$qid: PCIHIDR (BAR0+0x70) = $hid (hard-wired chip ID)" eq \
+		"$(devmem $((b0 + 0x70)) 32)" "$hid"
+	check "$qid: INTCSR reset value 0x0F010100 (27:24 active low)" eq \
+		"$(devmem $((b0 + 0x68)) 32)" 0x0F010100
+	check "$qid: CNTRL reset value 0x000D767E, EEPROM present (bit 28)" eq \
+		"$(devmem $((b0 + 0x6c)) 32)" 0x100D767E
 	devmem $((b2 + 0x100)) 32 0x5a5aa5a5
 	devmem $((b2 + 0x104)) 32 0x0123abcd
 	check "$qid: SRAM write/read through BAR2" eq \
@@ -94,10 +111,21 @@ check "$nboards PLX function(s) enumerated" eq "$n" "$nboards"
 # Host qom-set channel (used by tests that stall/unstall a board).
 check "qom-set plx0 stall 1 accepted" plxvm-qom-set /machine/peripheral/plx0 stall 1
 check "qom-set plx0 stall 0 accepted" plxvm-qom-set /machine/peripheral/plx0 stall 0
+check "qom-set plx0 master-abort-mask 2 accepted" \
+	plxvm-qom-set /machine/peripheral/plx0 master-abort-mask 2
+check "qom-set plx0 master-abort-mask 0 accepted" \
+	plxvm-qom-set /machine/peripheral/plx0 master-abort-mask 0
+check "qom-set plx0 lint true accepted" plxvm-qom-set /machine/peripheral/plx0 lint true
+check "qom-set plx0 lint false accepted" plxvm-qom-set /machine/peripheral/plx0 lint false
 if plxvm-qom-set /machine/peripheral/plx0 no-such-prop 1 2>/dev/null; then
 	nok "qom-set of an unknown property rejected"
 else
 	ok "qom-set of an unknown property rejected"
+fi
+if plxvm-qom-set /machine/peripheral/plx0 master-abort-mask 4 2>/dev/null; then
+	nok "qom-set master-abort-mask 4 (no channel 2) rejected"
+else
+	ok "qom-set master-abort-mask 4 (no channel 2) rejected"
 fi
 
 echo "smoke-guest: $pass passed, $fail failed"

@@ -64,6 +64,8 @@ vm() { # name expect-lines run.sh-args...
 vm one-board "9601 plx0" --boards 1
 vm two-boards "$(printf '9601 plx0\n5601 plx1')" --boards 2 \
 	--board 1:device-id=0x5601 --machine q35
+# an erased serial EEPROM: the chip loads its own defaults (10b5:9656)
+vm blank-eeprom "9656 plx0 0x0000:0x0000" --boards 1 --board 0:eeprom=blank
 
 # The runner's own guards, which every VM test relies on.
 expect_rc() { # description wanted-rc run.sh-args...

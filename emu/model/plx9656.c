@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Portable model of the PLX PCI 9656 / 9056 (RDK-LITE boards): BAR0
- * registers, two DMA channels, INTCSR interrupt logic, on-board SRAM.
+ * registers, two DMA channels, INTCSR interrupt logic, on-board SRAM, the
+ * serial EEPROM and the chip's PCI configuration space.
  *
- * Written from the register facts (plx9x5x-facts.md §3-4, anchors §1).
- * Where the data book was not at hand, the model makes a documented choice:
+ * Written from the data-book facts (plx9x5x-facts.md §3-4) as corrected by
+ * plx9656-silicon.md, whose source tags ([IS], [CO], [CERN], [SDK], [LX])
+ * the register conformance table in emu/tests/test_conformance.c cites row
+ * by row. Where those sources leave a point open the model makes a choice,
+ * marked "UNCERTAIN" below; the driver must work with either answer.
  *
  * Registers (any 1/2/4-byte access at any offset < 0x200; an access is
  * split into the aligned dwords it touches, each handled once with a byte
@@ -12,55 +16,120 @@
  *   - plain stored R/W: LAS0RR..OPQIM (0x00-0x34), MBOX2-7, DMATHR,
  *     messaging-queue registers 0xC0-0xE8, LAS1RR/LAS1BA/LBRD1/DMDAC/PCIARB.
  *     MBOX0/1 live at 0x78/0x7C and are aliased at 0x40/0x44.
- *     DMAARB (0xAC) is an alias of MARBR (0x08).
+ *     DMAARB (0xAC) is an alias of MARBR (0x08). Reset 0, except what the
+ *     serial EEPROM loads (LAS0RR, LAS0BA, MARBR, BIGEND, LBRD0, ...).
+ *     OPQIS is stored like the rest (the I2O queues are not modelled).
  *   - reserved offsets (0x38, 0x3C, 0xAA-0xAB, 0xBC, 0xEC, 0x108-0x1FF)
  *     read 0, writes are ignored (logged).
- *   - PCIHIDR = 0x10B5 | device << 16, PCIHREV = revision: read-only.
- *     PABTADR (0x104): read-only, low 32 bits of the last failed DMA
- *     address.
+ *   - PCIHIDR (0x70) = 0x965610B5 on a 9656, 0x905610B5 on a 9056,
+ *     hard-wired whatever device ID the EEPROM loaded; PCIHREV (0x74) =
+ *     the silicon revision (0xBA / 0xAA by default). PABTADR (0x104): the
+ *     low 32 bits of the PCI address of the last abort. All read-only.
  *   - P2LDBELL (0x60): a PCI write of 1 sets a bit (0 = no effect); nothing
  *     on the (absent) local side clears it except reset. INTCSR bit 20
  *     (local doorbell active) = P2LDBELL != 0; it goes to LINTo#, not INTA#.
  *   - L2PDBELL (0x64): a PCI write of 1 clears a bit; the local side sets
  *     bits with plx9656_local_doorbell(). INTCSR bit 13 = L2PDBELL != 0.
- *   - INTCSR (0x68): stored R/W bits 4:0, 6, 12:8, 19:16. Read-only and
- *     derived: 13 (doorbell), 14 (PCI abort active = any of 26:24), 15
- *     (LINTi# level), 20 (local doorbell), 21/22 (DMA channel interrupt
- *     active, shown whatever the enable/routing), 31:28 (data written to
- *     MBOX0-3 by PCI since reset; mailbox interrupts go to the local side,
- *     never to INTA#). Bits 26:24 "was bus master on abort" are
- *     ACTIVE-HIGH in this model (1 = that master saw the abort) and
- *     write-1-to-clear through INTCSR; the real chip clears them through
- *     the PCI status register in configuration space, which the model does
- *     not own: a host may call plx9656_clear_pci_abort() for that (a
- *     driver's read-modify-write of INTCSR therefore clears them unless
- *     it masks 26:24 out of the value it writes back). Bits
- *     5, 7, 23, 27 read 0. Reset value: 0.
- *   - CNTRL (0x6C): stored bits 16:0, 19:18, 26:24, 31:29; 23:22 and the
- *     input/status bits 17, 20, 21, 27, 28 read 0. Reset 0x0000767E.
- *     Bit 29 (reload config) reads back 0 (no EEPROM; no effect).
- *     Bit 30 (software reset): a 0->1 write resets the local side: both
- *     channels stop at once (no data moved for the segment in flight, no
- *     interrupt, status PLX9656_CHAN_RESET), DMAMODE/PADR/LADR/SIZ/DPR/
- *     DAC/DMATHR/DMACSR and INTCSR (incl. abort bits) return to their
- *     reset values, both doorbells and the mailbox flags clear. Local
- *     configuration (LASx, LBRDx, MARBR, ...), mailboxes and CNTRL itself
- *     are kept. While bit 30 stays 1, DMACSR Start is ignored.
- *   - DMAMODE: bits 21:0 stored, 31:22 read 0; reset 0x3 (32-bit local
- *     bus, as the RDK-LITE EEPROM sets). DMASIZ: bits 22:0 only.
- *     DMAPADR/DMALADR/DMADPR/DMADAC: 32 bits. During and after a transfer
- *     these registers show what the chip loaded (descriptor contents) and
- *     advanced: after a segment PADR(+DAC) += n, LADR += n (unless
- *     LocalAddressMode), SIZ = 0.
- *   - DMACSR0/1 (0xA8/0xA9) byte registers: bit 0 Enable stored; bit 4
- *     Done read-only (1 = idle; 1 after reset); 1, 2, 3 and 7:5 read 0.
- *     A write handles Clear (3: clears the channel's interrupt active),
- *     then Abort (2), then Start (1). Start is taken only when Enable is 1
- *     in the same write, the channel is idle and CNTRL bit 30 is clear;
- *     otherwise it is ignored (logged). Abort (accepted whatever Enable)
- *     on a busy channel stops it: the segment in flight moves no data,
- *     Done becomes 1 and, if DMAMODE DoneIntEnable, the channel interrupt
- *     is raised; on an idle channel it does nothing.
+ *   - INTCSR (0x68), reset 0x0F010100: stored R/W bits 4:0, 6, 12:8,
+ *     19:16; bits 5 and 7 (local parity status) W1C, never set here.
+ *     Read-only and derived: 13 (doorbell), 14 (PCI abort active = PCI
+ *     Status 13:11 not all clear), 15 (LINTi# level), 20 (local doorbell),
+ *     21/22 (DMA channel interrupt active, shown whatever the enables), 23
+ *     (0), 27:24 ACTIVE LOW "was not the bus master at the last abort":
+ *     1 in normal operation, an abort by DMA channel n writes 0 to bit
+ *     25+n (and 1 to the other three). UNCERTAIN when they return to 1:
+ *     the model keeps them until PCI Status 13:11 are all cleared (W1C in
+ *     configuration space), or a reset; writes to INTCSR never change
+ *     them. Bit 27 (no abort after 256 retries) is always 1 (no retries
+ *     modelled). 31:28: a PCI write to MBOX0-3 sets bit 28+n, only while
+ *     bit 3 (mailbox interrupt enable) is 1; UNCERTAIN: clearing bit 3
+ *     clears them. Mailbox interrupts go to the local side, never INTA#.
+ *   - CNTRL (0x6C), reset 0x000D767E (+ bit 28 when an EEPROM is fitted):
+ *     stored bits 15:0, 16, 19:18, 23:22 (UNCERTAIN: not listed read-only,
+ *     so R/W), 26:24, 29, 30; W1C 20, 21 (never set here); read-only 17
+ *     (GPI: USERi, 0), 27 (EEDO, the EEPROM's data out), 28 (EEPROM
+ *     present), 31 (0). Bits 24/25/26 are the Microwire clock, chip select
+ *     and data in of the serial EEPROM (below). Bit 29 is R/W; a 0->1
+ *     write reloads the configuration from the EEPROM (software writes 1
+ *     then 0). Bit 30 (software reset): a 0->1 write resets the local
+ *     side: both channels stop at once (no data moved for the segment in
+ *     flight, no interrupt, status PLX9656_CHAN_RESET), DMAMODE/PADR/LADR/
+ *     SIZ/DPR/DAC/DMATHR/DMACSR and INTCSR return to their reset values,
+ *     both doorbells and the mailbox flags clear. UNCERTAIN what else
+ *     survives: the model keeps the local configuration (LASx, LBRDx,
+ *     MARBR, ...), mailboxes, CNTRL itself and the PCI configuration space
+ *     (software follows a reset with an EEPROM reload [SDK, LX]). While
+ *     bit 30 stays 1, DMACSR Start is ignored.
+ *   - DMAMODE: bits 21:0 stored, 31:22 read 0; reset 0x83 (32-bit local
+ *     bus, BTERM# input enable), not loaded from the EEPROM. DMASIZ: bits
+ *     22:0 (count) and 31 (valid bit, used in valid mode only) stored,
+ *     30:23 read 0. DMAPADR/DMALADR/DMADPR/DMADAC: 32 bits. During and
+ *     after a transfer these registers show what the chip loaded
+ *     (descriptor contents) and advanced: after a segment PADR(+DAC) += n,
+ *     LADR += n (unless LocalAddressMode), SIZ count = 0.
+ *   - DMACSR0/1 (0xA8/0xA9) byte registers, reset 0x10: bit 0 Enable
+ *     stored; bit 4 Done read-only (1 = idle); Start (1), Abort (2), Clear
+ *     interrupt (3) write-only, read 0; 7:5 read 0. A write handles Enable,
+ *     then Clear, then Abort, then Start. Start is taken only when Enable
+ *     is 1 in the same write, the channel is idle and CNTRL bit 30 is
+ *     clear; otherwise it is ignored (logged). Pause: clearing Enable
+ *     while the channel runs suspends it (Done stays 0, nothing moves);
+ *     setting Enable again resumes it (its segment finishes no earlier
+ *     than the resume). Abort on a busy (running or paused) channel stops
+ *     it: the segment in flight moves no data, Done becomes 1 and, if
+ *     DMAMODE DoneIntEnable, the channel interrupt is raised; on an idle
+ *     channel it does nothing. UNCERTAIN what Abort with Enable = 1 does
+ *     on silicon; the model stops the channel either way.
+ *
+ * PCI configuration space (plx9656_config_read/write, see plx9656.h):
+ * IDs, class, revision, interrupt pin, min grant/max latency, subsystem
+ * IDs from the EEPROM. Command: bits 0-2, 4, 6, 8 R/W, no INTx disable
+ * (the chip is PCI 2.2). Status: bit 4 (capability list) 1; bit 5 (66 MHz
+ * capable) 1 (UNCERTAIN; both chips run at 66 MHz); no interrupt-status
+ * bit 3; bits 8, 11-15 W1C: 13 (received master abort) or 12 (received
+ * target abort) set when a DMA access of the chip fails; 11 (signalled
+ * target abort), 8, 14, 15 are never set by the model. BARs: 0 = 0x200
+ * memory, 1 = 0x100 I/O, 2/3 = 0x20000 memory (UNCERTAIN on silicon: sized
+ * by the LASxRR the EEPROM loads; the model keeps the RDK-LITE sizes).
+ * Capabilities at 0x34 -> 0x40:
+ *   0x40 power management (ID 1, next 0x48): PMC 0x0002 (PM 1.1, D0 and
+ *        D3hot only, no PME: UNCERTAIN, the chip may announce D1/D2 and
+ *        PME); PMCSR bits 1:0 R/W (writes of D1/D2 are ignored, logged),
+ *        No_Soft_Reset 0. In D3hot BAR accesses read all-ones and writes
+ *        are dropped (logged), DMA does not progress; D3hot -> D0 is an
+ *        internal reset: everything, configuration space included, returns
+ *        to its power-on value and the EEPROM is loaded again.
+ *   0x48 CompactPCI hot swap (ID 6, next 0x4C): HS_CSR bits 1 (ENUM#
+ *        mask) and 3 (LED) R/W, 6/7 (extraction/insertion) W1C, never set.
+ *   0x4C VPD (ID 3, next 0): writing the address word at 0x4E with flag
+ *        (bit 15) 0 reads 4 bytes of the EEPROM at that byte address into
+ *        0x50 and sets the flag; with flag 1 it writes 0x50 to the EEPROM
+ *        and clears it. Both complete at once. UNCERTAIN: the address is
+ *        the raw EEPROM byte address (modulo 256), and writes below the
+ *        BIGEND PROT_AREA boundary (bits 22:16, in dwords) are refused.
+ *
+ * Serial EEPROM: a 93CS56 (128 x 16 bit, Microwire, 8 address bits of
+ * which the top one is ignored) on CNTRL 24 (SK), 25 (CS), 26 (DI), 27
+ * (DO). Bits are sampled on the rising SK edge while CS is 1; a command is
+ * a start bit 1, a 2-bit opcode and 8 address bits: READ (10: a dummy 0
+ * then 16 data bits MSB first, continuing with the next word while CS
+ * stays 1), WRITE (01 + 16 bits), ERASE (11), EWEN/EWDS/ERAL/WRAL (00 +
+ * 11/00/10/01 in the top address bits). Writes need EWEN (power-on:
+ * disabled), complete when CS falls, and DO reads 1 (ready) while CS is 1
+ * outside a read. The image is big-endian 16-bit words; a register is
+ * stored as high word, low word. Layout (PLX_EE_* in plx9656_regs.h,
+ * UNCERTAIN in detail, the 9656 load order as the SDK describes it): ID,
+ * class/revision, max lat/min gnt/pin/line, MBOX0, MBOX1, LAS0RR, LAS0BA,
+ * MARBR, BIGEND, EROMRR, EROMBA, LBRD0, DMRR, DMLBAM, DMLBAI, DMPBAM,
+ * DMCFGA, subsystem IDs, LAS1RR, LAS1BA, LBRD1, hot swap, PCIARB. It is
+ * loaded at every reset and on a CNTRL bit 29 reload. An image whose
+ * vendor word is 0xFFFF or 0 (blank, or no EEPROM) loads the chip's
+ * defaults instead: vendor 0x10B5, device 0x9656/0x9056, class 0x068000,
+ * the silicon revision, pin A, everything else 0. The built-in image
+ * (plx9656_eeprom_default) is an RDK-LITE's: the configured device and
+ * subsystem IDs, class 0x068000, LAS0/LAS1 decoding the SRAM at local 0,
+ * PROT_AREA covering the configuration words, a VPD identifier string at
+ * byte 0x80.
  *
  * DMA. On Start the channel latches DMAMODE and, at the Start time, loads
  * its first segment: block mode (DMAMODE bit 9 clear) from DMAPADR/
@@ -77,6 +146,11 @@
  * transfer ends: Done = 1 and, if DoneIntEnable, the channel interrupt.
  * Otherwise the next descriptor (DPR & ~0xF, location bit 0) is loaded at
  * the finish time of the previous segment.
+ * Valid ("ring") mode (DMAMODE bit 20 with chaining) reorders the
+ * descriptor words and adds the valid bit; UNCERTAIN in detail, so the
+ * model REJECTS it rather than misparse it: Start is refused with a
+ * guest-error log, the channel stays idle (Done 1, status
+ * PLX9656_CHAN_REJECTED). In block mode bit 20 has no effect.
  *
  * Timing: one PCI bus shared by both channels, granted per segment in the
  * order segments are loaded (ties: channel 0 first):
@@ -85,8 +159,8 @@
  * Descriptor fetches and count write-backs are not charged. A zero-byte
  * segment finishes at its start. A segment stopped early (Abort, soft
  * reset) returns its unused bus time if it was the last grant; a stalled
- * segment keeps its grant (the bus time passes, the data never moves).
- * bandwidth = config (0: 528 MB/s, or 264 MB/s for 0x5601/0x9056/0x56C2),
+ * or paused segment keeps its grant (the bus time passes, the data never
+ * moves). bandwidth = config (0: 528 MB/s on a 9656, 264 MB/s on a 9056),
  * changeable at run time (applies to segments granted afterwards).
  *
  * Local addresses: the SRAM does not decode the address lines above its
@@ -96,16 +170,19 @@
  * LADR + (i mod W), W = local bus width from DMAMODE bits 1:0 (1, 2, 4).
  *
  * Errors. A failing host access (ops->dma_read/dma_write non-zero, NULL,
- * or plx9656_set_master_abort on) is a master abort: the channel stops
- * there (data already moved stays), INTCSR 25/26 (and so 14) set, PABTADR
- * = failing address, Done = 1, channel interrupt if DoneIntEnable; INTA#
- * through INTCSR 10 as well. A chain longer than PLX9656_MAX_CHAIN
- * descriptors (a loop or garbage) ends the same way (status
- * PLX9656_CHAN_CHAIN_LIMIT), so nothing a guest writes can hang the model.
- * Stall (plx9656_set_stall): a stalled channel's pending step never runs
- * (Done stays 0, no data moves); Abort recovers it; lifting the stall lets
- * it continue (its segment finishes no earlier than the moment the stall
- * is lifted).
+ * or the channel's bit in plx9656_set_master_abort_mask) is an abort: the
+ * channel stops there (data already moved stays), PCI Status bit 13
+ * (master abort; bit 12 for PLX9656_DMA_TARGET_ABORT) sets, and with it
+ * INTCSR 14; INTCSR 25/26 read 0 for the channel that was the master;
+ * PABTADR = failing address. UNCERTAIN whether silicon also sets Done on
+ * the aborted channel: the model does (Done = 1, channel interrupt if
+ * DoneIntEnable). INTA# through INTCSR 10 (and 8). A chain longer than
+ * PLX9656_MAX_CHAIN descriptors (a loop or garbage) ends the same way as a
+ * master abort (status PLX9656_CHAN_CHAIN_LIMIT), so nothing a guest
+ * writes can hang the model. Stall (plx9656_set_stall): a stalled
+ * channel's pending step never runs (Done stays 0, no data moves); Abort
+ * recovers it; lifting the stall lets it continue (its segment finishes
+ * no earlier than the moment the stall is lifted).
  *
  * INTA# = INTCSR 8 AND ( (18 & ch0 active & DMAMODE0 bit 17)
  *                      | (19 & ch1 active & DMAMODE1 bit 17)
@@ -152,13 +229,40 @@ struct plx9656_chan {
 	bool int_active;
 };
 
+enum mw_state {
+	MW_IDLE = 0,	/* waiting for a start bit */
+	MW_CMD,		/* shifting in opcode and address */
+	MW_READ,	/* shifting data out */
+	MW_WDATA,	/* shifting in 16 data bits */
+	MW_DONE,	/* command complete; wait for CS to fall */
+};
+
+struct plx9656_mw {		/* Microwire side of the serial EEPROM */
+	bool cs, sk, do_;
+	bool ewen;		/* erase/write enabled */
+	bool write_all;
+	int state;
+	unsigned int nbits;
+	uint32_t sr;
+	unsigned int addr;	/* word address */
+	uint16_t out;
+	unsigned int out_bits;
+};
+
 struct plx9656 {
 	struct plx9656_config cfg;
 	struct plx9656_host_ops ops;
 	void *opaque;
 	uint32_t regs[NREGS];	/* plain stored registers */
-	uint32_t intcsr;	/* stored bits + abort bits 26:24 */
-	uint32_t cntrl;
+	uint32_t intcsr;	/* stored bits */
+	uint32_t abt;		/* INTCSR 27:24, active low */
+	uint32_t cntrl;		/* stored bits */
+	uint16_t chip;		/* 0x9656 or 0x9056 */
+	uint8_t chip_rev;
+	bool ee_present;
+	uint8_t ee[PLX9656_EEPROM_BYTES];
+	struct plx9656_mw mw;
+	uint8_t pcicfg[PLX9656_CFG_SIZE];
 	uint32_t p2ldb, l2pdb;
 	uint32_t mbox_flags;	/* INTCSR 31:28 */
 	uint64_t bus_free;
@@ -166,7 +270,7 @@ struct plx9656 {
 	uint64_t sched_when;	/* last value given to ops->schedule */
 	struct plx9656_chan ch[2];
 	int stall_mask;
-	bool master_abort;
+	int ma_mask;		/* channels whose DMA accesses master-abort */
 	bool lint_in;
 	int irq_level;
 };
@@ -195,11 +299,30 @@ static uint64_t plx_now(struct plx9656 *s)
 	return s->ops.now_ns ? s->ops.now_ns(s->opaque) : 0;
 }
 
-static uint64_t default_bw(uint16_t dev)
+static uint16_t chip_of(const struct plx9656_config *cfg)
 {
-	if (dev == 0x5601 || dev == 0x9056 || dev == 0x56c2)
-		return PLX9656_BW_9056;
-	return PLX9656_BW_9656;
+	if (cfg->chip == 0x9056 || cfg->chip == 0x9656)
+		return cfg->chip;
+	if (cfg->device_id == 0x5601 || cfg->device_id == 0x9056 ||
+	    cfg->device_id == 0x56c2)
+		return 0x9056;
+	return 0x9656;
+}
+
+static uint64_t default_bw(uint16_t chip)
+{
+	return chip == 0x9056 ? PLX9656_BW_9056 : PLX9656_BW_9656;
+}
+
+static bool in_d3(const struct plx9656 *s)
+{
+	return (s->pcicfg[PLX_CFG_PMCSR] & PLX_PMCSR_STATE) == 3;
+}
+
+static uint16_t pci_status(const struct plx9656 *s)
+{
+	return (uint16_t)(s->pcicfg[PLX_CFG_STATUS] |
+			  (s->pcicfg[PLX_CFG_STATUS + 1] << 8));
 }
 
 static uint64_t bus_ns(struct plx9656 *s, uint32_t bytes)
@@ -209,9 +332,21 @@ static uint64_t bus_ns(struct plx9656 *s, uint32_t bytes)
 	return plx9656_div64((uint64_t)bytes * 1000000000ull + bw - 1, bw);
 }
 
+/* A busy channel does not progress while stalled, paused or in D3hot. */
 static bool stalled(const struct plx9656 *s, int c)
 {
-	return (s->stall_mask >> c) & 1;
+	return ((s->stall_mask >> c) & 1) || !s->ch[c].enable || in_d3(s);
+}
+
+/* A channel that could not progress (@was_stalled) may again: its
+ * pending step happens no earlier than now. */
+static void chan_unfreeze(struct plx9656 *s, int c, bool was_stalled)
+{
+	uint64_t now = plx_now(s);
+
+	if (was_stalled && s->ch[c].state != CH_IDLE && !stalled(s, c) &&
+	    s->ch[c].due < now)
+		s->ch[c].due = now;
 }
 
 static void update_irq(struct plx9656 *s)
@@ -226,7 +361,8 @@ static void update_irq(struct plx9656 *s)
 				level = 1;
 		if ((ic & PLX_INTCSR_PDBIEN) && s->l2pdb)
 			level = 1;
-		if ((ic & PLX_INTCSR_PABORTIEN) && (ic & PLX_INTCSR_W1C_MASK))
+		if ((ic & PLX_INTCSR_PABORTIEN) &&
+		    (pci_status(s) & PLX_STATUS_ABORTS))
 			level = 1;
 		if ((ic & PLX_INTCSR_PLIEN) && s->lint_in)
 			level = 1;
@@ -286,23 +422,30 @@ static void sram_get(const struct plx9656 *s, uint32_t addr, uint8_t *buf,
 
 /* ---- host (PCI) accesses: non-zero return = master abort ---- */
 
-static int host_read(struct plx9656 *s, uint64_t addr, void *buf, size_t len)
+/* 0, 1 (master abort) or PLX9656_DMA_TARGET_ABORT */
+static int host_ret(int r)
 {
-	if (!len)
-		return 0;
-	if (s->master_abort || !s->ops.dma_read)
-		return -1;
-	return s->ops.dma_read(s->opaque, addr, buf, len) ? -1 : 0;
+	return !r ? 0 : r == PLX9656_DMA_TARGET_ABORT ? r : 1;
 }
 
-static int host_write(struct plx9656 *s, uint64_t addr, const void *buf,
-		      size_t len)
+static int host_read(struct plx9656 *s, int c, uint64_t addr, void *buf,
+		     size_t len)
 {
 	if (!len)
 		return 0;
-	if (s->master_abort || !s->ops.dma_write)
-		return -1;
-	return s->ops.dma_write(s->opaque, addr, buf, len) ? -1 : 0;
+	if (((s->ma_mask >> c) & 1) || !s->ops.dma_read)
+		return 1;
+	return host_ret(s->ops.dma_read(s->opaque, addr, buf, len));
+}
+
+static int host_write(struct plx9656 *s, int c, uint64_t addr,
+		      const void *buf, size_t len)
+{
+	if (!len)
+		return 0;
+	if (((s->ma_mask >> c) & 1) || !s->ops.dma_write)
+		return 1;
+	return host_ret(s->ops.dma_write(s->opaque, addr, buf, len));
 }
 
 /* ---- channel control ---- */
@@ -335,16 +478,20 @@ static void chan_release_bus(struct plx9656 *s, int c)
 }
 
 static void chan_master_abort(struct plx9656 *s, int c, uint64_t addr,
-			      int status)
+			      int status, int kind)
 {
-	s->intcsr |= PLX_INTCSR_DMAWASBM(c);
+	s->pcicfg[PLX_CFG_STATUS + 1] |= (kind == PLX9656_DMA_TARGET_ABORT ?
+					  PLX_STATUS_REC_TABORT :
+					  PLX_STATUS_REC_MABORT) >> 8;
+	s->abt = PLX_INTCSR_ABTMASTERS & ~PLX_INTCSR_DMANOTBM(c);
 	s->regs[PLX_REG_PABTADR / 4] = (uint32_t)addr;
 	chan_stop(s, c, status, true);
 	if (status == PLX9656_CHAN_CHAIN_LIMIT)
 		plx_log(s, "DMA%d: chain longer than %u descriptors, aborted",
 			c, PLX9656_MAX_CHAIN);
 	else
-		plx_log(s, "DMA%d: master abort at 0x%llx", c,
+		plx_log(s, "DMA%d: %s abort at 0x%llx", c,
+			kind == PLX9656_DMA_TARGET_ABORT ? "target" : "master",
 			(unsigned long long)addr);
 }
 
@@ -380,7 +527,7 @@ static void chan_load(struct plx9656 *s, int c)
 	}
 	if (ch->walked >= PLX9656_MAX_CHAIN) {
 		chan_master_abort(s, c, ch->next & PLX_DMADPR_NEXT_MASK,
-				  PLX9656_CHAN_CHAIN_LIMIT);
+				  PLX9656_CHAN_CHAIN_LIMIT, 1);
 		return;
 	}
 	ch->walked++;
@@ -389,8 +536,11 @@ static void chan_load(struct plx9656 *s, int c)
 	dlen = (ch->mode_l & PLX_DMAMODE_DACCHAIN) ? PLX_DESC_SIZE_DAC :
 						       PLX_DESC_SIZE;
 	if (ptr & PLX_DMADPR_DESCPCI) {
-		if (host_read(s, addr, d, dlen)) {
-			chan_master_abort(s, c, addr, PLX9656_CHAN_MASTER_ABORT);
+		int r = host_read(s, c, addr, d, dlen);
+
+		if (r) {
+			chan_master_abort(s, c, addr, PLX9656_CHAN_MASTER_ABORT,
+					  r);
 			return;
 		}
 	} else {
@@ -426,7 +576,8 @@ static unsigned int local_width(uint32_t mode)
 	}
 }
 
-/* Move a segment's data. Returns 0, or -1 with *fail = failing address. */
+/* Move a segment's data. Returns 0, or the abort kind with *fail = the
+ * failing address. */
 static int seg_move(struct plx9656 *s, int c, uint64_t *fail)
 {
 	struct plx9656_chan *ch = &s->ch[c];
@@ -436,6 +587,7 @@ static int seg_move(struct plx9656 *s, int c, uint64_t *fail)
 	unsigned int w = local_width(ch->mode_l);
 	uint8_t buf[BOUNCE];
 	uint32_t done = 0, n, i, off;
+	int r;
 
 	if (!hold && s->cfg.sram && s->cfg.sram_size) {
 		/* straight between host memory and SRAM, split at the wrap */
@@ -444,12 +596,13 @@ static int seg_move(struct plx9656 *s, int c, uint64_t *fail)
 			n = sg->len - done;
 			if (n > s->cfg.sram_size - off)
 				n = s->cfg.sram_size - off;
-			if (l2p ? host_write(s, sg->pci + done,
+			r = l2p ? host_write(s, c, sg->pci + done,
 					     s->cfg.sram + off, n) :
-				  host_read(s, sg->pci + done,
-					    s->cfg.sram + off, n)) {
+				  host_read(s, c, sg->pci + done,
+					    s->cfg.sram + off, n);
+			if (r) {
 				*fail = sg->pci + done;
-				return -1;
+				return r;
 			}
 			done += n;
 		}
@@ -464,14 +617,16 @@ static int seg_move(struct plx9656 *s, int c, uint64_t *fail)
 				buf[i] = sram_get8(s, hold ?
 					sg->local + (done + i) % w :
 					sg->local + done + i);
-			if (host_write(s, sg->pci + done, buf, n)) {
+			r = host_write(s, c, sg->pci + done, buf, n);
+			if (r) {
 				*fail = sg->pci + done;
-				return -1;
+				return r;
 			}
 		} else {
-			if (host_read(s, sg->pci + done, buf, n)) {
+			r = host_read(s, c, sg->pci + done, buf, n);
+			if (r) {
 				*fail = sg->pci + done;
-				return -1;
+				return r;
 			}
 			for (i = 0; i < n; i++)
 				sram_put8(s, hold ?
@@ -490,9 +645,10 @@ static void chan_xfer(struct plx9656 *s, int c)
 	struct plx9656_seg *sg = &ch->seg;
 	uint64_t fail = 0, pci;
 	uint8_t cnt[4];
+	int r = seg_move(s, c, &fail);
 
-	if (seg_move(s, c, &fail)) {
-		chan_master_abort(s, c, fail, PLX9656_CHAN_MASTER_ABORT);
+	if (r) {
+		chan_master_abort(s, c, fail, PLX9656_CHAN_MASTER_ABORT, r);
 		return;
 	}
 	pci = sg->pci + sg->len;
@@ -505,9 +661,10 @@ static void chan_xfer(struct plx9656 *s, int c)
 	if (sg->has_desc && (ch->mode_l & PLX_DMAMODE_CLRCOUNT)) {
 		plx9656_st_le32(cnt, sg->siz_raw & ~PLX_DMASIZ_MASK);
 		if (sg->desc_pci) {
-			if (host_write(s, sg->desc + PLX_DESC_SIZ, cnt, 4)) {
+			r = host_write(s, c, sg->desc + PLX_DESC_SIZ, cnt, 4);
+			if (r) {
 				chan_master_abort(s, c, sg->desc + PLX_DESC_SIZ,
-						  PLX9656_CHAN_MASTER_ABORT);
+						  PLX9656_CHAN_MASTER_ABORT, r);
 				return;
 			}
 		} else {
@@ -542,6 +699,13 @@ static void chan_start(struct plx9656 *s, int c)
 		plx_log(s, "DMA%d: Start during software reset ignored", c);
 		return;
 	}
+	if ((ch->mode & PLX_DMAMODE_CHAINEN) &&
+	    (ch->mode & PLX_DMAMODE_VALIDEN)) {
+		plx_log(s, "DMA%d: valid (ring) mode not modelled, Start refused",
+			c);
+		ch->status = PLX9656_CHAN_REJECTED;
+		return;
+	}
 	ch->mode_l = ch->mode;
 	ch->walked = 0;
 	ch->next = ch->dpr;
@@ -553,8 +717,10 @@ static void chan_start(struct plx9656 *s, int c)
 static void dmacsr_write(struct plx9656 *s, int c, uint8_t v)
 {
 	struct plx9656_chan *ch = &s->ch[c];
+	bool was = stalled(s, c);
 
 	ch->enable = v & PLX_DMACSR_ENABLE;
+	chan_unfreeze(s, c, was);	/* Enable set again: resume */
 	if (v & PLX_DMACSR_CLEARINTR)
 		ch->int_active = false;
 	if ((v & PLX_DMACSR_ABORT) && ch->state != CH_IDLE) {
@@ -588,10 +754,342 @@ static void local_reset(struct plx9656 *s)
 		ch->status = PLX9656_CHAN_OK;
 	}
 	s->regs[PLX_REG_DMATHR / 4] = 0;
-	s->intcsr = 0;
+	s->intcsr = PLX_INTCSR_RESET_VALUE & ~PLX_INTCSR_ABTMASTERS;
+	s->abt = PLX_INTCSR_ABTMASTERS;
 	s->p2ldb = 0;
 	s->l2pdb = 0;
 	s->mbox_flags = 0;
+}
+
+/* ---- serial EEPROM and configuration space ---- */
+
+static uint32_t ee_get32(const uint8_t *ee, uint32_t off)
+{
+	return ((uint32_t)ee[off] << 24) | ((uint32_t)ee[off + 1] << 16) |
+	       ((uint32_t)ee[off + 2] << 8) | ee[off + 3];
+}
+
+static void ee_put32(uint8_t *ee, uint32_t off, uint32_t v)
+{
+	ee[off] = (uint8_t)(v >> 24);
+	ee[off + 1] = (uint8_t)(v >> 16);
+	ee[off + 2] = (uint8_t)(v >> 8);
+	ee[off + 3] = (uint8_t)v;
+}
+
+static uint16_t ee_word(const struct plx9656 *s, unsigned int n)
+{
+	n &= PLX9656_EEPROM_BYTES / 2 - 1;
+	return (uint16_t)((s->ee[2 * n] << 8) | s->ee[2 * n + 1]);
+}
+
+static void ee_set_word(struct plx9656 *s, unsigned int n, uint16_t v)
+{
+	n &= PLX9656_EEPROM_BYTES / 2 - 1;
+	s->ee[2 * n] = (uint8_t)(v >> 8);
+	s->ee[2 * n + 1] = (uint8_t)v;
+}
+
+static void cfg_put(struct plx9656 *s, uint32_t off, uint32_t v,
+		    unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		s->pcicfg[off + i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint32_t cfg_get(const struct plx9656 *s, uint32_t off, unsigned int n)
+{
+	uint32_t v = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		v |= (uint32_t)s->pcicfg[off + i] << (8 * i);
+	return v;
+}
+
+/* LASxRR for a local space that decodes @size bytes of memory */
+static uint32_t range_for(uint32_t size)
+{
+	uint32_t range;
+
+	if (!size)
+		return 0;
+	range = size - 1;
+	range |= range >> 1;
+	range |= range >> 2;
+	range |= range >> 4;
+	range |= range >> 8;
+	range |= range >> 16;
+	return ~range;
+}
+
+void plx9656_eeprom_default(const struct plx9656_config *cfg, uint8_t *buf)
+{
+	static const char id[] = "PLX PCI 9656 RDK-LITE (emulated)";
+	uint16_t dev = cfg->device_id ? cfg->device_id : chip_of(cfg);
+	uint32_t range = range_for(cfg->sram_size), p, n;
+
+	memset(buf, 0xff, PLX9656_EEPROM_BYTES);
+	for (p = 0; p < PLX_EE_CONFIG_END; p += 4)
+		ee_put32(buf, p, 0);
+	ee_put32(buf, PLX_EE_ID, ((uint32_t)dev << 16) | 0x10b5u);
+	ee_put32(buf, PLX_EE_CLASSREV, 0x06800000u | cfg->revision);
+	ee_put32(buf, PLX_EE_MISC, 0x00000100u);	/* INTA# */
+	ee_put32(buf, PLX_EE_LAS0RR, range);
+	ee_put32(buf, PLX_EE_LAS0BA, 1);
+	ee_put32(buf, PLX_EE_LAS1RR, range);
+	ee_put32(buf, PLX_EE_LAS1BA, 1);
+	/* VPD writes below the end of the configuration words refused */
+	ee_put32(buf, PLX_EE_BIGEND,
+		 (PLX_EE_CONFIG_END / 4) << PLX_BIGEND_PROT_SHIFT);
+	ee_put32(buf, PLX_EE_SUBSYS,
+		 ((uint32_t)(cfg->subsys_id ? cfg->subsys_id : dev) << 16) |
+		 (cfg->subsys_vendor_id ? cfg->subsys_vendor_id : 0x10b5u));
+	ee_put32(buf, PLX_EE_HSNEXT, PLX_CFG_VPD << 8);
+	/* VPD: identifier string (large resource 0x82), end tag */
+	p = PLX_EE_VPD_DEFAULT;
+	n = sizeof(id) - 1;
+	buf[p++] = 0x82;
+	buf[p++] = (uint8_t)n;
+	buf[p++] = 0;
+	memcpy(buf + p, id, n);
+	p += n;
+	buf[p] = 0x78;
+}
+
+/* Load the configuration from the EEPROM (reset, CNTRL bit 29 reload). */
+static void ee_load(struct plx9656 *s)
+{
+	static const struct { uint32_t ee, reg; } map[] = {
+		{ PLX_EE_MBOX0, PLX_REG_MBOX0 },   { PLX_EE_MBOX1, PLX_REG_MBOX1 },
+		{ PLX_EE_LAS0RR, PLX_REG_LAS0RR }, { PLX_EE_LAS0BA, PLX_REG_LAS0BA },
+		{ PLX_EE_MARBR, PLX_REG_MARBR },   { PLX_EE_BIGEND, PLX_REG_BIGEND },
+		{ PLX_EE_EROMRR, PLX_REG_EROMRR }, { PLX_EE_EROMBA, PLX_REG_EROMBA },
+		{ PLX_EE_LBRD0, PLX_REG_LBRD0 },   { PLX_EE_DMRR, PLX_REG_DMRR },
+		{ PLX_EE_DMLBAM, PLX_REG_DMLBAM }, { PLX_EE_DMLBAI, PLX_REG_DMLBAI },
+		{ PLX_EE_DMPBAM, PLX_REG_DMPBAM }, { PLX_EE_DMCFGA, PLX_REG_DMCFGA },
+		{ PLX_EE_LAS1RR, PLX_REG_LAS1RR }, { PLX_EE_LAS1BA, PLX_REG_LAS1BA },
+		{ PLX_EE_LBRD1, PLX_REG_LBRD1 },   { PLX_EE_PCIARB, PLX_REG_PCIARB },
+	};
+	uint32_t vendor = ee_get32(s->ee, PLX_EE_ID) & 0xffffu;
+	unsigned int i;
+
+	if (!s->ee_present || vendor == 0xffffu || vendor == 0) {
+		/* blank or absent: the chip's own defaults */
+		cfg_put(s, 0, 0x10b5u | ((uint32_t)s->chip << 16), 4);
+		cfg_put(s, PLX_CFG_REVISION, 0x06800000u | s->chip_rev, 4);
+		cfg_put(s, PLX_CFG_SUBSYS, 0, 4);
+		cfg_put(s, PLX_CFG_INTPIN, 0x01, 3);
+		for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+			s->regs[map[i].reg / 4] = 0;
+		return;
+	}
+	cfg_put(s, 0, ee_get32(s->ee, PLX_EE_ID), 4);
+	cfg_put(s, PLX_CFG_REVISION, ee_get32(s->ee, PLX_EE_CLASSREV), 4);
+	cfg_put(s, PLX_CFG_SUBSYS, ee_get32(s->ee, PLX_EE_SUBSYS), 4);
+	/* pin, min grant, max latency (the line is the system's) */
+	cfg_put(s, PLX_CFG_INTPIN, (ee_get32(s->ee, PLX_EE_MISC) >> 8) & 0xff, 1);
+	cfg_put(s, PLX_CFG_INTPIN + 1, (ee_get32(s->ee, PLX_EE_MISC) >> 16) &
+		0xffff, 2);
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		s->regs[map[i].reg / 4] = ee_get32(s->ee, map[i].ee);
+}
+
+/* Microwire: a new level of CNTRL 24 (SK), 25 (CS), 26 (DI). */
+static void ee_pins(struct plx9656 *s, uint32_t cntrl)
+{
+	struct plx9656_mw *mw = &s->mw;
+	bool cs = cntrl & PLX_CNTRL_EECS, sk = cntrl & PLX_CNTRL_EESK;
+	bool di = cntrl & PLX_CNTRL_EEDI, rise = sk && !mw->sk;
+	unsigned int n;
+
+	mw->sk = sk;
+	if (!s->ee_present) {
+		mw->do_ = false;
+		return;
+	}
+	if (!cs) {
+		mw->cs = false;
+		mw->state = MW_IDLE;
+		mw->do_ = false;	/* not driven */
+		return;
+	}
+	if (!mw->cs) {
+		mw->cs = true;
+		mw->state = MW_IDLE;
+		mw->do_ = true;		/* ready: writes complete at once */
+		return;		/* an edge together with CS is not taken */
+	}
+	if (!rise)
+		return;
+	switch (mw->state) {
+	case MW_IDLE:
+		if (di) {		/* start bit */
+			mw->state = MW_CMD;
+			mw->nbits = 0;
+			mw->sr = 0;
+		}
+		break;
+	case MW_CMD:
+		mw->sr = (mw->sr << 1) | di;
+		if (++mw->nbits < 10)
+			break;
+		mw->addr = mw->sr & 0x7f;	/* A7 not decoded */
+		mw->state = MW_DONE;
+		mw->do_ = true;
+		switch (mw->sr >> 8) {
+		case 2:		/* READ: dummy 0, then the data */
+			mw->state = MW_READ;
+			mw->out = ee_word(s, mw->addr);
+			mw->out_bits = 16;
+			mw->do_ = false;
+			break;
+		case 1:		/* WRITE */
+		case 0:
+			if ((mw->sr >> 8) == 0 && ((mw->sr >> 6) & 3) != 1) {
+				n = (mw->sr >> 6) & 3;
+				if (n == 3)
+					mw->ewen = true;
+				else if (n == 0)
+					mw->ewen = false;
+				else if (mw->ewen)	/* ERAL */
+					memset(s->ee, 0xff, sizeof(s->ee));
+				break;
+			}
+			mw->write_all = (mw->sr >> 8) == 0;	/* WRAL */
+			mw->state = MW_WDATA;
+			mw->nbits = 0;
+			mw->sr = 0;
+			break;
+		default:	/* ERASE */
+			if (mw->ewen)
+				ee_set_word(s, mw->addr, 0xffff);
+			break;
+		}
+		break;
+	case MW_READ:
+		if (!mw->out_bits) {	/* sequential read */
+			mw->addr = (mw->addr + 1) & 0x7f;
+			mw->out = ee_word(s, mw->addr);
+			mw->out_bits = 16;
+		}
+		mw->do_ = (mw->out >> 15) & 1;
+		mw->out = (uint16_t)(mw->out << 1);
+		mw->out_bits--;
+		break;
+	case MW_WDATA:
+		mw->sr = (mw->sr << 1) | di;
+		if (++mw->nbits < 16)
+			break;
+		if (!mw->ewen) {
+			plx_log(s, "EEPROM write while write-disabled ignored");
+		} else if (mw->write_all) {
+			for (n = 0; n < PLX9656_EEPROM_BYTES / 2; n++)
+				ee_set_word(s, n, (uint16_t)mw->sr);
+		} else {
+			ee_set_word(s, mw->addr, (uint16_t)mw->sr);
+		}
+		mw->state = MW_DONE;
+		mw->do_ = true;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Power-on state of the configuration space; IDs come from ee_load(). */
+static void cfg_reset(struct plx9656 *s)
+{
+	memset(s->pcicfg, 0, sizeof(s->pcicfg));
+	cfg_put(s, PLX_CFG_STATUS, PLX_STATUS_CAPLIST | PLX_STATUS_66MHZ, 2);
+	s->pcicfg[0x14] = 0x01;			/* BAR1: I/O */
+	s->pcicfg[PLX_CFG_CAPPTR] = PLX_CFG_PM;
+	cfg_put(s, PLX_CFG_PM, 0x01 | (PLX_CFG_HS << 8), 2);
+	cfg_put(s, PLX_CFG_PMC, 0x0002, 2);	/* PM 1.1, D0/D3hot */
+	cfg_put(s, PLX_CFG_HS, 0x06 | (PLX_CFG_VPD << 8), 2);
+	cfg_put(s, PLX_CFG_VPD, 0x03, 2);
+}
+
+/* Writable bits of configuration byte @off (W1C ones: cfg_w1c). */
+static uint8_t cfg_wmask(uint32_t off)
+{
+	static const uint32_t bar[4] = { 0xfffffe00u, 0xffffff00u,
+					 0xfffe0000u, 0xfffe0000u };
+
+	if (off >= 0x10 && off < 0x20)
+		return (uint8_t)(bar[(off - 0x10) / 4] >> (8 * (off & 3)));
+	switch (off) {
+	case PLX_CFG_COMMAND:
+		return PLX_CMD_RW_MASK & 0xff;
+	case PLX_CFG_COMMAND + 1:
+		return PLX_CMD_RW_MASK >> 8;
+	case 0x0c:		/* cache line size */
+	case 0x0d:		/* latency timer */
+	case 0x3c:		/* interrupt line */
+	case PLX_CFG_VPDADDR:
+	case PLX_CFG_VPDADDR + 1:
+	case PLX_CFG_VPDDATA:
+	case PLX_CFG_VPDDATA + 1:
+	case PLX_CFG_VPDDATA + 2:
+	case PLX_CFG_VPDDATA + 3:
+		return 0xff;
+	case PLX_CFG_PMCSR:
+		return PLX_PMCSR_STATE;
+	case PLX_CFG_HSCSR:
+		return 0x0a;	/* ENUM# mask, LED */
+	}
+	return 0;
+}
+
+static uint8_t cfg_w1c(uint32_t off)
+{
+	if (off == PLX_CFG_STATUS + 1)
+		return PLX_STATUS_W1C_MASK >> 8;
+	if (off == PLX_CFG_HSCSR)
+		return 0xc0;
+	return 0;
+}
+
+/* A VPD address word was written: run the read or write at once. */
+static void vpd_op(struct plx9656 *s)
+{
+	uint32_t a = cfg_get(s, PLX_CFG_VPDADDR, 2), prot, i;
+	uint32_t addr = a & 0x7fffu;
+
+	if (!(a & PLX_VPD_FLAG)) {
+		for (i = 0; i < 4; i++)
+			s->pcicfg[PLX_CFG_VPDDATA + i] =
+				s->ee[(addr + i) % PLX9656_EEPROM_BYTES];
+		cfg_put(s, PLX_CFG_VPDADDR, a | PLX_VPD_FLAG, 2);
+		return;
+	}
+	prot = ((s->regs[PLX_REG_BIGEND / 4] & PLX_BIGEND_PROT_MASK) >>
+		PLX_BIGEND_PROT_SHIFT) * 4;
+	if (addr % PLX9656_EEPROM_BYTES < prot || !s->ee_present)
+		plx_log(s, "VPD write at 0x%x refused (write-protected below "
+			"0x%x)", addr, prot);
+	else
+		for (i = 0; i < 4; i++)
+			s->ee[(addr + i) % PLX9656_EEPROM_BYTES] =
+				s->pcicfg[PLX_CFG_VPDDATA + i];
+	cfg_put(s, PLX_CFG_VPDADDR, a & ~PLX_VPD_FLAG, 2);
+}
+
+static void chip_reset(struct plx9656 *s);
+
+/* PMCSR power state written: D0 <-> D3hot. */
+static void pm_write(struct plx9656 *s, unsigned int old, unsigned int req)
+{
+	if (req == 1 || req == 2) {
+		plx_log(s, "PMCSR: D%u not supported, stays D%u", req, old);
+		s->pcicfg[PLX_CFG_PMCSR] = (s->pcicfg[PLX_CFG_PMCSR] &
+					    ~PLX_PMCSR_STATE) | old;
+		return;
+	}
+	if (old == 3 && req == 0)	/* No_Soft_Reset = 0: internal reset */
+		chip_reset(s);
 }
 
 /* ---- register file ---- */
@@ -608,11 +1106,11 @@ static bool plain_reg(uint32_t off)
 
 static uint32_t intcsr_read(const struct plx9656 *s)
 {
-	uint32_t v = s->intcsr | s->mbox_flags;
+	uint32_t v = s->intcsr | s->mbox_flags | s->abt;
 
 	if (s->l2pdb)
 		v |= PLX_INTCSR_PDBIA;
-	if (v & PLX_INTCSR_W1C_MASK)
+	if (pci_status(s) & PLX_STATUS_ABORTS)
 		v |= PLX_INTCSR_PABORTIA;
 	if (s->lint_in)
 		v |= PLX_INTCSR_PLIA;
@@ -652,11 +1150,12 @@ static uint32_t reg_read32(struct plx9656 *s, uint32_t off)
 	case PLX_REG_INTCSR:
 		return intcsr_read(s);
 	case PLX_REG_CNTRL:
-		return s->cntrl;
+		return s->cntrl | (s->ee_present ? PLX_CNTRL_EEPRESENT : 0) |
+		       (s->mw.do_ ? PLX_CNTRL_EEDO : 0);
 	case PLX_REG_PCIHIDR:
-		return 0x10b5u | ((uint32_t)s->cfg.device_id << 16);
+		return 0x10b5u | ((uint32_t)s->chip << 16);
 	case PLX_REG_PCIHREV:
-		return s->cfg.revision;
+		return s->chip_rev;
 	case PLX_REG_DMACSR0:
 		return dmacsr_read(s, 0) | ((uint32_t)dmacsr_read(s, 1) << 8);
 	case PLX_REG_DMADAC0:
@@ -699,7 +1198,8 @@ static void reg_write32(struct plx9656 *s, uint32_t off, uint32_t val,
 	if (plain_reg(off)) {
 		merge(&s->regs[off / 4], val, mask);
 		for (n = 0; n < 4; n++)
-			if (off == (uint32_t)PLX_REG_MBOX(n))
+			if (off == (uint32_t)PLX_REG_MBOX(n) &&
+			    (s->intcsr & PLX_INTCSR_MBOXIEN))
 				s->mbox_flags |= PLX_INTCSR_MBOXIA(n);
 		return;
 	}
@@ -713,11 +1213,17 @@ static void reg_write32(struct plx9656 *s, uint32_t off, uint32_t val,
 	case PLX_REG_INTCSR:
 		merge(&s->intcsr, val, mask & PLX_INTCSR_RW_MASK);
 		s->intcsr &= ~(val & mask & PLX_INTCSR_W1C_MASK);
+		if (!(s->intcsr & PLX_INTCSR_MBOXIEN))
+			s->mbox_flags = 0;
 		return;
 	case PLX_REG_CNTRL:
 		old = s->cntrl;
 		merge(&s->cntrl, val, mask & PLX_CNTRL_RW_MASK);
-		s->cntrl &= ~PLX_CNTRL_EERELOAD;
+		s->cntrl &= ~(val & mask & PLX_CNTRL_W1C_MASK);
+		ee_pins(s, s->cntrl);
+		if ((s->cntrl & PLX_CNTRL_EERELOAD) &&
+		    !(old & PLX_CNTRL_EERELOAD))
+			ee_load(s);
 		if ((s->cntrl & PLX_CNTRL_RESET) && !(old & PLX_CNTRL_RESET)) {
 			for (c = 0; c < 2; c++)
 				if (s->ch[c].state != CH_IDLE)
@@ -755,7 +1261,7 @@ static void reg_write32(struct plx9656 *s, uint32_t off, uint32_t val,
 			merge(&ch->ladr, val, mask);
 			break;
 		case 3:
-			merge(&ch->siz, val, mask & PLX_DMASIZ_MASK);
+			merge(&ch->siz, val, mask & PLX_DMASIZ_RW_MASK);
 			break;
 		default:
 			merge(&ch->dpr, val, mask);
@@ -791,40 +1297,47 @@ void plx9656_init(struct plx9656 *s, const struct plx9656_config *cfg,
 {
 	memset(s, 0, sizeof(*s));
 	s->cfg = *cfg;
+	s->cfg.eeprom_image = NULL;	/* copied below, not kept */
 	if (ops)
 		s->ops = *ops;
 	s->opaque = opaque;
 	s->sched_when = PLX9656_NEVER;
-	s->bandwidth = cfg->bandwidth ? cfg->bandwidth :
-					default_bw(cfg->device_id);
+	s->chip = chip_of(cfg);
+	s->chip_rev = cfg->chip_rev ? cfg->chip_rev :
+				      s->chip == 0x9056 ? 0xaa : 0xba;
+	s->bandwidth = cfg->bandwidth ? cfg->bandwidth : default_bw(s->chip);
+	s->ee_present = cfg->eeprom != PLX9656_EEPROM_NONE;
+	if (cfg->eeprom == PLX9656_EEPROM_IMAGE && cfg->eeprom_image)
+		memcpy(s->ee, cfg->eeprom_image, sizeof(s->ee));
+	else if (cfg->eeprom == PLX9656_EEPROM_DEFAULT)
+		plx9656_eeprom_default(cfg, s->ee);
+	else
+		memset(s->ee, 0xff, sizeof(s->ee));
 	plx9656_reset(s);
+}
+
+/* Power-on reset of everything but the interrupt output and the schedule */
+static void chip_reset(struct plx9656 *s)
+{
+	memset(s->regs, 0, sizeof(s->regs));
+	local_reset(s);
+	s->cntrl = PLX_CNTRL_RESET_VALUE;
+	memset(&s->mw, 0, sizeof(s->mw));
+	s->bus_free = 0;
+	cfg_reset(s);
+	ee_load(s);
 }
 
 void plx9656_reset(struct plx9656 *s)
 {
-	uint32_t range = 0;
-
-	memset(s->regs, 0, sizeof(s->regs));
-	local_reset(s);
-	s->cntrl = PLX_CNTRL_RESET_VALUE;
-	s->lint_in = false;
-	s->bus_free = 0;
-	/* Local spaces 0 and 1 both decode the SRAM at local address 0. */
-	if (s->cfg.sram_size) {
-		range = s->cfg.sram_size - 1;
-		range |= range >> 1;
-		range |= range >> 2;
-		range |= range >> 4;
-		range |= range >> 8;
-		range |= range >> 16;
-		range = ~range;
-	}
-	s->regs[PLX_REG_LAS0RR / 4] = range;
-	s->regs[PLX_REG_LAS1RR / 4] = range;
-	s->regs[PLX_REG_LAS0BA / 4] = 1;
-	s->regs[PLX_REG_LAS1BA / 4] = 1;
+	chip_reset(s);
 	update_irq(s);
 	resched(s, false);
+}
+
+static uint32_t all_ones(unsigned int size)
+{
+	return size >= 4 ? 0xffffffffu : (1u << (8 * size)) - 1;
 }
 
 uint32_t plx9656_reg_read(struct plx9656 *s, uint32_t off, unsigned int size)
@@ -834,6 +1347,10 @@ uint32_t plx9656_reg_read(struct plx9656 *s, uint32_t off, unsigned int size)
 
 	if (!size_ok(s, off, size))
 		return 0;
+	if (in_d3(s)) {
+		plx_log(s, "register read at 0x%x in D3hot", off);
+		return all_ones(size);
+	}
 	for (i = 0; i < size; i++) {
 		o = off + i;
 		if (o >= PLX9656_BAR0_SIZE)
@@ -853,6 +1370,10 @@ void plx9656_reg_write(struct plx9656 *s, uint32_t off, uint32_t val,
 
 	if (!size_ok(s, off, size))
 		return;
+	if (in_d3(s)) {
+		plx_log(s, "register write at 0x%x in D3hot dropped", off);
+		return;
+	}
 	for (i = 0; i < size; i++) {
 		o = off + i;
 		if (o >= PLX9656_BAR0_SIZE)
@@ -882,6 +1403,10 @@ uint64_t plx9656_sram_read(struct plx9656 *s, uint32_t off, unsigned int size)
 		plx_log(s, "bad SRAM access size %u", size);
 		return 0;
 	}
+	if (in_d3(s)) {
+		plx_log(s, "SRAM read in D3hot");
+		return size == 8 ? ~0ull : all_ones(size);
+	}
 	for (i = 0; i < size; i++)
 		v |= (uint64_t)sram_get8(s, off + i) << (8 * i);
 	return v;
@@ -894,6 +1419,10 @@ void plx9656_sram_write(struct plx9656 *s, uint32_t off, uint64_t val,
 
 	if (size != 1 && size != 2 && size != 4 && size != 8) {
 		plx_log(s, "bad SRAM access size %u", size);
+		return;
+	}
+	if (in_d3(s)) {
+		plx_log(s, "SRAM write in D3hot dropped");
 		return;
 	}
 	for (i = 0; i < size; i++)
@@ -931,26 +1460,35 @@ void plx9656_run(struct plx9656 *s)
 
 void plx9656_set_stall(struct plx9656 *s, int channel_mask)
 {
-	uint64_t now = plx_now(s);
+	bool was[2];
 	int c;
 
 	for (c = 0; c < 2; c++)
-		if (stalled(s, c) && !((channel_mask >> c) & 1) &&
-		    s->ch[c].state != CH_IDLE && s->ch[c].due < now)
-			s->ch[c].due = now;
+		was[c] = stalled(s, c);
 	s->stall_mask = channel_mask & 3;
+	for (c = 0; c < 2; c++)
+		chan_unfreeze(s, c, was[c]);
 	resched(s, false);
 }
 
 void plx9656_set_master_abort(struct plx9656 *s, int on)
 {
-	s->master_abort = on != 0;
+	s->ma_mask = on ? 3 : 0;
+}
+
+void plx9656_set_master_abort_mask(struct plx9656 *s, int channel_mask)
+{
+	s->ma_mask = channel_mask & 3;
+}
+
+int plx9656_master_abort_mask(const struct plx9656 *s)
+{
+	return s->ma_mask;
 }
 
 void plx9656_set_bandwidth(struct plx9656 *s, uint64_t bytes_per_s)
 {
-	s->bandwidth = bytes_per_s ? bytes_per_s :
-				     default_bw(s->cfg.device_id);
+	s->bandwidth = bytes_per_s ? bytes_per_s : default_bw(s->chip);
 }
 
 int plx9656_irq_level(const struct plx9656 *s)
@@ -979,6 +1517,67 @@ void plx9656_local_doorbell(struct plx9656 *s, uint32_t bits)
 
 void plx9656_clear_pci_abort(struct plx9656 *s)
 {
-	s->intcsr &= ~PLX_INTCSR_W1C_MASK;
+	plx9656_config_write(s, PLX_CFG_STATUS, PLX_STATUS_ABORTS, 2);
+}
+
+uint32_t plx9656_config_read(struct plx9656 *s, uint32_t off,
+			     unsigned int size)
+{
+	uint32_t v = 0;
+	unsigned int i;
+
+	if ((size != 1 && size != 2 && size != 4) || off >= PLX9656_CFG_SIZE ||
+	    size > PLX9656_CFG_SIZE - off) {
+		plx_log(s, "bad config read: offset 0x%x size %u", off, size);
+		return 0;
+	}
+	for (i = 0; i < size; i++)
+		v |= (uint32_t)s->pcicfg[off + i] << (8 * i);
+	return v;
+}
+
+void plx9656_config_write(struct plx9656 *s, uint32_t off, uint32_t val,
+			  unsigned int size)
+{
+	unsigned int i, pm_old = s->pcicfg[PLX_CFG_PMCSR] & PLX_PMCSR_STATE;
+	bool vpd = false, pm = false, status = false;
+	uint32_t o;
+	uint8_t b, wm;
+
+	if ((size != 1 && size != 2 && size != 4) || off >= PLX9656_CFG_SIZE ||
+	    size > PLX9656_CFG_SIZE - off) {
+		plx_log(s, "bad config write: offset 0x%x size %u", off, size);
+		return;
+	}
+	for (i = 0; i < size; i++) {
+		o = off + i;
+		b = (uint8_t)(val >> (8 * i));
+		wm = cfg_wmask(o);
+		s->pcicfg[o] = (uint8_t)((s->pcicfg[o] & ~wm) | (b & wm));
+		s->pcicfg[o] &= (uint8_t)~(b & cfg_w1c(o));
+		if (o == PLX_CFG_VPDADDR || o == PLX_CFG_VPDADDR + 1)
+			vpd = true;
+		if (o == PLX_CFG_PMCSR)
+			pm = true;
+		if (o == PLX_CFG_STATUS + 1)
+			status = true;
+	}
+	if (status && !(pci_status(s) & PLX_STATUS_ABORTS))
+		s->abt = PLX_INTCSR_ABTMASTERS;
+	if (vpd)
+		vpd_op(s);
+	if (pm)
+		pm_write(s, pm_old, s->pcicfg[PLX_CFG_PMCSR] & PLX_PMCSR_STATE);
 	update_irq(s);
+	resched(s, false);
+}
+
+int plx9656_power_state(const struct plx9656 *s)
+{
+	return s->pcicfg[PLX_CFG_PMCSR] & PLX_PMCSR_STATE;
+}
+
+void plx9656_eeprom_get(const struct plx9656 *s, uint8_t *buf)
+{
+	memcpy(buf, s->ee, sizeof(s->ee));
 }

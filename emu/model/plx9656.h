@@ -2,7 +2,10 @@
 /*
  * Portable model of the PLX PCI 9656 / 9056 bus-master bridge as a driver
  * sees it: the BAR0 register block, two DMA channels (block and chained
- * scatter/gather), INTCSR interrupt logic and the on-board SRAM.
+ * scatter/gather), INTCSR interrupt logic, the on-board SRAM, the serial
+ * EEPROM (93CS56, Microwire through CNTRL) and the chip's PCI
+ * configuration space (Status abort bits, capabilities: power management,
+ * hot swap, VPD).
  *
  * No QEMU, libc-only or kernel header is needed: include plx9656_port.h
  * first (or let this header include it), which maps the few types and
@@ -28,7 +31,8 @@ struct plx9656;
 /**
  * struct plx9656_host_ops - what the model needs from its environment
  * @dma_read: read @len bytes of host (PCI bus) memory at @addr into @buf.
- *	Return 0, or non-zero for a master abort (no such memory, bus master
+ *	Return 0, PLX9656_DMA_TARGET_ABORT for a target abort, or any other
+ *	non-zero value for a master abort (no such memory, bus master
  *	disabled, IOMMU fault).
  * @dma_write: write @len bytes from @buf to host memory at @addr; same
  *	return convention.
@@ -58,6 +62,9 @@ struct plx9656_host_ops {
 	void (*log)(void *opaque, const char *msg);
 };
 
+/* ops->dma_read/dma_write return value for a target abort */
+#define PLX9656_DMA_TARGET_ABORT	2
+
 /* A chained walk ends with a master-abort status after this many descriptors */
 #define PLX9656_MAX_CHAIN	65536u
 
@@ -69,16 +76,38 @@ enum plx9656_chan_status {
 	PLX9656_CHAN_MASTER_ABORT,	/* a DMA access failed */
 	PLX9656_CHAN_CHAIN_LIMIT,	/* PLX9656_MAX_CHAIN descriptors walked */
 	PLX9656_CHAN_RESET,		/* stopped by CNTRL soft reset */
+	PLX9656_CHAN_REJECTED,		/* Start refused (valid/ring mode) */
 };
+
+/* Serial EEPROM contents at construction (struct plx9656_config.eeprom) */
+enum plx9656_eeprom {
+	PLX9656_EEPROM_DEFAULT = 0,	/* built-in RDK-LITE image */
+	PLX9656_EEPROM_IMAGE,		/* @eeprom_image (PLX9656_EEPROM_BYTES) */
+	PLX9656_EEPROM_BLANK,		/* present, erased (all 0xFF) */
+	PLX9656_EEPROM_NONE,		/* no EEPROM fitted (CNTRL 28 = 0) */
+};
+
+#define PLX9656_EEPROM_BYTES	256u	/* 93CS56: 128 x 16 bit */
+#define PLX9656_CFG_SIZE	256u	/* PCI configuration space */
 
 /**
  * struct plx9656_config - board construction parameters
- * @device_id: PCI device ID reported in PCIHIDR (0x9601, 0x5601, 0x9656, 0x9056)
- * @revision: PCIHREV value
+ * @device_id: PCI device ID the built-in EEPROM image loads (0x9601,
+ *	0x5601, 0x9656, 0x9056); also selects the chip class when @chip is 0
+ * @revision: PCI revision ID the built-in EEPROM image loads
  * @bandwidth: modelled shared PCI bus bandwidth in bytes/s (0 = default
- *	for @device_id: 528 MB/s for 9656-class, 264 MB/s for 9056-class)
+ *	for the chip: 528 MB/s for 9656-class, 264 MB/s for 9056-class)
  * @sram: caller-owned SRAM backing store of @sram_size bytes
  * @sram_size: bytes of @sram (normally PLX9656_SRAM_SIZE)
+ * @chip: 0x9656 or 0x9056: the silicon, hard-wired in PCIHIDR (0 = from
+ *	@device_id: 0x5601/0x9056/0x56c2 are 9056-class, the rest 9656)
+ * @chip_rev: silicon revision in PCIHREV (0 = 0xBA on a 9656, 0xAA on a
+ *	9056)
+ * @subsys_vendor_id, @subsys_id: what the built-in image loads (0 =
+ *	0x10B5 and @device_id)
+ * @eeprom: enum plx9656_eeprom
+ * @eeprom_image: PLX9656_EEPROM_BYTES bytes for PLX9656_EEPROM_IMAGE
+ *	(copied at init; big-endian 16-bit words as the Microwire shifts them)
  */
 struct plx9656_config {
 	uint16_t device_id;
@@ -86,6 +115,12 @@ struct plx9656_config {
 	uint64_t bandwidth;
 	uint8_t *sram;
 	uint32_t sram_size;
+	uint16_t chip;
+	uint8_t chip_rev;
+	uint16_t subsys_vendor_id;
+	uint16_t subsys_id;
+	int eeprom;
+	const uint8_t *eeprom_image;
 };
 
 /* Size of struct plx9656, for callers that allocate it opaquely. */
@@ -114,6 +149,10 @@ void plx9656_run(struct plx9656 *s);
 /* Faults a driver must survive, switchable at any time. */
 void plx9656_set_stall(struct plx9656 *s, int channel_mask);	/* bit n = ch n never completes */
 void plx9656_set_master_abort(struct plx9656 *s, int on);	/* every DMA access master-aborts */
+/* bit n set = every DMA access of channel n master-aborts (the other
+ * channel runs normally); plx9656_set_master_abort(s, on) = mask 3 / 0 */
+void plx9656_set_master_abort_mask(struct plx9656 *s, int channel_mask);
+int plx9656_master_abort_mask(const struct plx9656 *s);
 void plx9656_set_bandwidth(struct plx9656 *s, uint64_t bytes_per_s);
 
 /* Current INTA# level (what set_irq last reported). */
@@ -130,8 +169,33 @@ void plx9656_set_local_irq(struct plx9656 *s, int level);
 /* The local side rings the PCI doorbell: L2PDBELL |= @bits (INTCSR 13). */
 void plx9656_local_doorbell(struct plx9656 *s, uint32_t bits);
 
-/* Clear the PCI-abort status (INTCSR 26:24, so 14), e.g. when the host
- * clears the master-abort bit of the PCI status register. */
+/* Clear the abort bits of the PCI Status register (13:11), as a W1C
+ * write of them through plx9656_config_write() does: INTCSR 14 clears and
+ * INTCSR 27:24 return to 1. */
 void plx9656_clear_pci_abort(struct plx9656 *s);
+
+/*
+ * The chip's PCI configuration space (offset < 256, @size 1, 2 or 4; an
+ * access is handled byte by byte). IDs come from the serial EEPROM;
+ * Command implements bits 0-2, 4, 6, 8 (no INTx disable); Status bit 4
+ * (capability list) and 5 (66 MHz) are 1, bits 8 and 15:11 are W1C (the
+ * model sets 13/12 on a received master/target abort), there is no
+ * interrupt-status bit 3; capabilities: power management at 0x40, hot swap
+ * at 0x48, VPD at 0x4C (data from the EEPROM). A QEMU wrapper forwards
+ * every configuration access here as well as to its PCI core.
+ */
+uint32_t plx9656_config_read(struct plx9656 *s, uint32_t off,
+			     unsigned int size);
+void plx9656_config_write(struct plx9656 *s, uint32_t off, uint32_t val,
+			  unsigned int size);
+
+/* Current power state from PMCSR: 0 = D0, 3 = D3hot. */
+int plx9656_power_state(const struct plx9656 *s);
+
+/* Copy the serial EEPROM contents (PLX9656_EEPROM_BYTES) to @buf. */
+void plx9656_eeprom_get(const struct plx9656 *s, uint8_t *buf);
+
+/* Build the built-in RDK-LITE image for @cfg into @buf (EEPROM_BYTES). */
+void plx9656_eeprom_default(const struct plx9656_config *cfg, uint8_t *buf);
 
 #endif /* PLX9656_MODEL_H */

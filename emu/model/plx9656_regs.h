@@ -78,6 +78,7 @@
 #define PLX_REG_PABTADR		0x104	/* PCI abort address (RO) */
 
 /* INTCSR */
+#define PLX_INTCSR_MBOXIEN	(1u << 3)	/* mailbox int enable */
 #define PLX_INTCSR_PIEN		(1u << 8)	/* PCI interrupt enable */
 #define PLX_INTCSR_PDBIEN	(1u << 9)	/* PCI doorbell int enable */
 #define PLX_INTCSR_PABORTIEN	(1u << 10)	/* PCI abort int enable */
@@ -94,25 +95,94 @@
 #define PLX_INTCSR_DMA0IA	(1u << 21)
 #define PLX_INTCSR_DMA1IA	(1u << 22)
 #define PLX_INTCSR_DMAIA(c)	((c) ? PLX_INTCSR_DMA1IA : PLX_INTCSR_DMA0IA)
-#define PLX_INTCSR_DMWASBM	(1u << 24)	/* direct master was master */
-#define PLX_INTCSR_DMA0WASBM	(1u << 25)	/* DMA0 was bus master */
-#define PLX_INTCSR_DMA1WASBM	(1u << 26)	/* DMA1 was bus master */
-#define PLX_INTCSR_DMAWASBM(c) \
-	((c) ? PLX_INTCSR_DMA1WASBM : PLX_INTCSR_DMA0WASBM)
-#define PLX_INTCSR_MBOXIA(n)	(1u << (28 + (n)))	/* data in mailbox n */
+/* 27:24 are ACTIVE LOW, read-only, reset 1: 0 = that master saw the abort */
+#define PLX_INTCSR_DMNOTBM	(1u << 24)	/* direct master was NOT master */
+#define PLX_INTCSR_DMA0NOTBM	(1u << 25)	/* DMA0 was NOT bus master */
+#define PLX_INTCSR_DMA1NOTBM	(1u << 26)	/* DMA1 was NOT bus master */
+#define PLX_INTCSR_DMANOTBM(c) \
+	((c) ? PLX_INTCSR_DMA1NOTBM : PLX_INTCSR_DMA0NOTBM)
+#define PLX_INTCSR_NORETRYABT	(1u << 27)	/* no abort after 256 retries */
+#define PLX_INTCSR_ABTMASTERS	0x0f000000u	/* 27:24, all 1 = no abort */
+#define PLX_INTCSR_MBOXIA(n)	(1u << (28 + (n)))	/* PCI wrote mailbox n */
 /* bits a PCI write stores: 4:0, 6, 12:8, 19:16 */
 #define PLX_INTCSR_RW_MASK	0x000f1f5fu
-/* bits a PCI write of 1 clears (model choice, see plx9656.c): a
- * read-modify-write of INTCSR that writes them back as read clears them */
-#define PLX_INTCSR_W1C_MASK	0x07000000u
+/* write-1-to-clear (local parity status; never set by the model) */
+#define PLX_INTCSR_W1C_MASK	0x000000a0u
+#define PLX_INTCSR_RESET_VALUE	0x0f010100u
 
 /* CNTRL */
-#define PLX_CNTRL_EERELOAD	(1u << 29)	/* self-clearing in the model */
+#define PLX_CNTRL_GPO		(1u << 16)
+#define PLX_CNTRL_GPI		(1u << 17)	/* RO: USERi pin */
+#define PLX_CNTRL_EESK		(1u << 24)	/* EEPROM clock */
+#define PLX_CNTRL_EECS		(1u << 25)	/* EEPROM chip select */
+#define PLX_CNTRL_EEDI		(1u << 26)	/* data to the EEPROM */
+#define PLX_CNTRL_EEDO		(1u << 27)	/* RO: data from the EEPROM */
+#define PLX_CNTRL_EEPRESENT	(1u << 28)	/* RO: EEPROM present */
+#define PLX_CNTRL_EERELOAD	(1u << 29)	/* reload config (on 0->1) */
 #define PLX_CNTRL_RESET		(1u << 30)	/* software reset (local side) */
-/* bits a PCI write stores: 16:0, 19:18, 26:24, 31:29 */
-#define PLX_CNTRL_RW_MASK	0xe70dffffu
-/* PCI commands: DMA read 0xE, DMA write 0x7, DM read 0x6, DM write 0x7 */
-#define PLX_CNTRL_RESET_VALUE	0x0000767eu
+/* stored: 16, 15:0, 19:18, 23:22, 26:24, 30:29 */
+#define PLX_CNTRL_RW_MASK	0x67cdffffu
+#define PLX_CNTRL_W1C_MASK	0x00300000u	/* 20, 21 (never set) */
+/* PCI commands: DMA read 0xE, DMA write 0x7, DM read 0x6, DM write 0x7;
+ * GPO, USERi select, USERo select */
+#define PLX_CNTRL_RESET_VALUE	0x000d767eu
+
+/* PCI configuration space (the chip's; plx9656_config_read/write) */
+#define PLX_CFG_COMMAND		0x04
+#define PLX_CFG_STATUS		0x06
+#define PLX_CFG_REVISION	0x08
+#define PLX_CFG_SUBSYS		0x2c
+#define PLX_CFG_CAPPTR		0x34
+#define PLX_CFG_INTPIN		0x3d
+#define PLX_CFG_PM		0x40	/* power management capability */
+#define PLX_CFG_PMC		0x42
+#define PLX_CFG_PMCSR		0x44
+#define PLX_CFG_HS		0x48	/* CompactPCI hot swap */
+#define PLX_CFG_HSCSR		0x4a
+#define PLX_CFG_VPD		0x4c
+#define PLX_CFG_VPDADDR		0x4e
+#define PLX_CFG_VPDDATA		0x50
+#define PLX_CMD_RW_MASK		0x0157u		/* 0-2, 4, 6, 8: no bit 10 */
+#define PLX_STATUS_CAPLIST	(1u << 4)
+#define PLX_STATUS_66MHZ	(1u << 5)
+#define PLX_STATUS_SIG_TABORT	(1u << 11)
+#define PLX_STATUS_REC_TABORT	(1u << 12)
+#define PLX_STATUS_REC_MABORT	(1u << 13)
+#define PLX_STATUS_ABORTS	0x3800u		/* 13:11 */
+#define PLX_STATUS_W1C_MASK	0xf900u		/* 8, 15:11 */
+#define PLX_PMCSR_STATE		0x3u
+#define PLX_VPD_FLAG		0x8000u
+
+/* Serial EEPROM (93CS56, 128 x 16 bit) image layout: big-endian words,
+ * each register as high word then low word */
+#define PLX_EE_SIZE		256u
+#define PLX_EE_ID		0x00	/* device ID : vendor ID */
+#define PLX_EE_CLASSREV		0x04	/* class code : revision */
+#define PLX_EE_MISC		0x08	/* max lat : min gnt : pin : line */
+#define PLX_EE_MBOX0		0x0c
+#define PLX_EE_MBOX1		0x10
+#define PLX_EE_LAS0RR		0x14
+#define PLX_EE_LAS0BA		0x18
+#define PLX_EE_MARBR		0x1c
+#define PLX_EE_BIGEND		0x20
+#define PLX_EE_EROMRR		0x24
+#define PLX_EE_EROMBA		0x28
+#define PLX_EE_LBRD0		0x2c
+#define PLX_EE_DMRR		0x30
+#define PLX_EE_DMLBAM		0x34
+#define PLX_EE_DMLBAI		0x38
+#define PLX_EE_DMPBAM		0x3c
+#define PLX_EE_DMCFGA		0x40
+#define PLX_EE_SUBSYS		0x44	/* subsystem ID : subsystem vendor */
+#define PLX_EE_LAS1RR		0x48
+#define PLX_EE_LAS1BA		0x4c
+#define PLX_EE_LBRD1		0x50
+#define PLX_EE_HSNEXT		0x54	/* hot swap: not loaded by the model */
+#define PLX_EE_PCIARB		0x58
+#define PLX_EE_CONFIG_END	0x5c
+#define PLX_EE_VPD_DEFAULT	0x80	/* VPD of the built-in image */
+#define PLX_BIGEND_PROT_SHIFT	16	/* BIGEND 22:16: VPD write boundary */
+#define PLX_BIGEND_PROT_MASK	0x007f0000u
 
 /* DMAMODE */
 #define PLX_DMAMODE_WIDTH_MASK	0x3u		/* 0: 8, 1: 16, 2/3: 32 bit */
@@ -126,11 +196,15 @@
 #define PLX_DMAMODE_CLRCOUNT	(1u << 16)	/* clear count on descr. done */
 #define PLX_DMAMODE_INTRPCI	(1u << 17)	/* route channel int to INTA# */
 #define PLX_DMAMODE_DACCHAIN	(1u << 18)	/* 32-byte descr., PCI high */
+#define PLX_DMAMODE_VALIDEN	(1u << 20)	/* ring/valid mode */
+#define PLX_DMAMODE_VALIDSTOP	(1u << 21)
 #define PLX_DMAMODE_RW_MASK	0x003fffffu	/* 31:22 reserved */
-#define PLX_DMAMODE_RESET_VALUE	0x00000003u	/* 32-bit local bus */
+#define PLX_DMAMODE_RESET_VALUE	0x00000083u	/* 32-bit, BTERM# input */
 
 /* DMASIZ */
 #define PLX_DMASIZ_MASK		0x007fffffu	/* byte count, bits 22:0 */
+#define PLX_DMASIZ_VALID	(1u << 31)	/* valid bit (valid mode) */
+#define PLX_DMASIZ_RW_MASK	0x807fffffu
 
 /* DMADPR and descriptor next-pointer word */
 #define PLX_DMADPR_DESCPCI	(1u << 0)	/* descriptor in PCI memory */
@@ -145,6 +219,7 @@
 #define PLX_DMACSR_ABORT	(1u << 2)
 #define PLX_DMACSR_CLEARINTR	(1u << 3)
 #define PLX_DMACSR_DONE		(1u << 4)
+#define PLX_DMACSR_RESET_VALUE	0x10u
 
 /* descriptor layout (little-endian dwords) */
 #define PLX_DESC_PADR		0x00

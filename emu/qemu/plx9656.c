@@ -7,7 +7,16 @@
  *
  * PCI function: vendor 0x10B5, device `device-id` (default 0x9601),
  * class 0x0680 ("other bridge", what PLX bridges report), interrupt pin A,
- * no MSI (the chip has none).
+ * no MSI (the chip has none). These come from the board's serial EEPROM
+ * (built-in RDK-LITE image for `device-id`, or the `eeprom` property).
+ * Configuration space: QEMU's PCI core keeps the BARs (0x10-0x33) and the
+ * command register's effect (decoding, bus mastering); every other byte
+ * is read from the portable model, which implements the chip's Status
+ * (abort bits W1C, capability list, no interrupt-status bit), Command (no
+ * INTx disable) and capabilities (PM 0x40, hot swap 0x48, VPD 0x4C). Every
+ * configuration write goes to both. A D3hot -> D0 transition resets the
+ * model (and clears the command register; Linux restores BARs and command
+ * after it, as for any function without No_Soft_Reset).
  *   BAR0  0x200   MMIO   the register block (1/2/4-byte accesses)
  *   BAR1  0x100   I/O    alias of the first 0x100 bytes of the registers
  *   BAR2  0x20000 MMIO   local space 0 window onto the on-board SRAM
@@ -15,10 +24,23 @@
  *
  * Properties (the ones marked * may be changed at run time with
  * `qom-set /machine/peripheral/<id> <prop> <value>`):
- *   device-id             uint16, default 0x9601 (0x5601, 0x9656, 0x9056)
- *   revision              uint8, PCI revision and PCIHREV, default 0xba
+ *   device-id             uint16, default 0x9601 (0x5601, 0x9656, 0x9056);
+ *                         the device ID the built-in EEPROM image loads,
+ *                         and the chip class: 0x5601/0x9056 are 9056s
+ *                         (PCIHIDR 0x905610B5), the rest 9656s
+ *                         (PCIHIDR 0x965610B5)
+ *   revision              uint8, PCI revision in the built-in image,
+ *                         default 0xba
+ *   chip-revision         uint8, PCIHREV (silicon revision), default 0 =
+ *                         0xBA on a 9656, 0xAA on a 9056
  *   subsystem-vendor-id   uint16, default 0x10b5
  *   subsystem-id          uint16, default 0 = same as device-id
+ *   eeprom                string: unset or "default" = the built-in
+ *                         RDK-LITE image, "blank" = an erased EEPROM (the
+ *                         chip loads its own defaults: 10b5:9656/9056),
+ *                         "none" = no EEPROM fitted, anything else = the
+ *                         path of a 256-byte image (93CS56 contents,
+ *                         big-endian 16-bit words)
  *   sram-size             uint32, bytes of SRAM, default 0x20000 (the BAR
  *                         windows stay 0x20000 whatever the size)
  *   bandwidth *           uint64, modelled bus bytes/s, 0 = the model's
@@ -26,13 +48,18 @@
  *                         264 MB/s 9056-class)
  *   stall *               uint32 channel mask: bit n = channel n never
  *                         completes (0 releases it)
- *   master-abort *        bool: every DMA access master-aborts
+ *   master-abort *        bool: every DMA access of both channels
+ *                         master-aborts (= master-abort-mask 3 / 0)
+ *   master-abort-mask *   uint32 channel mask: bit n = every DMA access of
+ *                         channel n master-aborts, the other runs normally
+ *   lint *                bool: level of the local interrupt input LINTi#
+ *                         (INTCSR bit 15; INTA# with INTCSR 11 and 8)
  *
  * DMA goes through pci_dma_read/pci_dma_write, so it honours the command
  * register's bus-master enable and an IOMMU; a failed access is reported
- * to the model as a master abort and sets "received master abort" in the
- * PCI status register (clearing that bit, write-1-to-clear, also clears the
- * model's INTCSR abort bits). Transfers complete on a
+ * to the model as a master abort, which sets "received master abort" in
+ * the chip's PCI Status (bit 13, W1C), INTCSR 14 and the active-low
+ * INTCSR 25/26 of the channel. Transfers complete on a
  * QEMU_CLOCK_VIRTUAL timer after the modelled bus time. Guest mistakes are
  * the model's business (chip status bits); nothing a guest does aborts
  * QEMU. The device is not migratable.
@@ -52,6 +79,7 @@
 #include "sysemu/dma.h"
 
 #include "../model/plx9656.h"
+#include "../model/plx9656_regs.h"
 
 #define TYPE_PLX9656 "plx9656"
 OBJECT_DECLARE_SIMPLE_TYPE(PLX9656State, PLX9656)
@@ -80,27 +108,18 @@ struct PLX9656State {
 	uint16_t subsys_vendor_id;
 	uint16_t subsys_id;
 	uint32_t sram_size;
+	uint8_t chip_rev;
+	char *eeprom;
 	uint64_t bandwidth;
 	uint32_t stall;
-	bool master_abort;
+	uint32_t ma_mask;
+	bool lint;
 };
 
 /* ---- host operations handed to the model ---------------------------- */
 
-/*
- * A failed DMA access is a master abort: besides the chip's own INTCSR
- * bits (the model's), the PCI status register records "received master
- * abort" (bit 13, write-1-to-clear by QEMU's PCI core). Clearing it there
- * also clears the model's "was bus master on abort" bits, as on the chip.
- */
-static void plx_note_master_abort(PLX9656State *s)
-{
-	PCIDevice *pdev = PCI_DEVICE(s);
-
-	pci_word_test_and_set_mask(pdev->config + PCI_STATUS,
-				   PCI_STATUS_REC_MASTER_ABORT);
-}
-
+/* A failed DMA access is a master abort; the model records it (PCI
+ * Status 13 in its configuration space, INTCSR). */
 static int plx_host_dma_read(void *opaque, uint64_t addr, void *buf,
 			     size_t len)
 {
@@ -109,7 +128,6 @@ static int plx_host_dma_read(void *opaque, uint64_t addr, void *buf,
 
 	r = pci_dma_read(PCI_DEVICE(s), addr, buf, len);
 	if (r != MEMTX_OK) {
-		plx_note_master_abort(s);
 		qemu_log_mask(LOG_GUEST_ERROR,
 			      "plx9656: DMA read of 0x%zx bytes at 0x%" PRIx64
 			      " failed (master abort)\n", len, addr);
@@ -126,7 +144,6 @@ static int plx_host_dma_write(void *opaque, uint64_t addr, const void *buf,
 
 	r = pci_dma_write(PCI_DEVICE(s), addr, buf, len);
 	if (r != MEMTX_OK) {
-		plx_note_master_abort(s);
 		qemu_log_mask(LOG_GUEST_ERROR,
 			      "plx9656: DMA write of 0x%zx bytes at 0x%" PRIx64
 			      " failed (master abort)\n", len, addr);
@@ -250,20 +267,69 @@ static const MemoryRegionOps plx_sram_ops = {
 		  .unaligned = true },
 };
 
+/* ---- configuration space ---------------------------------------------- */
+
+/* Bytes QEMU's PCI core answers (BARs, CardBus CIS, ROM BAR); the model
+ * answers the rest. */
+static bool plx_cfg_qemu_owned(uint32_t off)
+{
+	return off >= PCI_BASE_ADDRESS_0 && off < PCI_CAPABILITY_LIST;
+}
+
+/* Copy what the model loaded from the EEPROM into QEMU's copy. */
+static void plx_mirror_ids(PLX9656State *s)
+{
+	PCIDevice *pdev = PCI_DEVICE(s);
+	uint32_t off;
+
+	for (off = 0; off < PCI_BASE_ADDRESS_0; off++) {
+		if (off == PCI_COMMAND || off == PCI_COMMAND + 1 ||
+		    off == PCI_STATUS || off == PCI_STATUS + 1) {
+			continue;
+		}
+		pdev->config[off] = plx9656_config_read(s->model, off, 1);
+	}
+	pci_set_long(pdev->config + PCI_SUBSYSTEM_VENDOR_ID,
+		     plx9656_config_read(s->model, PLX_CFG_SUBSYS, 4));
+	pci_config_set_interrupt_pin(pdev->config, 1);	/* INTA#, wired */
+}
+
+static uint32_t plx_config_read(PCIDevice *pdev, uint32_t addr, int len)
+{
+	PLX9656State *s = PLX9656(pdev);
+	uint32_t v = 0, b, off;
+	int i;
+
+	for (i = 0; i < len; i++) {
+		off = addr + i;
+		if (!s->model || plx_cfg_qemu_owned(off) ||
+		    off >= PLX9656_CFG_SIZE) {
+			b = pci_default_read_config(pdev, off, 1);
+		} else {
+			b = plx9656_config_read(s->model, off, 1);
+		}
+		v |= b << (8 * i);
+	}
+	return v;
+}
+
 static void plx_config_write(PCIDevice *pdev, uint32_t addr, uint32_t val,
 			     int len)
 {
 	PLX9656State *s = PLX9656(pdev);
-	bool clear_abort = false;
-	const uint32_t hi = PCI_STATUS + 1;	/* bit 13 = bit 5 of byte 7 */
+	int before;
 
-	if (addr <= hi && hi < addr + len &&
-	    ((val >> (8 * (hi - addr))) & (PCI_STATUS_REC_MASTER_ABORT >> 8))) {
-		clear_abort = true;
-	}
 	pci_default_write_config(pdev, addr, val, len);
-	if (clear_abort && s->model) {
-		plx9656_clear_pci_abort(s->model);
+	if (!s->model || addr >= PLX9656_CFG_SIZE ||
+	    (uint32_t)len > PLX9656_CFG_SIZE - addr) {
+		return;
+	}
+	before = plx9656_power_state(s->model);
+	plx9656_config_write(s->model, addr, val, len);
+	if (before == 3 && plx9656_power_state(s->model) == 0) {
+		/* D3hot -> D0: the chip reset itself, decoding included */
+		pci_default_write_config(pdev, PCI_COMMAND, 0, 2);
+		plx_mirror_ids(s);
 	}
 }
 
@@ -316,24 +382,65 @@ static void plx_set_bandwidth(Object *obj, Visitor *v, const char *name,
 	}
 	s->bandwidth = val;
 	if (s->model) {
-		plx9656_set_bandwidth(s->model, val ? val :
-			(s->device_id == 0x5601 || s->device_id == 0x9056) ?
-			PLX9656_BW_9056 : PLX9656_BW_9656);
+		plx9656_set_bandwidth(s->model, val);	/* 0 = chip default */
 	}
 }
 
 static bool plx_get_master_abort(Object *obj, Error **errp)
 {
-	return PLX9656(obj)->master_abort;
+	return PLX9656(obj)->ma_mask == 3;
 }
 
 static void plx_set_master_abort(Object *obj, bool on, Error **errp)
 {
 	PLX9656State *s = PLX9656(obj);
 
-	s->master_abort = on;
+	s->ma_mask = on ? 3 : 0;
 	if (s->model) {
-		plx9656_set_master_abort(s->model, on);
+		plx9656_set_master_abort_mask(s->model, (int)s->ma_mask);
+	}
+}
+
+static void plx_get_ma_mask(Object *obj, Visitor *v, const char *name,
+			    void *opaque, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+
+	visit_type_uint32(v, name, &s->ma_mask, errp);
+}
+
+static void plx_set_ma_mask(Object *obj, Visitor *v, const char *name,
+			    void *opaque, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+	uint32_t val;
+
+	if (!visit_type_uint32(v, name, &val, errp)) {
+		return;
+	}
+	if (val & ~3u) {
+		error_setg(errp, "master-abort-mask: channel mask 0x%x has bits"
+			   " other than 0 and 1", val);
+		return;
+	}
+	s->ma_mask = val;
+	if (s->model) {
+		plx9656_set_master_abort_mask(s->model, (int)val);
+	}
+}
+
+static bool plx_get_lint(Object *obj, Error **errp)
+{
+	return PLX9656(obj)->lint;
+}
+
+static void plx_set_lint(Object *obj, bool on, Error **errp)
+{
+	PLX9656State *s = PLX9656(obj);
+
+	s->lint = on;
+	if (s->model) {
+		plx9656_set_local_irq(s->model, on);
 	}
 }
 
@@ -342,35 +449,55 @@ static void plx_set_master_abort(Object *obj, bool on, Error **errp)
 static void plx_realize(PCIDevice *pdev, Error **errp)
 {
 	PLX9656State *s = PLX9656(pdev);
-	uint8_t *conf = pdev->config;
 	struct plx9656_config cfg;
+	g_autofree gchar *image = NULL;
+	gsize image_len = 0;
+	GError *gerr = NULL;
 
 	if (s->sram_size == 0 || s->sram_size > PLX_SRAM_MAX) {
 		error_setg(errp, "sram-size must be 1..0x%x bytes", PLX_SRAM_MAX);
 		return;
 	}
-
-	pci_config_set_vendor_id(conf, PLX_VENDOR_ID);
-	pci_config_set_device_id(conf, s->device_id);
-	pci_config_set_revision(conf, s->revision);
-	pci_config_set_class(conf, PLX_CLASS_OTHER_BRIDGE);
-	pci_set_word(conf + PCI_SUBSYSTEM_VENDOR_ID, s->subsys_vendor_id);
-	pci_set_word(conf + PCI_SUBSYSTEM_ID,
-		     s->subsys_id ? s->subsys_id : s->device_id);
-	pci_config_set_interrupt_pin(conf, 1);	/* INTA# */
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.eeprom = PLX9656_EEPROM_DEFAULT;
+	if (s->eeprom && !strcmp(s->eeprom, "blank")) {
+		cfg.eeprom = PLX9656_EEPROM_BLANK;
+	} else if (s->eeprom && !strcmp(s->eeprom, "none")) {
+		cfg.eeprom = PLX9656_EEPROM_NONE;
+	} else if (s->eeprom && *s->eeprom && strcmp(s->eeprom, "default")) {
+		if (!g_file_get_contents(s->eeprom, &image, &image_len, &gerr)) {
+			error_setg(errp, "eeprom: %s", gerr->message);
+			g_error_free(gerr);
+			return;
+		}
+		if (image_len != PLX9656_EEPROM_BYTES) {
+			error_setg(errp, "eeprom: %s has %zu bytes, a 93CS56 image"
+				   " has %u", s->eeprom, (size_t)image_len,
+				   PLX9656_EEPROM_BYTES);
+			return;
+		}
+		cfg.eeprom = PLX9656_EEPROM_IMAGE;
+		cfg.eeprom_image = (const uint8_t *)image;
+	}
 
 	s->sram = g_malloc0(s->sram_size);
 	s->model = g_malloc0(plx9656_state_size());
-	memset(&cfg, 0, sizeof(cfg));
 	cfg.device_id = s->device_id;
 	cfg.revision = s->revision;
+	cfg.chip_rev = s->chip_rev;
+	cfg.subsys_vendor_id = s->subsys_vendor_id;
+	cfg.subsys_id = s->subsys_id;
 	cfg.bandwidth = s->bandwidth;
 	cfg.sram = s->sram;
 	cfg.sram_size = s->sram_size;
 	s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, plx_timer_cb, s);
 	plx9656_init(s->model, &cfg, &plx_host_ops, s);
 	plx9656_set_stall(s->model, (int)s->stall);
-	plx9656_set_master_abort(s->model, s->master_abort);
+	plx9656_set_master_abort_mask(s->model, (int)s->ma_mask);
+	plx9656_set_local_irq(s->model, s->lint);
+	plx_mirror_ids(s);
+	/* the chip's command register: no INTx disable, no VGA snoop, ... */
+	pci_set_word(pdev->wmask + PCI_COMMAND, PLX_CMD_RW_MASK);
 
 	memory_region_init_io(&s->regs_mmio, OBJECT(s), &plx_regs_ops, s,
 			      "plx9656-regs", PLX9656_BAR0_SIZE);
@@ -408,7 +535,9 @@ static void plx_reset(DeviceState *dev)
 		plx9656_reset(s->model);
 		/* the fault switches are the test's, not the chip's */
 		plx9656_set_stall(s->model, (int)s->stall);
-		plx9656_set_master_abort(s->model, s->master_abort);
+		plx9656_set_master_abort_mask(s->model, (int)s->ma_mask);
+		plx9656_set_local_irq(s->model, s->lint);
+		plx_mirror_ids(s);
 	}
 }
 
@@ -421,6 +550,8 @@ static Property plx_properties[] = {
 	DEFINE_PROP_UINT16("subsystem-id", PLX9656State, subsys_id, 0),
 	DEFINE_PROP_UINT32("sram-size", PLX9656State, sram_size,
 			   PLX9656_SRAM_SIZE),
+	DEFINE_PROP_UINT8("chip-revision", PLX9656State, chip_rev, 0),
+	DEFINE_PROP_STRING("eeprom", PLX9656State, eeprom),
 	DEFINE_PROP_END_OF_LIST(),
 };
 
@@ -435,7 +566,8 @@ static void plx_instance_init(Object *obj)
 
 	s->bandwidth = 0;
 	s->stall = 0;
-	s->master_abort = false;
+	s->ma_mask = 0;
+	s->lint = false;
 }
 
 static void plx_class_init(ObjectClass *klass, void *data)
@@ -445,6 +577,7 @@ static void plx_class_init(ObjectClass *klass, void *data)
 
 	k->realize = plx_realize;
 	k->exit = plx_exit;
+	k->config_read = plx_config_read;
 	k->config_write = plx_config_write;
 	k->vendor_id = PLX_VENDOR_ID;
 	k->device_id = PLX_DEFAULT_DEVICE_ID;
@@ -468,7 +601,15 @@ static void plx_class_init(ObjectClass *klass, void *data)
 				       plx_get_master_abort,
 				       plx_set_master_abort);
 	object_class_property_set_description(klass, "master-abort",
-		"every DMA access master-aborts");
+		"every DMA access of both channels master-aborts");
+	object_class_property_add(klass, "master-abort-mask", "uint32",
+				  plx_get_ma_mask, plx_set_ma_mask, NULL, NULL);
+	object_class_property_set_description(klass, "master-abort-mask",
+		"DMA channel mask whose accesses master-abort (bit 0 = ch0, bit 1 = ch1)");
+	object_class_property_add_bool(klass, "lint", plx_get_lint,
+				       plx_set_lint);
+	object_class_property_set_description(klass, "lint",
+		"level of the local interrupt input LINTi#");
 }
 
 static const TypeInfo plx_info = {

@@ -57,7 +57,7 @@ static int f_dma_read(void *opaque, uint64_t addr, void *buf, size_t len)
 	F.dma_reads++;
 	if (!p) {
 		F.fail_addr_hits++;
-		return -1;
+		return F.target_abort ? PLX9656_DMA_TARGET_ABORT : -1;
 	}
 	memcpy(buf, p, len);
 	return 0;
@@ -71,7 +71,7 @@ static int f_dma_write(void *opaque, uint64_t addr, const void *buf, size_t len)
 	F.dma_writes++;
 	if (!p) {
 		F.fail_addr_hits++;
-		return -1;
+		return F.target_abort ? PLX9656_DMA_TARGET_ABORT : -1;
 	}
 	memcpy(p, buf, len);
 	return 0;
@@ -234,10 +234,13 @@ void fill_rnd(uint8_t *p, size_t n)
 
 extern const struct test_case regs_tests[];
 extern const struct test_case dma_tests[];
+extern const struct test_case conf_tests[];
+extern const struct test_case silicon_tests[];
 
 int main(int argc, char **argv)
 {
-	const struct test_case *lists[] = { regs_tests, dma_tests };
+	const struct test_case *lists[] = { conf_tests, regs_tests, dma_tests,
+					    silicon_tests };
 	const char *only = argc > 1 ? argv[1] : NULL;
 	int passed = 0, failed = 0;
 	size_t l;

@@ -62,6 +62,7 @@ struct fake {
 	int logs;
 	int dma_reads, dma_writes;
 	int fail_addr_hits;	/* accesses outside the fake memory */
+	int target_abort;	/* failing accesses are target aborts */
 	void (*irq_hook)(int level);	/* called from set_irq (an "ISR") */
 };
 

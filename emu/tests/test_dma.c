@@ -811,7 +811,7 @@ static void t_soft_reset(void)
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_RESET);
 	CHECK_EQ(F.irq, 0);
 	CHECK_EQ(F.sched, NEVER);
-	CHECK_EQ(rd32(PLX_REG_INTCSR), 0);
+	CHECK_EQ(rd32(PLX_REG_INTCSR), PLX_INTCSR_RESET_VALUE);
 	CHECK_EQ(rd32(PLX_REG_DMAMODE0), PLX_DMAMODE_RESET_VALUE);
 	CHECK_EQ(rd32(PLX_REG_DMASIZ0), 0);
 	CHECK_EQ(rd32(PLX_REG_DMAPADR0), 0);
@@ -851,8 +851,9 @@ static void t_reset_api(void)
 	CHECK_EQ(F.sched, NEVER);
 	CHECK_EQ(rd32(PLX_REG_MBOX(0)), 0);
 	CHECK_EQ(rd32(PLX_REG_LAS0RR), ~(uint32_t)(SRAM_SIZE - 1));
-	CHECK_EQ(rd32(PLX_REG_CNTRL), PLX_CNTRL_RESET_VALUE);
-	CHECK_EQ(rd32(PLX_REG_INTCSR), 0);
+	CHECK_EQ(rd32(PLX_REG_CNTRL),
+		 PLX_CNTRL_RESET_VALUE | PLX_CNTRL_EEPRESENT);
+	CHECK_EQ(rd32(PLX_REG_INTCSR), PLX_INTCSR_RESET_VALUE);
 	CHECK_EQ(rd32(PLX_REG_L2PDBELL), 0);
 	for (c = 0; c < 2; c++)
 		CHECK(done(c));
@@ -941,20 +942,33 @@ static void t_master_abort_switch(void)
 	CHECK_EQ(plx9656_chan_status(F.s, 1), PLX9656_CHAN_MASTER_ABORT);
 	ic = rd32(PLX_REG_INTCSR);
 	CHECK(ic & PLX_INTCSR_PABORTIA);
-	CHECK(ic & PLX_INTCSR_DMA1WASBM);
-	CHECK(!(ic & PLX_INTCSR_DMA0WASBM));
+	/* active low: only DMA1 (bit 26) reads 0 */
+	CHECK_EQ(ic & PLX_INTCSR_ABTMASTERS,
+		 PLX_INTCSR_ABTMASTERS & ~PLX_INTCSR_DMA1NOTBM);
 	CHECK(ic & PLX_INTCSR_DMA1IA);		/* DoneIntEnable */
+	CHECK_EQ(plx9656_config_read(F.s, PLX_CFG_STATUS, 2) &
+		 PLX_STATUS_ABORTS, PLX_STATUS_REC_MABORT);
 	CHECK_EQ(F.irq, 1);
 	CHECK_EQ(rd32(PLX_REG_PABTADR), (uint32_t)pci);
 	CHECK(all_zero(hostp(pci), 256));
 	CHECK_EQ(F.dma_writes, 0);		/* never reached the bus */
-	/* write-1-to-clear of the was-bus-master bit clears abort active */
+	/* INTCSR writes do not touch 27:24 or 14 (read-only) */
 	wr32(PLX_REG_INTCSR, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN);
 	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_PABORTIA);
 	wr32(PLX_REG_INTCSR, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
-	     PLX_INTCSR_DMA1WASBM);
-	CHECK(!(rd32(PLX_REG_INTCSR) & (PLX_INTCSR_PABORTIA |
-					 PLX_INTCSR_DMA1WASBM)));
+	     PLX_INTCSR_ABTMASTERS | PLX_INTCSR_PABORTIA);
+	CHECK_EQ(rd32(PLX_REG_INTCSR) & (PLX_INTCSR_ABTMASTERS |
+					 PLX_INTCSR_PABORTIA),
+		 (PLX_INTCSR_ABTMASTERS & ~PLX_INTCSR_DMA1NOTBM) |
+		 PLX_INTCSR_PABORTIA);
+	CHECK_EQ(F.irq, 1);
+	/* W1C of PCI Status bit 13 in configuration space clears them */
+	plx9656_config_write(F.s, PLX_CFG_STATUS, PLX_STATUS_REC_MABORT, 2);
+	CHECK_EQ(rd32(PLX_REG_INTCSR) & (PLX_INTCSR_ABTMASTERS |
+					 PLX_INTCSR_PABORTIA),
+		 PLX_INTCSR_ABTMASTERS);
+	CHECK_EQ(plx9656_config_read(F.s, PLX_CFG_STATUS, 2) &
+		 PLX_STATUS_ABORTS, 0);
 	CHECK_EQ(F.irq, 0);
 	/* switched off: works again */
 	plx9656_set_master_abort(F.s, 0);
@@ -972,19 +986,20 @@ static void t_master_abort_bad_address(void)
 	run_all();
 	CHECK(done(0));
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_MASTER_ABORT);
-	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0WASBM);
+	CHECK(!(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0NOTBM));
 	CHECK(!(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0IA)); /* no DONEIEN */
 	CHECK(F.fail_addr_hits > 0);
 	CHECK_EQ(F.irq, 1);
 	plx9656_clear_pci_abort(F.s);
 	CHECK_EQ(F.irq, 0);
-	CHECK_EQ(rd32(PLX_REG_INTCSR) & 0x07004000u, 0);
+	CHECK_EQ(rd32(PLX_REG_INTCSR) & 0x0f004000u, PLX_INTCSR_ABTMASTERS);
 	/* a transfer running past the end of bus memory master-aborts */
 	fill_rnd(F.sram, 64);
 	block_start(1, MEM_BASE + MEM_SIZE - 32, 0, 64, 1, 0);
 	run_all();
 	CHECK_EQ(plx9656_chan_status(F.s, 1), PLX9656_CHAN_MASTER_ABORT);
-	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA1WASBM);
+	CHECK_EQ(rd32(PLX_REG_INTCSR) & PLX_INTCSR_ABTMASTERS,
+		 PLX_INTCSR_ABTMASTERS & ~PLX_INTCSR_DMA1NOTBM);
 }
 
 static void t_master_abort_descriptor_fetch(void)
@@ -996,7 +1011,7 @@ static void t_master_abort_descriptor_fetch(void)
 	CHECK(done(0));
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_MASTER_ABORT);
 	CHECK_EQ(rd32(PLX_REG_PABTADR), bad);
-	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0WASBM);
+	CHECK(!(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0NOTBM));
 	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0IA);
 	/* a chain whose second pointer is bad: first segment moved */
 	fill_rnd(hostp(MEM_BASE + 0x1000), 100);
@@ -1020,7 +1035,7 @@ static void t_loop_chain_zero_size(void)
 	CHECK(done(0));
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_CHAIN_LIMIT);
 	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_PABORTIA);
-	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0WASBM);
+	CHECK(!(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0NOTBM));
 	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA0IA);
 	reads = F.dma_reads;
 	CHECK_EQ(reads, PLX9656_MAX_CHAIN);	/* one fetch per descriptor */
@@ -1076,14 +1091,15 @@ static void t_garbage_chain_random(void)
 
 static void t_huge_size_wraps(void)
 {
-	/* DMASIZ is 23 bits; 8 MiB - 1 from local 0x10 wraps the SRAM */
+	/* DMASIZ count is 23 bits (bit 31, the valid bit, is stored but not
+	 * a count bit); 8 MiB - 1 from local 0x10 wraps the SRAM */
 	uint32_t len = 0x7fffff, i, ladr = 0x10;
 	const uint8_t *dst = hostp(MEM_BASE);
 	uint64_t t0 = F.now;
 
 	fill_rnd(F.sram, SRAM_SIZE);
 	wr32(PLX_REG_DMASIZ1, 0xffffffff);
-	CHECK_EQ(rd32(PLX_REG_DMASIZ1), len);
+	CHECK_EQ(rd32(PLX_REG_DMASIZ1), len | PLX_DMASIZ_VALID);
 	block_start(1, MEM_BASE, ladr, 0xffffffff, 1, 0);
 	run_all();
 	CHECK_EQ(plx9656_chan_status(F.s, 1), PLX9656_CHAN_OK);
@@ -1240,7 +1256,8 @@ static void t_minimal_host(void)
 	plx9656_reg_write(m, PLX_REG_DMACSR0, CSR_GO, 1);
 	plx9656_run(m);
 	CHECK_EQ(plx9656_chan_status(m, 0), PLX9656_CHAN_MASTER_ABORT);
-	CHECK(plx9656_reg_read(m, PLX_REG_INTCSR, 4) & PLX_INTCSR_DMA0WASBM);
+	CHECK(!(plx9656_reg_read(m, PLX_REG_INTCSR, 4) &
+		PLX_INTCSR_DMA0NOTBM));
 	/* no SRAM at all: local reads are 0, writes dropped, nothing breaks */
 	cfg.sram = NULL;
 	cfg.sram_size = 0;

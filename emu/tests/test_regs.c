@@ -23,26 +23,40 @@ static uint32_t bits(const int *b, int n)
 static void t_pcihidr_ids(void)
 {
 	static const uint16_t ids[] = { 0x9601, 0x5601, 0x9656, 0x9056 };
+
+	/* hard-wired chip ID, whatever device ID the EEPROM loaded */
+	static const uint32_t hid[] = { 0x965610b5, 0x905610b5, 0x965610b5,
+					0x905610b5 };
 	unsigned int i;
 	int logs;
 
 	for (i = 0; i < 4; i++) {
 		reinit(ids[i], 0);
-		CHECK_EQ(rd32(PLX_REG_PCIHIDR) & 0xffff, 0x10b5);
-		CHECK_EQ(rd32(PLX_REG_PCIHIDR) >> 16, ids[i]);
+		CHECK_EQ(rd32(PLX_REG_PCIHIDR), hid[i]);
+		CHECK_EQ(plx9656_config_read(F.s, 0, 4),
+			 0x10b5u | ((uint32_t)ids[i] << 16));
 		logs = F.logs;
 		wr32(PLX_REG_PCIHIDR, 0x12345678);
 		wr(PLX_REG_PCIHIDR + 1, 0xff, 1);
-		CHECK_EQ(rd32(PLX_REG_PCIHIDR), 0x10b5u | ((uint32_t)ids[i] << 16));
+		CHECK_EQ(rd32(PLX_REG_PCIHIDR), hid[i]);
 		CHECK(F.logs > logs);
 	}
 }
 
 static void t_pcihrev_ro(void)
 {
-	CHECK_EQ(rd32(PLX_REG_PCIHREV), F.cfg.revision);
+	/* silicon revision, independent of the configuration revision */
+	CHECK_EQ(rd32(PLX_REG_PCIHREV), 0xba);
 	wr32(PLX_REG_PCIHREV, 0xffffffff);
-	CHECK_EQ(rd32(PLX_REG_PCIHREV), F.cfg.revision);
+	CHECK_EQ(rd32(PLX_REG_PCIHREV), 0xba);
+	fake_teardown();
+	fake_setup(0x5601, 0);
+	CHECK_EQ(rd32(PLX_REG_PCIHREV), 0xaa);
+	F.cfg.revision = 0x01;
+	F.cfg.chip_rev = 0xab;
+	plx9656_init(F.s, &F.cfg, NULL, NULL);
+	CHECK_EQ(rd32(PLX_REG_PCIHREV), 0xab);
+	CHECK_EQ(plx9656_config_read(F.s, PLX_CFG_REVISION, 1), 0x01);
 }
 
 static void t_partial_reads(void)
@@ -92,6 +106,11 @@ static void t_mailbox_flags(void)
 	int n;
 
 	CHECK_EQ(rd32(PLX_REG_INTCSR) >> 28, 0);
+	/* flags are set only while the mailbox interrupt enable is 1 */
+	for (n = 0; n < 4; n++)
+		wr32(PLX_REG_MBOX(n), 7);
+	CHECK_EQ(rd32(PLX_REG_INTCSR) >> 28, 0);
+	wr32(PLX_REG_INTCSR, PLX_INTCSR_MBOXIEN);
 	wr32(PLX_REG_MBOX(4), 1);	/* MBOX4 has no flag */
 	CHECK_EQ(rd32(PLX_REG_INTCSR) >> 28, 0);
 	for (n = 0; n < 4; n++) {
@@ -102,8 +121,11 @@ static void t_mailbox_flags(void)
 	wr32(PLX_REG_INTCSR, 0x0fffffff);
 	CHECK_EQ(rd32(PLX_REG_INTCSR) >> 28, 0xf);
 	CHECK_EQ(F.irq, 0);
-	wr32(PLX_REG_INTCSR, 0);
+	wr32(PLX_REG_INTCSR, PLX_INTCSR_MBOXIEN);
 	CHECK_EQ(rd32(PLX_REG_INTCSR) >> 28, 0xf);
+	/* model choice: clearing the enable clears them */
+	wr32(PLX_REG_INTCSR, 0);
+	CHECK_EQ(rd32(PLX_REG_INTCSR) >> 28, 0);
 }
 
 static void t_local_doorbell_set(void)
@@ -162,16 +184,18 @@ static void t_intcsr_rw_mask(void)
 				  16, 17, 18, 19 };
 	uint32_t m = bits(rw, sizeof(rw) / sizeof(rw[0]));
 
-	CHECK_EQ(rd32(PLX_REG_INTCSR), 0);
-	/* no interrupt source may turn active by writing INTCSR */
+	CHECK_EQ(rd32(PLX_REG_INTCSR), PLX_INTCSR_RESET_VALUE);
+	/* no interrupt source may turn active by writing INTCSR; 27:24
+	 * (active low, read-only) stay 1 */
 	wr32(PLX_REG_INTCSR, 0xffffffff);
-	CHECK_EQ(rd32(PLX_REG_INTCSR), m);
+	CHECK_EQ(rd32(PLX_REG_INTCSR), m | PLX_INTCSR_ABTMASTERS);
 	CHECK_EQ(F.irq, 0);
 	wr32(PLX_REG_INTCSR, 0);
-	CHECK_EQ(rd32(PLX_REG_INTCSR), 0);
+	CHECK_EQ(rd32(PLX_REG_INTCSR), PLX_INTCSR_ABTMASTERS);
 	/* byte access to the third byte */
 	wr(PLX_REG_INTCSR + 2, 0xff, 1);
-	CHECK_EQ(rd32(PLX_REG_INTCSR), m & 0x00ff0000);
+	CHECK_EQ(rd32(PLX_REG_INTCSR),
+		 (m & 0x00ff0000) | PLX_INTCSR_ABTMASTERS);
 	CHECK_EQ(rd(PLX_REG_INTCSR + 2, 1), (m >> 16) & 0xff);
 }
 
@@ -297,7 +321,7 @@ static void t_dma_reg_masks(void)
 		wr32(PLX_REG_DMAMODE(c), 0xffffffff);
 		CHECK_EQ(rd32(PLX_REG_DMAMODE(c)), (1u << 22) - 1);
 		wr32(PLX_REG_DMASIZ(c), 0xffffffff);
-		CHECK_EQ(rd32(PLX_REG_DMASIZ(c)), (1u << 23) - 1);
+		CHECK_EQ(rd32(PLX_REG_DMASIZ(c)), PLX_DMASIZ_RW_MASK);
 		v = rnd() | 0x80000001u;
 		wr32(PLX_REG_DMAPADR(c), v);
 		CHECK_EQ(rd32(PLX_REG_DMAPADR(c)), v);
@@ -313,7 +337,7 @@ static void t_dma_reg_masks(void)
 	wr32(PLX_REG_DMAPADR(1), 0x2000);
 	CHECK_EQ(rd32(PLX_REG_DMAPADR(0)), 0x1000);
 	wr(PLX_REG_DMASIZ(1) + 2, 0xffff, 2);
-	CHECK_EQ(rd32(PLX_REG_DMASIZ(1)), (1u << 23) - 1);
+	CHECK_EQ(rd32(PLX_REG_DMASIZ(1)), PLX_DMASIZ_RW_MASK);
 }
 
 static void t_dma_reg_reset(void)
@@ -321,7 +345,7 @@ static void t_dma_reg_reset(void)
 	int c;
 
 	for (c = 0; c < 2; c++) {
-		CHECK_EQ(rd32(PLX_REG_DMAMODE(c)), 3);	/* 32-bit local bus */
+		CHECK_EQ(rd32(PLX_REG_DMAMODE(c)), 0x83); /* 32-bit, BTERM# */
 		CHECK_EQ(rd32(PLX_REG_DMAPADR(c)), 0);
 		CHECK_EQ(rd32(PLX_REG_DMALADR(c)), 0);
 		CHECK_EQ(rd32(PLX_REG_DMASIZ(c)), 0);
@@ -371,19 +395,25 @@ static void t_local_space_regs(void)
 static void t_cntrl(void)
 {
 	static const int rw[] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
-				  13, 14, 15, 16, 18, 19, 24, 25, 26, 30, 31 };
+				  13, 14, 15, 16, 18, 19, 22, 23, 24, 25, 26,
+				  29, 30 };
+	uint32_t ee = PLX_CNTRL_EEPRESENT;
 
-	/* PCI commands: DMA read 0xE, DMA write 0x7, DM read 0x6, DM write 0x7 */
+	/* PCI commands: DMA read 0xE, DMA write 0x7, DM read 0x6, DM write
+	 * 0x7; GPO, USERi and USERo select; EEPROM present */
 	CHECK_EQ(rd32(PLX_REG_CNTRL), 0xeu | (0x7u << 4) | (0x6u << 8) |
-		 (0x7u << 12));
+		 (0x7u << 12) | (0xdu << 16) | ee);
+	/* all ones: chip select rises, the idle EEPROM drives DO = 1 */
 	wr32(PLX_REG_CNTRL, 0xffffffff);
-	CHECK_EQ(rd32(PLX_REG_CNTRL), bits(rw, sizeof(rw) / sizeof(rw[0])));
+	CHECK_EQ(rd32(PLX_REG_CNTRL), bits(rw, sizeof(rw) / sizeof(rw[0])) |
+		 ee | PLX_CNTRL_EEDO);
 	wr32(PLX_REG_CNTRL, 0);
-	CHECK_EQ(rd32(PLX_REG_CNTRL), 0);
-	wr32(PLX_REG_CNTRL, 1u << 29);		/* reload: self-clearing */
-	CHECK_EQ(rd32(PLX_REG_CNTRL), 0);
+	CHECK_EQ(rd32(PLX_REG_CNTRL), ee);
+	wr32(PLX_REG_CNTRL, 1u << 29);		/* reload: R/W */
+	CHECK_EQ(rd32(PLX_REG_CNTRL), (1u << 29) | ee);
+	wr32(PLX_REG_CNTRL, 0);
 	wr(PLX_REG_CNTRL + 1, 0xab, 1);
-	CHECK_EQ(rd32(PLX_REG_CNTRL), 0xab00);
+	CHECK_EQ(rd32(PLX_REG_CNTRL), 0xab00 | ee);
 }
 
 static void t_pabtadr_ro(void)
@@ -455,9 +485,12 @@ static void t_fuzz_then_soft_reset(void)
 	wr32(PLX_REG_CNTRL, 0);
 	wr32(PLX_REG_CNTRL, PLX_CNTRL_RESET);
 	wr32(PLX_REG_CNTRL, 0);
+	/* the software reset leaves configuration space alone: forget the
+	 * aborts the garbage caused */
+	plx9656_config_write(F.s, PLX_CFG_STATUS, PLX_STATUS_W1C_MASK, 2);
 	CHECK_EQ(rd8(PLX_REG_DMACSR0) & PLX_DMACSR_DONE, PLX_DMACSR_DONE);
 	CHECK_EQ(rd8(PLX_REG_DMACSR1) & PLX_DMACSR_DONE, PLX_DMACSR_DONE);
-	CHECK_EQ(rd32(PLX_REG_INTCSR) & 0x0fffffffu, 0);
+	CHECK_EQ(rd32(PLX_REG_INTCSR), PLX_INTCSR_RESET_VALUE);
 	CHECK_EQ(F.irq, 0);
 	CHECK_EQ(F.sched, NEVER);
 

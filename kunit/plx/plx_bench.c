@@ -165,6 +165,26 @@ static void plxt_snapshot(struct plxt_bench *b, int c)
 	}
 }
 
+/* b->hide_abort_done: what the core reads of an aborted channel. */
+static u32 plxt_hide_done(struct plxt_bench *b, u32 off, unsigned int size,
+			  u32 v)
+{
+	int c;
+
+	for (c = 0; c < 2; c++) {
+		u32 at = PLXT_DMACSR(c);
+
+		if (!(b->hide_abort_done & (1 << c)) || b->abort_written[c] ||
+		    plx9656_chan_status(b->model, c) != PLX9656_CHAN_MASTER_ABORT)
+			continue;
+		if (at >= off && at < off + size)
+			v &= ~((u32)PLXT_CSR_DONE << (8 * (at - off)));
+		if (off == PLXT_INTCSR && size == 4)
+			v &= ~PLXT_INTCSR_DMAIA(c);
+	}
+	return v;
+}
+
 static u32 plxt_read(struct plxt_bench *b, int bar, u32 off, unsigned int size)
 {
 	unsigned long flags;
@@ -174,7 +194,8 @@ static u32 plxt_read(struct plxt_bench *b, int bar, u32 off, unsigned int size)
 	if (b->gone)
 		v = size >= 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1;
 	else if (bar == PLXT_BAR_REGS && off + size <= PLX9656_BAR0_SIZE)
-		v = plx9656_reg_read(b->model, off, size);
+		v = plxt_hide_done(b, off, size,
+				   plx9656_reg_read(b->model, off, size));
 	else if (bar == PLXT_BAR_SRAM && off + size <= PLXT_SRAM)
 		v = (u32)plx9656_sram_read(b->model, off, size);
 	else {
@@ -204,9 +225,33 @@ static void plxt_write(struct plxt_bench *b, int bar, u32 off, u32 val,
 			v = val >> (8 * (at - off));
 			if (v & PLXT_CSR_CLEAR)
 				b->clears[c]++;
+			if (v & PLXT_CSR_ABORT) {
+				b->aborts[c]++;
+				b->abort_written[c] = true;
+				/* a board that ignores Abort */
+				if (b->drop_abort)
+					val &= ~((u32)PLXT_CSR_ABORT <<
+						 (8 * (at - off)));
+			}
 			if (v & PLXT_CSR_START) {
 				b->starts[c]++;
+				b->abort_written[c] = false;
 				plxt_snapshot(b, c);
+			}
+		}
+		if (off == PLXT_INTCSR && size == 4) {
+			if (b->intcsr_writes < ARRAY_SIZE(b->intcsr_log))
+				b->intcsr_log[b->intcsr_writes] = val;
+			b->intcsr_writes++;
+		}
+		if (off == PLXT_CNTRL && size == 4) {
+			if (val & PLXT_CNTRL_RESET)
+				b->resets++;
+			if (val & PLXT_CNTRL_RELOAD)
+				b->reloading = true;
+			else if (b->reloading) {
+				b->reloads++;
+				b->reloading = false;
 			}
 		}
 		plx9656_reg_write(b->model, off, val, size);
@@ -356,6 +401,81 @@ static void plxt_stub_write(void *reg, unsigned int width, ULONG val)
 		iowrite32(val, addr);
 		break;
 	}
+}
+
+/*
+ * The shim's configuration-space stub points (GetBusData/SetBusData of
+ * GUID_BUS_INTERFACE_STANDARD): the model's configuration space, for the
+ * bench's device only. They run on the test thread and on the shim's
+ * work items (DPC, timers), which carry the test too.
+ */
+static unsigned int plxt_stub_cfg_size(struct device *dev)
+{
+	struct plxt_bench *b = READ_ONCE(plxt_cur);
+
+	return b && dev == b->dev ? PLX9656_CFG_SIZE : 0;
+}
+
+static int plxt_stub_cfg_read(struct device *dev, unsigned int where,
+			      unsigned int size, u32 *val)
+{
+	struct plxt_bench *b = READ_ONCE(plxt_cur);
+	unsigned long flags;
+
+	if (!b || dev != b->dev || where + size > PLX9656_CFG_SIZE ||
+	    where % size) {
+		if (b)
+			b->cfg_bad++;
+		return -EINVAL;
+	}
+	spin_lock_irqsave(&b->lock, flags);
+	*val = plx9656_config_read(b->model, where, size);
+	b->cfg_reads++;
+	spin_unlock_irqrestore(&b->lock, flags);
+	return 0;
+}
+
+static int plxt_stub_cfg_write(struct device *dev, unsigned int where,
+			       unsigned int size, u32 val)
+{
+	struct plxt_bench *b = READ_ONCE(plxt_cur);
+	unsigned long flags;
+
+	if (!b || dev != b->dev || where + size > PLX9656_CFG_SIZE ||
+	    where % size) {
+		if (b)
+			b->cfg_bad++;
+		return -EINVAL;
+	}
+	spin_lock_irqsave(&b->lock, flags);
+	/* Status bits 13:11 live in configuration byte 7. */
+	if (where <= 7 && where + size > 7 &&
+	    ((val >> (8 * (7 - where))) & (PLXT_PCI_STATUS_ABORTS >> 8)))
+		b->status_clears++;
+	plx9656_config_write(b->model, where, val, size);
+	b->cfg_writes++;
+	spin_unlock_irqrestore(&b->lock, flags);
+	return 0;
+}
+
+u32 plxt_cfg_read(struct plxt_bench *b, u32 off, unsigned int size)
+{
+	unsigned long flags;
+	u32 v;
+
+	spin_lock_irqsave(&b->lock, flags);
+	v = plx9656_config_read(b->model, off, size);
+	spin_unlock_irqrestore(&b->lock, flags);
+	return v;
+}
+
+void plxt_set_master_abort_mask(struct plxt_bench *b, int mask)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	plx9656_set_master_abort_mask(b->model, mask);
+	spin_unlock_irqrestore(&b->lock, flags);
 }
 
 u32 plxt_model_read(struct plxt_bench *b, u32 off, unsigned int size)
@@ -674,7 +794,10 @@ static void plxt_device_release(void *data)
 
 	/* Let anything left run out (a test that failed half way). */
 	b->gone = false;
+	b->drop_abort = false;
+	b->hide_abort_done = 0;
 	plxt_set_stall(b, 0);
+	plxt_set_master_abort_mask(b, 0);
 	plxt_pump(b, 10000);
 	for (i = 0; i < ARRAY_SIZE(b->ios); i++)
 		if (b->ios[i])
@@ -705,12 +828,17 @@ struct plxt_bench *plxt_bench_create(struct kunit *test)
 	cfg.sram = b->sram;
 	cfg.sram_size = PLXT_SRAM;
 	plx9656_init(b->model, &cfg, &plxt_host_ops, b);
+	b->intcsr_reset = plx9656_reg_read(b->model, PLXT_INTCSR, 4);
 
 	ret = plxt_region_register();
 	KUNIT_ASSERT_EQ_MSG(test, ret, 0, "cannot claim the fake BAR range");
 	WRITE_ONCE(plxt_cur, b);
 	kunit_activate_static_stub(test, wdf_register_read, plxt_stub_read);
 	kunit_activate_static_stub(test, wdf_register_write, plxt_stub_write);
+	kunit_activate_static_stub(test, wdf_config_space_size,
+				   plxt_stub_cfg_size);
+	kunit_activate_static_stub(test, wdf_config_read, plxt_stub_cfg_read);
+	kunit_activate_static_stub(test, wdf_config_write, plxt_stub_cfg_write);
 
 	b->dev = kunit_device_register(test, "plx9x5x-kunit");
 	KUNIT_ASSERT_NOT_ERR_OR_NULL(test, b->dev);

@@ -37,7 +37,16 @@
 #define PLXT_DMAMODE(c)		((c) ? 0x94 : 0x80)
 #define PLXT_DMADPR(c)		((c) ? 0xA4 : 0x90)
 #define PLXT_DMACSR(c)		((c) ? 0xA9 : 0xA8)
+#define PLXT_CNTRL		0x6C
+#define PLXT_CNTRL_RELOAD	BIT(29)
+#define PLXT_CNTRL_RESET	BIT(30)
+#define PLXT_PCI_STATUS		0x06	/* configuration space */
+#define PLXT_PCI_STATUS_ABORTS	GENMASK(13, 11)	/* W1C abort bits */
 #define PLXT_INTCSR_PIEN	BIT(8)
+#define PLXT_INTCSR_PABORTIEN	BIT(10)
+#define PLXT_INTCSR_PABORTIA	BIT(14)
+#define PLXT_INTCSR_NOTMASTER	GENMASK(27, 24)	/* active low, reset 1 */
+#define PLXT_INTCSR_NOTDMA(c)	BIT(25 + (c))
 #define PLXT_INTCSR_DMAIEN(c)	BIT(18 + (c))
 #define PLXT_INTCSR_DMAIA(c)	BIT(21 + (c))
 #define PLXT_MODE_SG		BIT(9)
@@ -96,6 +105,25 @@ struct plxt_bench {
 	unsigned int stub_accesses;	/* through wdf_register_read/write */
 	unsigned int iomem_accesses;	/* through the logic_iomem mapping */
 	unsigned int bad_accesses;	/* outside BAR0/BAR2 or bad width */
+	unsigned int cfg_reads, cfg_writes;	/* configuration space */
+	unsigned int cfg_bad;		/* ... outside it or foreign device */
+	unsigned int status_clears;	/* W1C writes of PCI Status 13:11 */
+	bool drop_abort;		/* DMACSR Abort writes are ignored */
+	/*
+	 * Bit n: after a master abort on channel n, the core sees DMACSR
+	 * Done and INTCSR's channel-n interrupt as 0 until it writes DMACSR
+	 * Abort - the other answer to "does an aborted channel set Done?"
+	 * (the model's answer is yes).
+	 */
+	int hide_abort_done;
+	bool abort_written[2];		/* DMACSR Abort since the last Start */
+	unsigned int aborts[2];		/* DMACSR writes with Abort */
+	unsigned int resets;		/* CNTRL writes setting bit 30 */
+	unsigned int reloads;		/* CNTRL bit 29 pulses (1, then 0) */
+	bool reloading;			/* CNTRL bit 29 written as 1 */
+	u32 intcsr_reset;		/* INTCSR before the core started */
+	u32 intcsr_log[8];		/* first INTCSR values the core wrote */
+	unsigned int intcsr_writes;
 	unsigned int clears[2];		/* DMACSR writes with Clear */
 	unsigned int starts[2];		/* DMACSR writes with Start */
 	unsigned int dma_faults;	/* model DMA outside RAM */
@@ -190,6 +218,13 @@ long plxt_wait(struct plxt_bench *b, struct wdf_test_io *io);
 /* What a signal does to the caller (wdf_test_io_cancel). */
 long plxt_cancel(struct plxt_bench *b, struct wdf_test_io *io);
 void plxt_set_master_abort(struct plxt_bench *b, int on);
+/* Bit n: every DMA access of channel n master-aborts (the other runs). */
+void plxt_set_master_abort_mask(struct plxt_bench *b, int mask);
+/*
+ * The model's PCI configuration space (the core reaches it through the
+ * shim's GUID_BUS_INTERFACE_STANDARD, routed here).
+ */
+u32 plxt_cfg_read(struct plxt_bench *b, u32 off, unsigned int size);
 
 /* Where the bytes of a request's buffer live (one of @u / @k). */
 struct plxt_layout {

@@ -539,11 +539,46 @@ static void plx_single_transfer_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, 8193, 51), (size_t)0);
 }
 
+/* PCI Status abort bits clear, INTCSR 14 clear, 27:24 back to 1, INTA# low. */
+static void plxt_expect_no_abort_left(struct kunit *test, struct plxt_bench *b)
+{
+	u32 intcsr = plxt_model_read(b, PLXT_INTCSR, 4);
+
+	KUNIT_EXPECT_EQ(test, plxt_cfg_read(b, PLXT_PCI_STATUS, 2) &
+			PLXT_PCI_STATUS_ABORTS, 0u);
+	KUNIT_EXPECT_EQ(test, intcsr & PLXT_INTCSR_PABORTIA, 0u);
+	KUNIT_EXPECT_EQ(test, intcsr & PLXT_INTCSR_NOTMASTER,
+			(u32)PLXT_INTCSR_NOTMASTER);
+	/* the abort interrupt is enabled again */
+	KUNIT_EXPECT_EQ(test, intcsr & (PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN),
+			(u32)(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN));
+	KUNIT_EXPECT_EQ(test, plxt_irq_level(b), 0);
+	KUNIT_EXPECT_EQ(test, b->cfg_bad, 0u);
+}
+
 /*
- * A PCI master abort (the board's DMA hits no memory): the ISR sees the
- * channel's "was bus master on abort" bit, the request fails with
- * STATUS_IO_DEVICE_ERROR = -EIO instead of reporting success, the abort
- * status is cleared, and the next transfer works.
+ * The model stopped the channel with a master abort; if it did not set
+ * Done for it (silicon: uncertain), the core's DMACSR Abort stopped it.
+ */
+static void plxt_expect_aborted(struct kunit *test, struct plxt_bench *b,
+				int ch)
+{
+	int st = plxt_chan_status(b, ch);
+
+	KUNIT_EXPECT_TRUE_MSG(test, st == PLX9656_CHAN_MASTER_ABORT ||
+			      st == PLX9656_CHAN_ABORTED,
+			      "channel %d status %d", ch, st);
+	KUNIT_EXPECT_TRUE(test, plxt_model_read(b, PLXT_DMACSR(ch), 1) &
+			  PLXT_CSR_DONE);
+}
+
+/*
+ * A PCI master abort on each channel in turn (its DMA hits no memory):
+ * the board reports it in PCI Status 13 and INTCSR 14, naming the channel
+ * by INTCSR 25/26 reading 0; the core fails the request with
+ * STATUS_IO_DEVICE_ERROR = -EIO instead of reporting success, clears PCI
+ * Status through configuration space (INTCSR 14 drops, 27:24 read 1
+ * again), and the next transfer on that channel works.
  */
 static void plx_master_abort_test(struct kunit *test)
 {
@@ -555,22 +590,22 @@ static void plx_master_abort_test(struct kunit *test)
 	for (ch = 0; ch < 2; ch++) {
 		WDF_REQUEST_TYPE type = ch ? WdfRequestTypeRead :
 					     WdfRequestTypeWrite;
+		unsigned int clears = b->status_clears;
 
-		plxt_set_master_abort(b, 1);
+		plxt_set_master_abort_mask(b, 1 << ch);
 		KUNIT_EXPECT_EQ(test, plxt_rw(b, type, u->base, 4096, 0, 0),
 				(long)-EIO);
-		KUNIT_EXPECT_EQ(test, plxt_chan_status(b, ch),
-				PLX9656_CHAN_MASTER_ABORT);
+		plxt_expect_aborted(test, b, ch);
 		KUNIT_EXPECT_FALSE(test, b->ext->Channel[ch].Busy);
-		/* INTCSR 24-26 (and so 14) acknowledged */
-		KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
-				(BIT(14) | GENMASK(26, 24)), 0u);
-		KUNIT_EXPECT_EQ(test, plxt_irq_level(b), 0);
-		plxt_set_master_abort(b, 0);
+		KUNIT_EXPECT_GT(test, b->status_clears, clears);
+		plxt_expect_no_abort_left(test, b);
+		plxt_set_master_abort_mask(b, 0);
 	}
 	c = plxt_counters(b);
 	KUNIT_EXPECT_EQ(test, c.Errors, 2ull);
 	KUNIT_EXPECT_EQ(test, c.BytesWritten + c.BytesRead, 0ull);
+	/* no soft reset was needed to stop the aborted channels */
+	KUNIT_EXPECT_EQ(test, b->resets, 0u);
 
 	plxt_ubuf_fill(test, u, 0, 4096, 60);
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base, 4096,
@@ -579,6 +614,220 @@ static void plx_master_abort_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, u->base, 4096, 0,
 				      0), 4096L);
 	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, u, 0, 4096, 60), (size_t)0);
+	plxt_expect_no_abort_left(test, b);
+}
+
+/*
+ * The old mistake, caught: one channel master-aborts while the other
+ * channel runs a long transfer. Only the aborted channel's request fails
+ * (-EIO); the other completes in full with verified data (on silicon its
+ * INTCSR bit reads 1 throughout); nothing of the abort is left; the next
+ * transfer on the aborted channel succeeds. Parameter: the aborting
+ * channel.
+ */
+struct plx_abort_case {
+	int ch;			/* the aborting channel */
+	bool no_done;		/* the chip does not set Done for it */
+};
+
+static const struct plx_abort_case plx_abort_cases[] = {
+	{ PLX_CH_WRITE, false }, { PLX_CH_READ, false },
+	{ PLX_CH_WRITE, true }, { PLX_CH_READ, true },
+};
+
+static void plx_abort_case_desc(const struct plx_abort_case *c, char *desc)
+{
+	snprintf(desc, KUNIT_PARAM_DESC_SIZE, "channel %d aborts, %s", c->ch,
+		 c->no_done ? "no Done" : "Done set");
+}
+
+KUNIT_ARRAY_PARAM(plx_abort_ch, plx_abort_cases, plx_abort_case_desc);
+
+static void plx_abort_one_channel_test(struct kunit *test)
+{
+	const struct plx_abort_case *pc = test->param_value;
+	const int ab = pc->ch, ok = 1 - ab;
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_ubuf *w = plxt_ubuf_alloc(test, 64 * 1024 + PAGE_SIZE, 0);
+	struct plxt_ubuf *r = plxt_ubuf_alloc(test, 64 * 1024 + PAGE_SIZE, 0);
+	const size_t big = 64 * 1024, small = 4096;
+	struct wdf_test_io *okio, *abio;
+	PLX_COUNTERS c;
+	size_t i;
+
+	/* SRAM 64K..128K holds what the read channel delivers. */
+	for (i = 0; i < big; i++)
+		b->sram[65536 + i] = plxt_pat(90, i);
+	plxt_ubuf_fill(test, w, 3, big, 91);
+	KUNIT_ASSERT_EQ(test, b->intcsr_reset & PLXT_INTCSR_NOTMASTER,
+			(u32)PLXT_INTCSR_NOTMASTER);
+
+	if (pc->no_done)
+		b->hide_abort_done = 1 << ab;
+	plxt_set_master_abort_mask(b, 1 << ab);
+	/* The long transfer on the healthy channel first, so it runs. */
+	if (ok == PLX_CH_WRITE) {
+		okio = plxt_submit(b, WdfRequestTypeWrite, w->base + 3, big, 0,
+				   0, 0);
+		abio = plxt_submit(b, WdfRequestTypeRead, r->base + 5, small,
+				   65536, 0, 0);
+	} else {
+		okio = plxt_submit(b, WdfRequestTypeRead, r->base + 5, big,
+				   65536, 0, 0);
+		abio = plxt_submit(b, WdfRequestTypeWrite, w->base + 3, small,
+				   0, 0, 0);
+	}
+	KUNIT_ASSERT_FALSE(test, IS_ERR(okio));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(abio));
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 10000), 0);
+
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, abio), (long)-EIO);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, okio), (long)big);
+	plxt_expect_aborted(test, b, ab);
+	KUNIT_EXPECT_NE(test, plxt_chan_status(b, ok),
+			PLX9656_CHAN_MASTER_ABORT);
+	if (ok == PLX_CH_WRITE)
+		KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, big, 91), (size_t)0);
+	else
+		KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 5, big, 90),
+				(size_t)0);
+	c = plxt_counters(b);
+	KUNIT_EXPECT_EQ(test, c.Errors, 1ull);
+	KUNIT_EXPECT_EQ(test, ok == PLX_CH_WRITE ? c.BytesWritten : c.BytesRead,
+			(u64)big);
+	KUNIT_EXPECT_EQ(test, ab == PLX_CH_WRITE ? c.BytesWritten : c.BytesRead,
+			0ull);
+	KUNIT_EXPECT_GE(test, b->status_clears, 1u);
+	KUNIT_EXPECT_EQ(test, b->resets, 0u);
+	/* Without Done the core stopped the channel with DMACSR Abort. */
+	if (pc->no_done)
+		KUNIT_EXPECT_GE(test, b->aborts[ab], 1u);
+	KUNIT_EXPECT_EQ(test, c.SpuriousDpcs, 0ull);
+	plxt_expect_no_abort_left(test, b);
+
+	/* The aborted channel works again. */
+	plxt_set_master_abort_mask(b, 0);
+	if (ab == PLX_CH_WRITE) {
+		plxt_ubuf_fill(test, w, 0, small, 92);
+		KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base,
+					      small, 4096, 0), (long)small);
+		KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 4096, small, 92),
+				(size_t)0);
+	} else {
+		KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base,
+					      small, 65536, 0), (long)small);
+		KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 0, small, 90),
+				(size_t)0);
+	}
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).Errors, 1ull);
+	plxt_expect_no_abort_left(test, b);
+}
+
+/*
+ * The board as it comes out of reset on silicon: INTCSR 0x0F010100 -
+ * bits 27:24 (active low "not the master at the last abort") read 1, and
+ * bit 8 (INTA# enable) is set. The core clears bit 8 and the source
+ * enables before its handler is installed, sets 8 and 10 once it is, and
+ * ordinary transfers on both channels, alone and together, succeed with
+ * bits 27:24 reading 1 all along. (The driver before this change took a
+ * set bit 25/26 for an abort: every transfer here failed with -EIO.)
+ */
+static void plx_silicon_intcsr_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_ubuf *w = plxt_ubuf_alloc(test, 16384 + PAGE_SIZE, 0);
+	struct plxt_ubuf *r = plxt_ubuf_alloc(test, 16384 + PAGE_SIZE, 0);
+	struct wdf_test_io *wio, *rio;
+	PLX_COUNTERS c;
+	size_t i;
+
+	KUNIT_ASSERT_EQ(test, b->intcsr_reset & PLXT_INTCSR_NOTMASTER,
+			(u32)PLXT_INTCSR_NOTMASTER);
+	KUNIT_ASSERT_TRUE(test, b->intcsr_reset & PLXT_INTCSR_PIEN);
+	KUNIT_ASSERT_GE(test, b->intcsr_writes, 2u);
+	KUNIT_EXPECT_EQ(test, b->intcsr_log[0] &
+			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN |
+			 PLXT_INTCSR_DMAIEN(0) | PLXT_INTCSR_DMAIEN(1)), 0u);
+	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
+			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN),
+			(u32)(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN));
+
+	plxt_ubuf_fill(test, w, 1, 16384, 70);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base + 1,
+				      16384, 0, 0), 16384L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, 16384, 70), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
+			PLXT_INTCSR_NOTMASTER, (u32)PLXT_INTCSR_NOTMASTER);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base + 2,
+				      16384, 0, 0), 16384L);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 2, 16384, 70), (size_t)0);
+
+	/* Both channels at once. */
+	for (i = 0; i < 16384; i++)
+		b->sram[65536 + i] = plxt_pat(71, i);
+	plxt_ubuf_fill(test, w, 1, 16384, 72);
+	wio = plxt_submit(b, WdfRequestTypeWrite, w->base + 1, 16384, 32768,
+			  0, 0);
+	rio = plxt_submit(b, WdfRequestTypeRead, r->base + 2, 16384, 65536, 0,
+			  0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(wio));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(rio));
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 10000), 0);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, wio), 16384L);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, rio), 16384L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 32768, 16384, 72), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 2, 16384, 71), (size_t)0);
+
+	c = plxt_counters(b);
+	KUNIT_EXPECT_EQ(test, c.Errors, 0ull);
+	KUNIT_EXPECT_EQ(test, c.BytesWritten, 2ull * 16384);
+	KUNIT_EXPECT_EQ(test, c.BytesRead, 2ull * 16384);
+	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
+			PLXT_INTCSR_NOTMASTER, (u32)PLXT_INTCSR_NOTMASTER);
+	/* no abort happened: PCI Status was never written */
+	KUNIT_EXPECT_EQ(test, b->status_clears, 0u);
+}
+
+/*
+ * The fallback path: a stalled channel on a board that ignores DMACSR
+ * Abort. The watchdog's abort gets no Done, so the core soft-resets the
+ * chip (CNTRL 30), reloads its configuration from the EEPROM (CNTRL 29
+ * pulsed), sets up INTCSR again (8 and 10 on), and the request ends with
+ * -ETIMEDOUT. The board then passes loopback on both channels.
+ */
+static void plx_soft_reset_fallback_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_ubuf *u = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+
+	b->drop_abort = true;
+	plxt_set_stall(b, 1 << PLX_CH_WRITE);
+	plxt_ubuf_fill(test, u, 0, 6000, 80);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base, 6000,
+				      0, 0), (long)-ETIMEDOUT);
+	KUNIT_EXPECT_GE(test, b->aborts[PLX_CH_WRITE], 1u);
+	KUNIT_EXPECT_EQ(test, b->resets, 1u);
+	KUNIT_EXPECT_EQ(test, b->reloads, 1u);
+	KUNIT_EXPECT_FALSE(test, b->reloading);
+	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_CNTRL, 4) &
+			(PLXT_CNTRL_RESET | PLXT_CNTRL_RELOAD), 0u);
+	KUNIT_EXPECT_FALSE(test, b->ext->Channel[PLX_CH_WRITE].Busy);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).Timeouts, 1ull);
+	b->drop_abort = false;
+	plxt_set_stall(b, 0);
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+
+	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
+			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN),
+			(u32)(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN));
+	plxt_ubuf_fill(test, u, 7, 6000, 81);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base + 7,
+				      6000, 200, 0), 6000L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 200, 6000, 81), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, u->base + 9,
+				      6000, 200, 0), 6000L);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, u, 9, 6000, 81), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
 }
 
 /*
@@ -646,6 +895,9 @@ static struct kunit_case plx_io_test_cases[] = {
 	KUNIT_CASE(plx_read_residual_test),
 	KUNIT_CASE(plx_single_transfer_test),
 	KUNIT_CASE(plx_master_abort_test),
+	KUNIT_CASE_PARAM(plx_abort_one_channel_test, plx_abort_ch_gen_params),
+	KUNIT_CASE(plx_silicon_intcsr_test),
+	KUNIT_CASE_SLOW(plx_soft_reset_fallback_test),
 	KUNIT_CASE(plx_cancel_test),
 	KUNIT_CASE(plx_unknown_ioctl_test),
 	{}

@@ -12,6 +12,7 @@
 #include <wdfdriver.h>
 #include <wdfresource.h>
 #include <wdfdevice.h>
+#include <wdffdo.h>
 #include <wdfio.h>
 #include <wdfrequest.h>
 #include <wdfinterrupt.h>

@@ -67,6 +67,27 @@ void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
 void wdf_unmap_io(void __iomem *va);
 #define WDF_TEST_HAS_MAP_IO 1
 
+/*
+ * Configuration space of GUID_BUS_INTERFACE_STANDARD (WdfFdoQueryForInterface,
+ * GetBusData/SetBusData): the size (0 = the device has none, the query
+ * answers STATUS_NOT_SUPPORTED) and one naturally aligned access of 1, 2
+ * or 4 bytes (0 or -errno). A suite routes them to a model.
+ */
+/** wdf_config_space_size() - 256/4096 for a PCI function, else 0. */
+unsigned int wdf_config_space_size(struct device *dev);
+/** wdf_config_read() - pci_read_config_{byte,word,dword}. */
+int wdf_config_read(struct device *dev, unsigned int where, unsigned int size,
+		    u32 *val);
+/** wdf_config_write() - pci_write_config_{byte,word,dword}. */
+int wdf_config_write(struct device *dev, unsigned int where,
+		     unsigned int size, u32 val);
+#define WDF_TEST_HAS_CONFIG_SPACE 1
+/**
+ * wdf_test_bus_interfaces() - bus interface contexts handed out by
+ * WdfFdoQueryForInterface and not yet released by their last
+ * InterfaceDereference, over all devices.
+ */
+unsigned long wdf_test_bus_interfaces(void);
 
 /**
  * wdf_test_point() - does nothing; the shim calls it at each

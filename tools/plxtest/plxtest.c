@@ -1057,6 +1057,160 @@ out:
 	free_buf(b, SRAM, 0);
 }
 
+/* ---- one channel master-aborts, the other keeps working --------------- */
+
+#define FILL_SEED	77	/* "fill": the whole SRAM */
+#define UPPER_SEED	78	/* "eio-read": what the writer leaves at UPPER */
+#define UPPER		65536L	/* the healthy channel's region */
+#define UPPER_LEN	65536UL
+#define EIO_TRIES	3
+
+struct other_ch {
+	int fd;
+	int write;		/* the healthy channel is the write channel */
+	volatile int stop;
+	volatile int started;	/* transfers completed */
+	int bad;		/* failed or wrong transfers */
+	unsigned char *buf, *want;
+};
+
+/* Loop on the healthy channel until told to stop, verifying every read. */
+static void *other_thread(void *arg)
+{
+	struct other_ch *o = arg;
+	ssize_t r;
+
+	while (!o->stop) {
+		if (o->write) {
+			r = pwrite(o->fd, o->want, UPPER_LEN, UPPER);
+		} else {
+			memset(o->buf, 0, UPPER_LEN);
+			r = pread(o->fd, o->buf, UPPER_LEN, UPPER);
+			if (r == (ssize_t)UPPER_LEN &&
+			    memcmp(o->buf, o->want, UPPER_LEN))
+				r = -2;
+		}
+		if (r != (ssize_t)UPPER_LEN) {
+			if (verbose)
+				printf("healthy channel: %zd (%s)\n", r,
+				       r == -2 ? "data differ" : strerror(errno));
+			o->bad++;
+		}
+		__atomic_add_fetch(&o->started, 1, __ATOMIC_SEQ_CST);
+	}
+	return NULL;
+}
+
+/*
+ * The board master-aborts the DMA of one channel only (its
+ * master-abort-mask property; @abort_write: channel 0). While a thread
+ * keeps the other channel busy on SRAM [64 KiB, 128 KiB), EIO_TRIES
+ * transfers on the aborting channel (SRAM [0, 4 KiB)) each fail with EIO;
+ * every transfer of the other channel succeeds (reads verified against
+ * the "fill" pattern); the errors counter rises by exactly EIO_TRIES.
+ */
+static void t_eio_one(int abort_write)
+{
+	unsigned char *b = alloc_buf(PAGE, 0), *all = alloc_buf(SRAM, 0);
+	struct other_ch o = { .fd = -1 };
+	long long e0 = counter("errors");
+	const char *what = abort_write ? "write channel aborts" :
+					 "read channel aborts";
+	pthread_t th;
+	int i, before, after;
+
+	o.fd = open_dev();
+	o.write = !abort_write;
+	o.buf = alloc_buf(UPPER_LEN, 0);
+	if (o.fd < 0 || !b || !all || !o.buf)
+		goto out;
+	if (abort_write) {
+		fill(all, SRAM, FILL_SEED);	/* what "fill" left there */
+		o.want = all + UPPER;
+	} else {
+		fill(all, UPPER_LEN, UPPER_SEED);
+		o.want = all;
+	}
+	if (pthread_create(&th, NULL, other_thread, &o)) {
+		bad("%s: pthread_create", what);
+		goto out;
+	}
+	while (!__atomic_load_n(&o.started, __ATOMIC_SEQ_CST))
+		usleep(1000);
+	before = __atomic_load_n(&o.started, __ATOMIC_SEQ_CST);
+	for (i = 0; i < EIO_TRIES; i++) {
+		fill(b, PAGE, 500 + i);
+		if (abort_write)
+			expect_err(pwrite(o.fd, b, PAGE, 0), EIO, what);
+		else
+			expect_err(pread(o.fd, b, PAGE, 0), EIO, what);
+		usleep(20000);
+	}
+	after = __atomic_load_n(&o.started, __ATOMIC_SEQ_CST);
+	o.stop = 1;
+	pthread_join(th, NULL);
+	if (o.bad)
+		bad("%s: %d of %d transfers on the other channel failed", what,
+		    o.bad, o.started);
+	else if (after > before)
+		ok("%s: the other channel moved %d x 64 KiB%s, all correct",
+		   what, o.started, abort_write ? " (verified)" : "");
+	else
+		bad("%s: the other channel did not run during the aborts",
+		    what);
+	if (e0 >= 0 && counter("errors") == e0 + EIO_TRIES)
+		ok("%s: errors counter +%d", what, EIO_TRIES);
+	else
+		bad("%s: errors counter %lld -> %lld", what, e0,
+		    counter("errors"));
+out:
+	if (o.fd >= 0)
+		close(o.fd);
+	free_buf(b, PAGE, 0);
+	free_buf(all, SRAM, 0);
+	free_buf(o.buf, UPPER_LEN, 0);
+}
+
+/* "fill": the whole SRAM gets the FILL_SEED pattern (verified). */
+static void t_fill(void)
+{
+	unsigned char *wb = alloc_buf(SRAM, 0), *rb = alloc_buf(SRAM, 0);
+	int fd = open_dev();
+
+	if (fd < 0 || !wb || !rb)
+		goto out;
+	if (loop_once(fd, wb, rb, SRAM, 0, FILL_SEED, "fill"))
+		ok("fill: 128 KiB pattern written and verified");
+out:
+	if (fd >= 0)
+		close(fd);
+	free_buf(wb, SRAM, 0);
+	free_buf(rb, SRAM, 0);
+}
+
+/* "upper": SRAM [64 KiB, 128 KiB) holds what "eio-read"'s writer wrote. */
+static void t_upper(void)
+{
+	unsigned char *rb = alloc_buf(UPPER_LEN, 0);
+	int fd = open_dev();
+	long at;
+
+	if (fd < 0 || !rb)
+		goto out;
+	if (!xfer_ok(pread(fd, rb, UPPER_LEN, UPPER), UPPER_LEN, "pread",
+		     UPPER_LEN, UPPER))
+		goto out;
+	at = check(rb, UPPER_LEN, UPPER_SEED);
+	if (at < 0)
+		ok("upper: the writes made during the read aborts are intact");
+	else
+		bad("upper: SRAM %ld differs at byte %ld", UPPER, at);
+out:
+	if (fd >= 0)
+		close(fd);
+	free_buf(rb, UPPER_LEN, 0);
+}
+
 /* Wait up to @secs for a loopback to pass (after a stall is lifted). */
 static void t_recover(int secs)
 {
@@ -1100,7 +1254,9 @@ static void usage(FILE *f)
 "  -t, --time MS        duration of the duplex test (default 2000)\n"
 "  -T, --tests LIST     comma-separated tests to run (default: loopback,\n"
 "                       unaligned,single,badinput,file,duplex,sysfs)\n"
-"                       also: bench, highmem, timeout, signal, eio, recover\n"
+"                       also: bench, highmem, timeout, signal, eio, recover,\n"
+"                       fill, eio-write, eio-read, upper (one channel\n"
+"                       master-aborts while the other runs: see abort.sh)\n"
 "  -b, --bench          add the throughput test (same as -T ...,bench)\n"
 "      --highmem MB     run the high-memory loopback after touching MB MiB\n"
 "      --expect-timeout the board is stalled: only timeout,signal\n"
@@ -1230,6 +1386,14 @@ int main(int argc, char **argv)
 		t_signal();
 	if (want(tests, "eio"))
 		t_eio();
+	if (want(tests, "fill"))
+		t_fill();
+	if (want(tests, "eio-write"))
+		t_eio_one(1);
+	if (want(tests, "eio-read"))
+		t_eio_one(0);
+	if (want(tests, "upper"))
+		t_upper();
 	if (want(tests, "recover"))
 		t_recover(recover > 0 ? recover : 10);
 	printf("%d passed, %d failed\n", passed, failed);
