@@ -19,5 +19,8 @@
 #include <wdfcommonbuffer.h>
 #include <wdfdmatransaction.h>
 #include <wdftimer.h>
+#include <wdfworkitem.h>
+#include <wdfsync.h>
+#include <wdfmemory.h>
 
 #endif /* _WDFSHIM_WDF_H */
