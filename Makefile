@@ -20,7 +20,7 @@ export PLX_CACHE PLX_ROOT
 
 KDIR		?= $(shell $(PLX_ROOT)/tools/kdir.sh || \
 			 { $(PLX_ROOT)/tools/deps.sh >&2 && $(PLX_ROOT)/tools/kdir.sh; })
-KBUILD_ARGS	:= CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m
+KBUILD_ARGS	:= CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m CONFIG_WDF_EDU=m
 
 CHECK_SUITES	:=
 

@@ -5,7 +5,7 @@
  *
  *	static const struct pci_device_id ids[] = { ... };
  *	MODULE_DEVICE_TABLE(pci, ids);
- *	WDF_PCI_DRIVER_MODULE(plx9x5x, ids, DriverEntry, plx_attr_groups);
+ *	WDF_PCI_DRIVER_MODULE(mydrv, ids, DriverEntry, mydrv_attr_groups);
  *
  * probe: pci_enable_device -> pci_set_master -> pci_request_regions ->
  * resource lists (BARs + INTx) -> EvtDriverDeviceAdd -> PrepareHardware ->
