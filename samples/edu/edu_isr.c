@@ -46,8 +46,13 @@ void EduEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 NTSTATUS EduEvtInterruptEnable(WDFINTERRUPT Interrupt, WDFDEVICE AssociatedDevice)
 {
 	PDEVICE_CONTEXT ctx = EduGetDeviceContext(AssociatedDevice);
+	WDF_INTERRUPT_INFO info;
 
-	UNREFERENCED_PARAMETER(Interrupt);
+	WDF_INTERRUPT_INFO_INIT(&info);
+	WdfInterruptGetInfo(Interrupt, &info);
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL,
+		   "edu: interrupt %u: %s\n", info.Vector,
+		   info.MessageSignaled ? "MSI" : "INTx");
 	EduWrite32(ctx, EDU_REG_IRQ_ACK, EduRead32(ctx, EDU_REG_IRQ_STATUS));
 	ctx->IrqPending = 0;
 	return STATUS_SUCCESS;

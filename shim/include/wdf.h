@@ -22,5 +22,6 @@
 #include <wdfworkitem.h>
 #include <wdfsync.h>
 #include <wdfmemory.h>
+#include <wdfinterruptinfo.h>
 
 #endif /* _WDFSHIM_WDF_H */
