@@ -234,8 +234,8 @@ static uint64_t pfn_of(int pm, void *va)
 }
 
 /*
- * Pages above 256 MiB: touch memory until enough of it is up there (the
- * allocator hands out high memory first on an idle guest anyway).
+ * Pages above 256 MiB: touch (and keep) memory until the allocator hands
+ * out pages up there.
  */
 static void test_high(int need)
 {
@@ -250,8 +250,12 @@ static void test_high(int need)
 		check(!need, "high: %lld MiB of RAM, none above 256 MiB", ram >> 20);
 		return;
 	}
-	/* never more than half of what is free: other tests run meanwhile */
-	budget = avail > 0 ? (size_t)(avail / 2) : 0;
+	/*
+	 * Keep what we touch (low pages taken make later ones come high),
+	 * but leave a quarter of the free memory to the tests running
+	 * meanwhile.
+	 */
+	budget = avail > 0 ? (size_t)(avail / 4 * 3) : 0;
 	pm = open("/proc/self/pagemap", O_RDONLY);
 	if (pm < 0) {
 		check(!need, "high: no pagemap (%s)", strerror(errno));
@@ -262,7 +266,6 @@ static void test_high(int need)
 					MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
 					-1, 0);
 		size_t off;
-		int before = nhi;
 
 		if (m == MAP_FAILED)
 			break;
@@ -271,11 +274,6 @@ static void test_high(int need)
 			m[off] = 1;
 			if (pfn_of(pm, m + off) >= (1u << 28) / 4096)
 				hi[nhi++] = m + off;
-		}
-		if (nhi == before) {	/* nothing high here: give it back */
-			munmap(m, chunk);
-			got -= chunk;
-			budget -= chunk;
 		}
 	}
 	if (nhi < 2) {
