@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 logdir=${PLX_LOGDIR:-build/logs}
 mkdir -p "$logdir"
 tp=0 tf=0 rc=0
+rm -f "$logdir/retries.log"
 summary=()
 for suite in "$@"; do
 	log=$logdir/$suite.log
@@ -34,5 +35,10 @@ for suite in "$@"; do
 done
 echo "=== summary ==="
 printf '%s\n' "${summary[@]}"
+# Guest boots that died before /init and were booted again (tools/vm/run.sh).
+if [ -s "$logdir/retries.log" ]; then
+	echo "platform retries (guest kernel failed before /init, booted again): $(wc -l < "$logdir/retries.log")"
+	sed 's/^/  /' "$logdir/retries.log"
+fi
 echo "$tp passed, $tf failed"
 exit $rc

@@ -50,6 +50,19 @@
 #        guest rc was
 #   2    no "PLXVM-RC=" line (guest crashed, QEMU died, bad setup)
 #   124  timeout
+# A run that fails before the guest's /init started (no "PLXVM-START" line:
+# the kernel died or hung while booting, before any project module could be
+# loaded) is a platform failure, not the project's: it is retried once,
+# visibly ("plxvm: RETRY ..." on stderr). A failure after /init started is
+# never retried; each retry is also listed in $PLX_LOGDIR/retries.log, which
+# tools/check.sh counts in its summary. Every failed run keeps its serial log and QEMU command line
+# in $PLX_LOGDIR/failed/ (default build/logs/failed/).
+#
+# TCG runs single-threaded (-accel tcg,thread=single): with one host thread
+# per vCPU, a vCPU could execute a translation of kernel text that another
+# vCPU had just re-patched (text_poke_bp's int3), and the guest died with
+# "Oops: int3" (seen about once in 100 boots of Debian 6.12 with -smp 2).
+# Round-robin vCPUs see every code write before they run again.
 # Messages from this script go to stderr, prefixed "plxvm:"; the serial
 # log (carriage returns removed) is echoed on stdout unless --quiet.
 # Environment: PLX_CACHE, PLX_QEMU (use this qemu-system-x86_64 instead of
@@ -62,6 +75,8 @@ PLX_CACHE=${PLX_CACHE:-$HOME/.cache/plx9x5x}
 export PLX_CACHE
 
 say() { echo "plxvm: $*" >&2; }
+orig_args=("$@")
+LOGDIR=${PLX_LOGDIR:-$ROOT/build/logs}
 usage() { sed -n '4,/^set -uo/p' "$0" | sed -n 's/^# \{0,1\}//p' | sed '$d' >&2; exit 2; }
 
 abi= script= boards=1 board_opts= machine= iommu=0 mem=1G smp=2 append=
@@ -134,7 +149,7 @@ mkfifo "$T/mon.in" "$T/mon.out" "$T/ack.in" "$T/ack.out"
 : > "$T/monitor.log"
 
 cmdline="console=ttyS0 panic=-1$append"
-args=(-accel tcg -machine "$machine" -m "$mem" -smp "$smp"
+args=(-accel tcg,thread=single -machine "$machine" -m "$mem" -smp "$smp"
 	-nodefaults -display none -no-reboot
 	-L /usr/share/seabios -L /usr/share/qemu
 	-kernel "$kernel" -initrd "$T/initrd.gz"
@@ -243,19 +258,41 @@ for a in ${allows[@]+"${allows[@]}"}; do
 done
 grc=$(grep -a -o 'PLXVM-RC=[0-9]*' "$T/serial.log" | tail -1 | cut -d= -f2)
 
+rc=0 why=
 if [ $timedout = 1 ]; then
-	say "result: timeout (rc 124)"
-	exit 124
+	rc=124 why="timeout"
+elif [ -n "$bad" ]; then
+	rc=3 why="bad kernel log lines"
+elif [ -z "$grc" ]; then
+	rc=2 why="no PLXVM-RC line (guest crashed or never ran)"
 fi
-if [ -n "$bad" ]; then
+if [ $rc -ne 0 ] || [ "${grc:-0}" != 0 ]; then
+	keep=$LOGDIR/failed/$(date +%Y%m%d-%H%M%S)-$$-$(basename "$script" .sh)
+	mkdir -p "$LOGDIR/failed"
+	{ echo "# $QEMU ${args[*]}"; cat "$T/serial.log"; } > "$keep.log"
+	[ -s "$T/qemu.out" ] && cp "$T/qemu.out" "$keep.qemu-stderr"
+	say "serial log and QEMU command kept in $keep.log"
+fi
+if [ $rc -ne 0 ] && ! grep -aq 'PLXVM-START' "$T/serial.log" &&
+   [ -z "${PLXVM_RETRIED:-}" ]; then
+	say "RETRY: $why before the guest's /init started (platform failure, no project code ran); booting once more"
+	echo "$(date +%FT%T) $(basename "$script"): $why; kept in $keep.log" \
+		>> "$LOGDIR/retries.log"
+	cleanup
+	trap - EXIT
+	PLXVM_RETRIED=1 exec "$0" "${orig_args[@]}"
+fi
+case $rc in
+124)
+	say "result: timeout (rc 124)" ;;
+3)
 	say "result: bad kernel log lines (rc 3; guest rc ${grc:-none}):"
-	printf '%s\n' "$bad" | head -40 | sed 's/^/plxvm:   /' >&2
-	exit 3
-fi
-if [ -z "$grc" ]; then
+	printf '%s\n' "$bad" | head -40 | sed 's/^/plxvm:   /' >&2 ;;
+2)
 	say "result: no PLXVM-RC line (guest crashed or never ran; rc 2)"
-	tail -20 "$T/serial.log" | sed 's/^/plxvm:   /' >&2
-	exit 2
-fi
-say "result: guest rc $grc"
-exit "$grc"
+	tail -20 "$T/serial.log" | sed 's/^/plxvm:   /' >&2 ;;
+*)
+	say "result: guest rc $grc"
+	rc=$grc ;;
+esac
+exit "$rc"
