@@ -7,7 +7,7 @@
 #   make run        set up, boot the emulated board, show the driver at work
 #   make check      every test suite; last line "N passed, N failed"
 #   make deps       install the Debian packages the project needs
-#   make bench      read/write throughput on the emulated board
+#   make bench      plx9x5x vs a native driver on the emulated board (tools/bench)
 #   make kunit      KUnit suites under UML (KUNIT_ARGS='wdf_dma*' filters)
 #   make lint       W=1, sparse and checkpatch
 #

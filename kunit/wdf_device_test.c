@@ -22,6 +22,7 @@ struct devfix {
 	bool delete_lists;
 	ULONG count_after_delete;
 	NTSTATUS st_if_null, st_if_first, st_if_second;
+	struct device *log_prepare, *log_release;
 };
 
 static struct devfix *devfix_of(WDFOBJECT d)
@@ -45,6 +46,7 @@ static NTSTATUS dev_prepare(WDFDEVICE d, WDFCMRESLIST raw, WDFCMRESLIST tr)
 	ULONG i;
 
 	dev_ev(d, DEV_PREPARE);
+	fx->log_prepare = wdf_test_log_device();
 	fx->raw_count = WdfCmResourceListGetCount(raw);
 	fx->tr_count = WdfCmResourceListGetCount(tr);
 	for (i = 0; i < min_t(ULONG, fx->tr_count, ARRAY_SIZE(fx->tr)); i++) {
@@ -72,6 +74,7 @@ static NTSTATUS dev_prepare(WDFDEVICE d, WDFCMRESLIST raw, WDFCMRESLIST tr)
 static NTSTATUS dev_release(WDFDEVICE d, WDFCMRESLIST tr)
 {
 	dev_ev(d, DEV_RELEASE);
+	devfix_of(d)->log_release = wdf_test_log_device();
 	return STATUS_SUCCESS;
 }
 
@@ -189,6 +192,10 @@ static void dev_start_and_remove_order(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, WdfDeviceGetDriver(wd->device), wd->driver);
 	wdft_device_destroy(test, wd);
 	dev_expect_events(test, fx, stop, ARRAY_SIZE(stop));
+	/* issue 9, defect 9: DbgPrintEx in PnP callbacks names the board */
+	KUNIT_EXPECT_PTR_EQ(test, fx->log_prepare, wd->dev);
+	KUNIT_EXPECT_PTR_EQ(test, fx->log_release, wd->dev);
+	KUNIT_EXPECT_NULL(test, wdf_test_log_device());
 }
 
 static void dev_prepare_hardware_failure_unwinds(struct kunit *test)

@@ -48,6 +48,7 @@ struct irqfix {
 	int dpc_seen_by_io;
 	bool isr_lock_held, dpc_sync_held, dpc_irq_lock_held;
 	bool enable_lock_held, disable_lock_held;
+	struct device *log_isr, *log_dpc;
 };
 
 static struct irqfix *irqfix_of(WDFDEVICE d)
@@ -75,6 +76,7 @@ static BOOLEAN irq_isr(WDFINTERRUPT i, ULONG msg)
 	fx->isr_irqs_off = irqs_disabled();
 	fx->isr_lock_held = lockdep_is_held(wdf_test_interrupt_lock(i));
 	fx->isr_msg = msg;
+	fx->log_isr = wdf_test_log_device();
 	if (fx->isr_ret && fx->isr_queues_dpc) {
 		fx->queued[0] = WdfInterruptQueueDpcForIsr(i);
 		fx->queued[1] = WdfInterruptQueueDpcForIsr(i);
@@ -94,6 +96,7 @@ static void irq_dpc(WDFINTERRUPT i, WDFOBJECT assoc)
 	fx->dpc_in_interrupt = in_interrupt();
 	fx->dpc_assoc = assoc;
 	fx->dpc_dev = WdfInterruptGetDevice(i);
+	fx->log_dpc = wdf_test_log_device();
 	usleep_range(1000, 2000);	/* process context: may sleep */
 	atomic_inc(&fx->dpc_calls);
 	complete(&fx->dpc_done);
@@ -298,6 +301,10 @@ static void irq_dpc_runs_once_per_queueing_in_process_context(struct kunit *test
 	KUNIT_EXPECT_FALSE(test, fx->dpc_irq_lock_held);
 	KUNIT_EXPECT_PTR_EQ(test, fx->dpc_dev, wd->device);
 	KUNIT_EXPECT_PTR_EQ(test, fx->dpc_assoc, (WDFOBJECT)wd->device);
+	/* issue 9, defect 9: DbgPrintEx in the ISR and the DPC names the board */
+	KUNIT_EXPECT_PTR_EQ(test, fx->log_isr, wd->dev);
+	KUNIT_EXPECT_PTR_EQ(test, fx->log_dpc, wd->dev);
+	KUNIT_EXPECT_NULL(test, wdf_test_log_device());
 	/* after it ran, it can be queued again */
 	KUNIT_ASSERT_TRUE(test, wdf_test_interrupt_fire(wd->device));
 	KUNIT_EXPECT_TRUE(test, fx->queued[0]);
@@ -502,6 +509,38 @@ static void irq_real_shared_line(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, line->other_calls, 3);
 }
 
+/*
+ * Issue 9, defect 9: an interrupt line that cannot be had fails the
+ * start (with a message naming the device) and unwinds it, instead of a
+ * device that binds and then times out every transfer.
+ */
+static void irq_unusable_line_fails_start(struct kunit *test)
+{
+	struct wdft_device *wd = wdft_device_alloc(test);
+	struct irqfix *fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
+	CM_PARTIAL_RESOURCE_DESCRIPTOR res = {};
+	NTSTATUS st;
+
+	KUNIT_ASSERT_NOT_NULL(test, fx);
+	init_completion(&fx->dpc_done);
+	atomic_set(&fx->dpc_calls, 0);
+	fx->isr_ret = TRUE;
+	wd->priv = fx;
+	wd->add = irq_add;
+	wd->scope = WdfSynchronizationScopeDevice;
+	res.Type = CmResourceTypeInterrupt;
+	res.ShareDisposition = CmResourceShareShared;
+	res.Flags = CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
+	res.u.Interrupt.Level = 0x7ffffff0;	/* no such line */
+	res.u.Interrupt.Vector = 0x7ffffff0;
+	st = wdft_device_start(test, wd, &res, 1);
+	KUNIT_EXPECT_FALSE(test, NT_SUCCESS(st));
+	KUNIT_EXPECT_NULL(test, wd->device);
+	/* never enabled */
+	KUNIT_EXPECT_FALSE(test, fx->enable_irqs_off);
+	KUNIT_EXPECT_EQ(test, fx->isr_calls, 0);
+}
+
 static struct kunit_case wdf_interrupt_cases[] = {
 	KUNIT_CASE(irq_create_refusals),
 	KUNIT_CASE(irq_isr_false_is_not_handled),
@@ -513,6 +552,7 @@ static struct kunit_case wdf_interrupt_cases[] = {
 	KUNIT_CASE(irq_synchronize_runs_under_the_lock),
 	KUNIT_CASE(irq_callbacks_in_kmdf_order),
 	KUNIT_CASE(irq_real_shared_line),
+	KUNIT_CASE(irq_unusable_line_fails_start),
 	{}
 };
 

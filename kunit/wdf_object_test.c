@@ -6,6 +6,8 @@
  * the objects KMDF flags "no delete DDI"; contexts are zeroed and typed.
  */
 #include <kunit/test.h>
+#include <linux/lockdep.h>
+#include <linux/mutex.h>
 #include <linux/string.h>
 #include "wdf_test_util.h"
 
@@ -344,6 +346,36 @@ static void obj_delete_refused_on_interrupt(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, WdfInterruptGetDevice(irq), wd->device);
 }
 
+/*
+ * WdfObjectAcquireLock on a device takes the sync-scope mutex (what the
+ * PLX core reads its counters under); on another object it takes nothing.
+ */
+static void obj_acquire_lock_is_the_device_sync_lock(struct kunit *test)
+{
+	struct wdft_device *wd = wdft_device_create(test, NULL);
+	struct mutex *m = wdf_test_device_sync_lock(wd->device);
+	WDF_TIMER_CONFIG tcfg;
+	WDF_OBJECT_ATTRIBUTES attrs;
+	WDFTIMER timer;
+
+	WDFT_ASSERT_LOCKDEP(test);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_EXPECT_FALSE(test, lockdep_is_held(m));
+	WdfObjectAcquireLock(wd->device);
+	KUNIT_EXPECT_TRUE(test, lockdep_is_held(m));
+	WdfObjectReleaseLock(wd->device);
+	KUNIT_EXPECT_FALSE(test, lockdep_is_held(m));
+
+	WDF_TIMER_CONFIG_INIT(&tcfg, obj_timer_fn);
+	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
+	attrs.ParentObject = wd->device;
+	KUNIT_ASSERT_EQ(test, WdfTimerCreate(&tcfg, &attrs, &timer), STATUS_SUCCESS);
+	WDFT_WARN_BEGIN(test);
+	WdfObjectAcquireLock(timer);
+	WDFT_WARN_END(test);
+	KUNIT_EXPECT_FALSE(test, lockdep_is_held(m));
+}
+
 static struct kunit_case wdf_object_cases[] = {
 	KUNIT_CASE(obj_device_context_is_zeroed_and_typed),
 	KUNIT_CASE(obj_context_size_override),
@@ -354,6 +386,7 @@ static struct kunit_case wdf_object_cases[] = {
 	KUNIT_CASE(obj_delete_refused_on_device),
 	KUNIT_CASE(obj_delete_refused_on_driver),
 	KUNIT_CASE(obj_delete_refused_on_interrupt),
+	KUNIT_CASE(obj_acquire_lock_is_the_device_sync_lock),
 	{}
 };
 

@@ -10,11 +10,16 @@
  * request's pinned user pages (architecture "Request I/O"; facts §6.1,
  * §8.9, §9.9).
  */
+#include <kunit/static_stub.h>
 #include <kunit/test.h>
 #include <linux/completion.h>
 #include <linux/delay.h>
 #include <linux/dma-direct.h>
 #include <linux/ioctl.h>
+#include <linux/kthread.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
+#include <linux/workqueue.h>
 #include <linux/lockdep.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -41,6 +46,7 @@ struct qfix {
 	ULONG_PTR info;
 	int presented;
 	WDFREQUEST held[Q_MAX_HELD];
+	size_t held_len[Q_MAX_HELD];
 	struct completion present;
 	/* what the callbacks saw */
 	size_t length;
@@ -51,9 +57,13 @@ struct qfix {
 	NTSTATUS st_retrieve, st_retrieve_in, st_wrong_mdl, st_mdl;
 	PMDL got_mdl;
 	int cancels;
+	ULONG_PTR cancel_info;		/* bytes "moved" before the cancel */
 	bool io_sync_held;
+	struct device *log_dev;
 	ULONG ioctl_code;
 	size_t ioctl_in, ioctl_out;
+	BOOLEAN read_access, write_access;
+	bool no_file;
 	/* Q_DMA */
 	struct wdft_device *wd;
 	WDFDMAENABLER en;
@@ -67,6 +77,10 @@ struct qfix {
 	NTSTATUS st_route_twice, st_route_bad_type, st_manual, st_default_twice;
 	WDFQUEUE h_manual;
 	WDFREQUEST got_request, after_release;
+	/* WdfDeviceSetIoLimits in EvtDriverDeviceAdd when either is set */
+	ULONGLONG dev_size;
+	size_t max_len;
+	NTSTATUS st_limits, st_limits_size;
 };
 
 static struct qfix *qfix_of(WDFQUEUE q)
@@ -78,8 +92,10 @@ static struct qfix *qfix_of(WDFQUEUE q)
 
 static void q_present(struct qfix *fx, WDFREQUEST r)
 {
-	if (fx->presented < Q_MAX_HELD)
+	if (fx->presented < Q_MAX_HELD) {
 		fx->held[fx->presented] = r;
+		fx->held_len[fx->presented] = fx->length;
+	}
 	fx->presented++;
 	complete(&fx->present);
 }
@@ -89,7 +105,7 @@ static void q_cancel(WDFREQUEST r)
 	struct qfix *fx = qfix_of(WdfRequestGetIoQueue(r));
 
 	fx->cancels++;
-	WdfRequestComplete(r, STATUS_CANCELLED);
+	WdfRequestCompleteWithInformation(r, STATUS_CANCELLED, fx->cancel_info);
 }
 
 static void q_io_write(WDFQUEUE q, WDFREQUEST r, size_t len)
@@ -101,6 +117,7 @@ static void q_io_write(WDFQUEUE q, WDFREQUEST r, size_t len)
 
 	fx->length = len;
 	fx->io_sync_held = lockdep_is_held(wdf_test_device_sync_lock(WdfIoQueueGetDevice(q)));
+	fx->log_dev = wdf_test_log_device();
 	WDF_REQUEST_PARAMETERS_INIT(&fx->params);
 	WdfRequestGetParameters(r, &fx->params);
 	fx->got_mdl = (PMDL)fx;	/* must be overwritten */
@@ -204,15 +221,32 @@ static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 	}
 }
 
+#define Q_IOCTL_RW	_IOWR('P', 7, u32)
+#define Q_IOCTL_NONE	_IO('P', 8)
+#define Q_IOCTL_UNKNOWN	_IOWR('P', 9, u32)	/* the driver knows no such code */
+
 static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG code)
 {
 	struct qfix *fx = qfix_of(q);
+	WDFFILEOBJECT fo = WdfRequestGetFileObject(r);
+	PFILE_OBJECT file = fo ? WdfFileObjectWdmGetFileObject(fo) : NULL;
 	PVOID ibuf = NULL, obuf = NULL;
 	u32 v = 0;
 
 	fx->ioctl_code = code;
 	fx->ioctl_in = in;
 	fx->ioctl_out = out;
+	fx->no_file = !file;
+	if (file) {
+		fx->read_access = file->ReadAccess;
+		fx->write_access = file->WriteAccess;
+	}
+	if (code == Q_IOCTL_UNKNOWN) {
+		/* as a driver does: no buffer is looked at */
+		q_present(fx, r);
+		WdfRequestComplete(r, STATUS_INVALID_DEVICE_REQUEST);
+		return;
+	}
 	if (in) {
 		fx->st_retrieve_in = WdfRequestRetrieveInputBuffer(r, sizeof(v), &ibuf, NULL);
 		if (NT_SUCCESS(fx->st_retrieve_in))
@@ -242,6 +276,19 @@ static NTSTATUS q_add(struct wdft_device *wd)
 	WDFQUEUE q;
 	NTSTATUS st;
 
+	if (fx->dev_size || fx->max_len) {
+		WDF_DEVICE_IO_LIMITS lim;
+
+		WDF_DEVICE_IO_LIMITS_INIT(&lim);
+		lim.Size--;
+		fx->st_limits_size = WdfDeviceSetIoLimits(wd->device, &lim);
+		WDF_DEVICE_IO_LIMITS_INIT(&lim);
+		lim.DeviceSize = fx->dev_size;
+		lim.MaximumTransferLength = fx->max_len;
+		fx->st_limits = WdfDeviceSetIoLimits(wd->device, &lim);
+		if (!NT_SUCCESS(fx->st_limits))
+			return fx->st_limits;
+	}
 	WDF_IO_QUEUE_CONFIG_INIT(&cfg, fx->parallel_writes ? WdfIoQueueDispatchParallel :
 				 WdfIoQueueDispatchSequential);
 	cfg.EvtIoWrite = q_io_write;
@@ -482,6 +529,9 @@ static void q_write_presents_pinned_user_buffer(struct kunit *test)
 			(long)len);
 	KUNIT_EXPECT_EQ(test, fx->presented, 1);
 	KUNIT_EXPECT_TRUE(test, fx->io_sync_held);	/* device sync scope */
+	/* issue 9, defect 9: a DbgPrintEx in EvtIoWrite names the board */
+	KUNIT_EXPECT_PTR_EQ(test, fx->log_dev, fx->wd->dev);
+	KUNIT_EXPECT_NULL(test, wdf_test_log_device());
 	KUNIT_EXPECT_EQ(test, fx->length, len);
 	KUNIT_EXPECT_EQ(test, fx->params.Type, WdfRequestTypeWrite);
 	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.Length, len);
@@ -617,9 +667,6 @@ static void q_parallel_queue_presents_both(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), 20L);
 }
 
-#define Q_IOCTL_RW	_IOWR('P', 7, u32)
-#define Q_IOCTL_NONE	_IO('P', 8)
-
 static void q_ioctl_is_method_buffered(struct kunit *test)
 {
 	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
@@ -652,10 +699,68 @@ static void q_ioctl_errors(struct kunit *test)
 	fx->status = STATUS_INVALID_DEVICE_REQUEST;
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
 				   Q_IOCTL_RW), (long)-ENOTTY);
-	/* a bad pointer for a buffered ioctl */
+	/* a bad pointer for a buffered ioctl: the driver's buffers say so */
 	fx->status = STATUS_SUCCESS;
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, 16, 0, 0,
 				   Q_IOCTL_RW), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve_in, STATUS_INVALID_USER_BUFFER);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_INVALID_USER_BUFFER);
+}
+
+/*
+ * Issue 9, defect 6: an unknown command is ENOTTY whatever its argument
+ * pointer (main copied the input first and failed with EFAULT before the
+ * driver saw the command).
+ */
+static void q_ioctl_unknown_is_enotty_whatever_the_pointer(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long ro = q_user(test, PAGE_SIZE, PROT_READ);
+	unsigned long rw = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, 16, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, 0, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	/* readable, not writable (the output probe fails) */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, ro, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, rw, 0, 0,
+				   Q_IOCTL_UNKNOWN), (long)-ENOTTY);
+	KUNIT_EXPECT_EQ(test, fx->presented, 4);
+	/* a known one with an output it cannot write: EFAULT, from the driver */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, ro, 0, 0,
+				   Q_IOCTL_RW), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve_in, STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_INVALID_USER_BUFFER);
+	KUNIT_EXPECT_EQ(test, fx->presented, 5);
+}
+
+/* The request's file object tells the driver how the file was opened. */
+static void q_request_file_object_access(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+	PFILE_OBJECT f;
+
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
+				   Q_IOCTL_RW), 0L);
+	KUNIT_EXPECT_FALSE(test, fx->no_file);
+	KUNIT_EXPECT_TRUE(test, fx->read_access);
+	KUNIT_EXPECT_TRUE(test, fx->write_access);
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeDeviceControl, u, 0, 0,
+				Q_IOCTL_RW, WDF_TEST_IO_READ_ONLY);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 0L);
+	KUNIT_EXPECT_FALSE(test, fx->no_file);
+	KUNIT_EXPECT_TRUE(test, fx->read_access);
+	KUNIT_EXPECT_FALSE(test, fx->write_access);
+	/* not a file object: a defined NULL (KMDF would bugcheck) */
+	WDFT_WARN_BEGIN(test);
+	f = WdfFileObjectWdmGetFileObject((WDFFILEOBJECT)fx->wd->device);
+	WDFT_WARN_END(test);
+	KUNIT_EXPECT_NULL(test, f);
 }
 
 static void q_signal_calls_cancel_routine(struct kunit *test)
@@ -673,6 +778,95 @@ static void q_signal_calls_cancel_routine(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->cancels, 1);
 	/* nothing was transferred: the call restarts */
 	KUNIT_EXPECT_EQ(test, ret, (long)-ERESTARTSYS);
+}
+
+/*
+ * Issue 9, defect 4: a handled signal after part of a read moved returns
+ * the bytes moved (POSIX), not EINTR with the count lost (main).
+ */
+static void q_signal_after_progress_returns_bytes(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_CANCELABLE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+
+	fx->cancel_info = 16;
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 64, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_cancel(io), 16L);
+	KUNIT_EXPECT_EQ(test, fx->cancels, 1);
+}
+
+struct q_later {
+	struct delayed_work work;
+	struct qfix *fx;
+	ULONG_PTR info;
+};
+
+/* The driver completes the held request a while later. */
+static void q_later_complete(struct work_struct *w)
+{
+	struct q_later *l = container_of(to_delayed_work(w), struct q_later, work);
+
+	WdfRequestCompleteWithInformation(l->fx->held[0], STATUS_SUCCESS, l->info);
+}
+
+/* Undo what the signal cases did to the test thread. */
+static void q_signals_restore(void *data)
+{
+	struct sighand_struct *sh = rcu_dereference_protected(current->sighand, true);
+
+	spin_lock_irq(&sh->siglock);
+	sh->action[SIGTSTP - 1].sa.sa_handler = SIG_IGN;
+	spin_unlock_irq(&sh->siglock);
+	disallow_signal(SIGUSR1);
+	flush_signals(current);
+}
+
+/*
+ * Issue 9, defect 4: with a stop signal pending (Ctrl-Z; the same path
+ * serves ptrace and the freezer, which set no handled signal) the
+ * transfer runs to its end and returns its full count; a signal with a
+ * handler still cancels it. (Main cancelled on any pending signal.)
+ */
+static void q_stop_signal_does_not_cancel(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_CANCELABLE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct q_later *l = kunit_kzalloc(test, sizeof(*l), GFP_KERNEL);
+	struct sighand_struct *sh = rcu_dereference_protected(current->sighand, true);
+	struct wdf_test_io *io;
+
+	KUNIT_ASSERT_NOT_NULL(test, l);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, q_signals_restore, NULL), 0);
+	/* the test thread (a kthread) gets SIGTSTP with its default action */
+	spin_lock_irq(&sh->siglock);
+	sh->action[SIGTSTP - 1].sa.sa_handler = SIG_DFL;
+	spin_unlock_irq(&sh->siglock);
+	KUNIT_ASSERT_EQ(test, send_sig(SIGTSTP, current, 1), 0);
+	KUNIT_ASSERT_TRUE(test, signal_pending(current));
+
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 64, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	l->fx = fx;
+	l->info = 64;
+	INIT_DELAYED_WORK(&l->work, q_later_complete);
+	schedule_delayed_work(&l->work, msecs_to_jiffies(200));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait_signals(io), 64L);
+	flush_delayed_work(&l->work);
+	KUNIT_EXPECT_EQ(test, fx->cancels, 0);
+	flush_signals(current);
+
+	/* a signal with a handler (allow_signal: a kthread's handler) cancels */
+	allow_signal(SIGUSR1);
+	KUNIT_ASSERT_EQ(test, send_sig(SIGUSR1, current, 1), 0);
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeRead, u, 64, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait_signals(io), (long)-ERESTARTSYS);
+	KUNIT_EXPECT_EQ(test, fx->cancels, 1);
 }
 
 static void q_initialize_using_request(struct kunit *test)
@@ -764,6 +958,308 @@ static void q_initialize_using_empty_request(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->rec->frags[0].dir, WdfDmaDirectionReadFromDevice);
 }
 
+/*
+ * Lifetime races, interleaved at the shim's test points (wdftest.h): the
+ * stub runs the other party's step exactly at the point, so each case
+ * reproduces its race on every run.
+ */
+struct q_race {
+	struct kunit *test;
+	struct qfix *fx;
+	struct wdf_test_io *victim;	/* signalled at the drain point */
+	long victim_ret;
+	int drain_points;
+	int io_ends;
+	struct completion removed;
+};
+
+/* The stub has the point's signature: it finds the race here. */
+static struct q_race *q_race_now;
+
+static void q_race_exit(void *data)
+{
+	q_race_now = NULL;
+}
+
+/*
+ * Start a race; the caller then activates its stub on wdf_test_point
+ * (by function name: kunit_activate_static_stub type-checks it).
+ */
+static struct q_race *q_race_start(struct kunit *test, struct qfix *fx)
+{
+	struct q_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->test = test;
+	r->fx = fx;
+	init_completion(&r->removed);
+	q_race_now = r;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, q_race_exit, r), 0);
+	return r;
+}
+
+/* Remove the device as the PCI remove would, from another thread. */
+static int q_remover(void *data)
+{
+	struct q_race *r = data;
+
+	current->kunit_test = r->test;	/* the stub redirects in this thread */
+	wdf_test_device_remove(r->fx->wd->device);
+	r->fx->wd->device = NULL;
+	current->kunit_test = NULL;
+	complete(&r->removed);
+	return 0;
+}
+
+/*
+ * At the first drain point (the remover holds request A, which it is
+ * about to fail), B's caller gets a signal: B leaves the queue and is
+ * freed by its caller. Then the driver completes the transfer in flight.
+ */
+static void q_stub_signal_during_drain(enum wdf_test_point_id id, void *arg)
+{
+	struct q_race *r = q_race_now;
+
+	if (id != WDF_TP_DRAIN || !r || r->drain_points++)
+		return;
+	r->victim_ret = wdf_test_io_cancel(r->victim);
+	WdfRequestCompleteWithInformation(r->fx->held[0], STATUS_SUCCESS, 10);
+}
+
+/*
+ * Issue 9, defect 1: remove with one transfer in flight and two requests
+ * queued behind it, one of whose callers is signalled while the remover
+ * drains the queue. Each request completes exactly once; nothing is used
+ * after its caller freed it (KASAN in the KUnit kernel).
+ */
+static void q_remove_drain_with_signalled_waiter(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_HOLD, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *c, *a, *b;
+	struct task_struct *t;
+	struct q_race *r;
+
+	c = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 10, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(c));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	a = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 20, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	b = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 30, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	KUNIT_ASSERT_EQ(test, fx->presented, 1);
+
+	r = q_race_start(test, fx);
+	kunit_activate_static_stub(test, wdf_test_point, q_stub_signal_during_drain);
+	r->victim = b;
+	t = kthread_run(q_remover, r, "wdft-remover");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(c, 10000), 10L);
+	/* A was never presented: the device went away */
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 10000), (long)-ENODEV);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&r->removed, HZ * 10));
+	/* B: dropped from the queue by its signal, nothing done */
+	KUNIT_EXPECT_EQ(test, r->victim_ret, (long)-ERESTARTSYS);
+	/* only A went through the drain; no request reached the driver again */
+	KUNIT_EXPECT_EQ(test, r->drain_points, 1);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+}
+
+/*
+ * Right after the first held request's completion is counted out (before
+ * the dispatch work can present the next), a new request arrives.
+ */
+static void q_stub_submit_at_queue_done(enum wdf_test_point_id id, void *arg)
+{
+	struct q_race *r = q_race_now;
+
+	if (id != WDF_TP_QUEUE_DONE || !r || r->victim)
+		return;
+	r->victim = wdf_test_io_submit(r->fx->wd->device, WdfRequestTypeWrite,
+				       (unsigned long)r->test->priv, 30, 0, 0, 0);
+}
+
+/*
+ * Issue 9, defect 9: a sequential queue is FIFO. Main presented a request
+ * arriving between a completion and the dispatch work at once, ahead of
+ * the one that had been waiting.
+ */
+static void q_sequential_queue_is_fifo(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_HOLD, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *a, *b;
+	struct q_race *r;
+
+	test->priv = (void *)u;
+	a = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 10, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	b = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 20, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+	r = q_race_start(test, fx);
+	kunit_activate_static_stub(test, wdf_test_point, q_stub_submit_at_queue_done);
+	/* completes A; C (30 bytes) arrives at the point */
+	WdfRequestCompleteWithInformation(fx->held[0], STATUS_SUCCESS, 10);
+	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(r->victim));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 5000), 10L);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	/* B, which waited, comes first */
+	KUNIT_EXPECT_EQ(test, fx->held_len[1], (size_t)20);
+	WdfRequestCompleteWithInformation(fx->held[1], STATUS_SUCCESS,
+					  fx->held_len[1]);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	KUNIT_EXPECT_EQ(test, fx->held_len[2], (size_t)30);
+	WdfRequestCompleteWithInformation(fx->held[2], STATUS_SUCCESS,
+					  fx->held_len[2]);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), 20L);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(r->victim, 5000), 30L);
+	KUNIT_EXPECT_EQ(test, fx->presented, 3);
+}
+
+/* The remover runs when the last I/O's count has dropped. */
+static void q_stub_remove_at_io_end(enum wdf_test_point_id id, void *arg)
+{
+	struct q_race *r = q_race_now;
+
+	if (id != WDF_TP_IO_END || !r || r->io_ends++)
+		return;
+	KUNIT_EXPECT_PTR_EQ(r->test, (WDFDEVICE)arg, r->fx->wd->device);
+	/* nothing in flight: the remover finishes and frees the device */
+	wdf_test_device_remove(r->fx->wd->device);
+	r->fx->wd->device = NULL;
+}
+
+/*
+ * Issue 9, defect 2: once the last I/O has dropped its count, the device
+ * may be gone; wdf_device_io_end() must not touch it any more (KASAN).
+ */
+static void q_io_end_then_remove(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *io;
+	struct q_race *r;
+
+	fx->info = 16;
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeWrite, u, 16, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	r = q_race_start(test, fx);
+	kunit_activate_static_stub(test, wdf_test_point, q_stub_remove_at_io_end);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 16L);
+	KUNIT_EXPECT_EQ(test, r->io_ends, 1);
+	KUNIT_EXPECT_NULL(test, fx->wd->device);
+}
+
+/*
+ * Anonymous pages of the test's address space that are resident (faulted
+ * in): the exact sum, not get_mm_counter()'s batched approximation.
+ */
+static unsigned long q_rss(void)
+{
+	return percpu_counter_sum_positive(&current->mm->rss_stat[MM_ANONPAGES]);
+}
+
+static struct qfix *qfix_start_limits(struct kunit *test, ULONGLONG size,
+				      size_t max_len)
+{
+	struct wdft_device *wd = wdft_device_alloc(test);
+	struct qfix *fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, fx);
+	init_completion(&fx->present);
+	fx->mode = Q_COMPLETE;
+	fx->dev_size = size;
+	fx->max_len = max_len;
+	fx->wd = wd;
+	wd->priv = fx;
+	wd->add = q_add;
+	wd->scope = WdfSynchronizationScopeDevice;
+	KUNIT_ASSERT_EQ(test, wdft_device_start(test, wd, NULL, 0), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->st_limits_size, STATUS_INFO_LENGTH_MISMATCH);
+	KUNIT_EXPECT_EQ(test, fx->st_limits, STATUS_SUCCESS);
+	return fx;
+}
+
+/*
+ * Issue 9, defect 3: a read/write longer than the device's
+ * MaximumTransferLength fails with EINVAL before a single page of the
+ * buffer is faulted in or pinned, and never reaches the driver.
+ */
+static void q_limit_refuses_before_pinning(struct kunit *test)
+{
+	const size_t max = 16 * PAGE_SIZE, big = 256 * PAGE_SIZE;
+	struct qfix *fx = qfix_start_limits(test, 0, max);
+	unsigned long u = q_user(test, big, PROT_READ | PROT_WRITE);
+	WDF_DEVICE_IO_LIMITS lim;
+	unsigned long rss0;
+
+	rss0 = q_rss();
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, big, 0, 0),
+			(long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, max + 1, 0, 0),
+			(long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, fx->presented, 0);
+	/* nothing was faulted in (a read pins with FOLL_WRITE) */
+	KUNIT_EXPECT_EQ(test, q_rss(), rss0);
+	/* at the limit: pinned and presented */
+	fx->info = max;
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, max, 0, 0),
+			(long)max);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_EQ(test, fx->length, max);
+	KUNIT_EXPECT_EQ(test, q_rss(), rss0 + max / PAGE_SIZE);
+	/* fixed once the device has started */
+	WDF_DEVICE_IO_LIMITS_INIT(&lim);
+	KUNIT_EXPECT_EQ(test, WdfDeviceSetIoLimits(fx->wd->device, &lim),
+			STATUS_INVALID_DEVICE_STATE);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, big, 0, 0),
+			(long)-EINVAL);
+}
+
+/*
+ * Issue 9, defects 3 and 5: with a DeviceSize the node is a file: a read
+ * at or past the end is 0 and a write there ENOSPC, both without a
+ * request; one crossing the end is shortened before pinning (a huge read
+ * pins only what is left of the device).
+ */
+static void q_device_size_shortens_before_pinning(struct kunit *test)
+{
+	const size_t size = 8 * PAGE_SIZE, big = 256 * PAGE_SIZE;
+	struct qfix *fx = qfix_start_limits(test, size, 0);
+	unsigned long u = q_user(test, big, PROT_READ | PROT_WRITE);
+	unsigned long rss0;
+
+	rss0 = q_rss();
+	fx->info = big;	/* the driver reports all it was given */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, big, 0, 0),
+			(long)size);
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_EQ(test, fx->length, size);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Read.Length, size);
+	KUNIT_EXPECT_EQ(test, q_rss(), rss0 + size / PAGE_SIZE);
+	/* crossing the end: short, at the given offset */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 1000,
+				   size - 100, 0), 100L);
+	KUNIT_EXPECT_EQ(test, fx->length, (size_t)100);
+	KUNIT_EXPECT_EQ(test, fx->params.Parameters.Write.DeviceOffset,
+			(LONGLONG)(size - 100));
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+	/* at and past the end */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 10, size, 0), 0L);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 10, size + 1, 0), 0L);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 10, size, 0),
+			(long)-ENOSPC);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 10, size + 4096, 0),
+			(long)-ENOSPC);
+	/* 0 bytes at the end: 0, as for any 0-byte write */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u, 0, size, 0), 0L);
+	/* a negative offset never reaches the driver */
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u, 10, -1, 0),
+			(long)-EINVAL);
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
+}
+
 static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_queue_configuration_refusals),
 	KUNIT_CASE(q_zero_length_never_reaches_driver),
@@ -779,10 +1275,19 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_parallel_queue_presents_both),
 	KUNIT_CASE(q_ioctl_is_method_buffered),
 	KUNIT_CASE(q_ioctl_errors),
+	KUNIT_CASE(q_ioctl_unknown_is_enotty_whatever_the_pointer),
+	KUNIT_CASE(q_request_file_object_access),
 	KUNIT_CASE(q_signal_calls_cancel_routine),
+	KUNIT_CASE(q_signal_after_progress_returns_bytes),
+	KUNIT_CASE(q_stop_signal_does_not_cancel),
 	KUNIT_CASE(q_initialize_using_request),
 	KUNIT_CASE(q_ioctl_request_cannot_feed_dma),
 	KUNIT_CASE(q_initialize_using_empty_request),
+	KUNIT_CASE(q_remove_drain_with_signalled_waiter),
+	KUNIT_CASE(q_io_end_then_remove),
+	KUNIT_CASE(q_sequential_queue_is_fifo),
+	KUNIT_CASE(q_limit_refuses_before_pinning),
+	KUNIT_CASE(q_device_size_shortens_before_pinning),
 	{}
 };
 

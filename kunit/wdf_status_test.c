@@ -172,6 +172,11 @@ static void status_contract_errnos(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wdf_status_to_errno(STATUS_DEVICE_CONFIGURATION_ERROR), -ENODEV);
 	KUNIT_EXPECT_EQ(test, wdf_status_to_errno(STATUS_INVALID_DEVICE_REQUEST), -EINVAL);
 	KUNIT_EXPECT_EQ(test, wdf_status_to_errno_ioctl(STATUS_INVALID_DEVICE_REQUEST), -ENOTTY);
+	/* issue 9: the statuses the shim and the PLX core return for bad input */
+	KUNIT_EXPECT_EQ(test, wdf_status_to_errno(STATUS_INVALID_PARAMETER), -EINVAL);
+	KUNIT_EXPECT_EQ(test, wdf_status_to_errno(STATUS_INVALID_USER_BUFFER), -EFAULT);
+	KUNIT_EXPECT_EQ(test, wdf_status_to_errno(STATUS_ACCESS_DENIED), -EACCES);
+	KUNIT_EXPECT_EQ(test, wdf_status_to_errno(STATUS_NO_SUCH_DEVICE), -ENODEV);
 	KUNIT_EXPECT_TRUE(test, wdf_status_to_errno(STATUS_WDF_TOO_FRAGMENTED) == -EFBIG ||
 			  wdf_status_to_errno(STATUS_WDF_TOO_FRAGMENTED) == -EINVAL);
 }

@@ -34,6 +34,7 @@ NTSTATUS PLxEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 	WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS idleSettings;
 	WDF_DEVICE_POWER_POLICY_WAKE_SETTINGS wakeSettings;
 	WDF_OBJECT_ATTRIBUTES attributes;
+	WDF_DEVICE_IO_LIMITS ioLimits;
 	PDEVICE_EXTENSION devExt;
 	WDFDEVICE device;
 	NTSTATUS status;
@@ -63,6 +64,19 @@ NTSTATUS PLxEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 	}
 	devExt = PLxGetDeviceContext(device);
 	devExt->Device = device;
+
+	/*
+	 * The node is a file of the SRAM's size: the shim shortens or refuses
+	 * a read/write at its end before it pins any page (shim extension).
+	 */
+	WDF_DEVICE_IO_LIMITS_INIT(&ioLimits);
+	ioLimits.DeviceSize = PLX_SRAM_SIZE;
+	ioLimits.MaximumTransferLength = PLX_MAX_REQUEST_LENGTH;
+	status = WdfDeviceSetIoLimits(device, &ioLimits);
+	if (!NT_SUCCESS(status)) {
+		PLX_ERROR("WdfDeviceSetIoLimits failed: %#x\n", status);
+		return status;
+	}
 
 	/* The char device /dev/plx9x5x<N> (mode 0600, root). */
 	status = WdfDeviceCreateDeviceInterface(device, &GUID_PLX_INTERFACE,
@@ -228,6 +242,17 @@ BOOLEAN PLxGetCounters(WDFDEVICE Device, PPLX_COUNTERS Counters)
 	devExt = PLxGetDeviceContext(Device);
 	if (!devExt)
 		return FALSE;
+	/*
+	 * One consistent snapshot: every counter but Interrupts changes under
+	 * the device lock, Interrupts under the interrupt lock.
+	 */
+	WdfObjectAcquireLock(Device);
 	*Counters = devExt->Counters;
+	if (devExt->Interrupt) {
+		WdfInterruptAcquireLock(devExt->Interrupt);
+		Counters->Interrupts = devExt->Counters.Interrupts;
+		WdfInterruptReleaseLock(devExt->Interrupt);
+	}
+	WdfObjectReleaseLock(Device);
 	return TRUE;
 }

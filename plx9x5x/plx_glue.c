@@ -96,6 +96,7 @@ PLX_COUNTER_ATTR(errors, Errors);
 PLX_COUNTER_ATTR(timeouts, Timeouts);
 PLX_COUNTER_ATTR(cancels, Cancels);
 PLX_COUNTER_ATTR(spurious_dpcs, SpuriousDpcs);
+PLX_COUNTER_ATTR(dpcs, Dpcs);
 
 static struct attribute *plx_attrs[] = {
 	&dev_attr_bytes_read.attr,
@@ -106,6 +107,7 @@ static struct attribute *plx_attrs[] = {
 	&dev_attr_timeouts.attr,
 	&dev_attr_cancels.attr,
 	&dev_attr_spurious_dpcs.attr,
+	&dev_attr_dpcs.attr,
 	NULL
 };
 ATTRIBUTE_GROUPS(plx);

@@ -100,6 +100,7 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 
 	UNREFERENCED_PARAMETER(AssociatedObject);
 
+	devExt->Counters.Dpcs++;
 	WdfInterruptAcquireLock(Interrupt);
 	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
 		PPLX_CHANNEL ch = &devExt->Channel[i];

@@ -45,6 +45,7 @@ DEFINE_GUID(GUID_PLX_INTERFACE, 0x29d2a384, 0x2e47, 0x49b5,
  * @SpuriousDpcs: DPCs that found a channel's saved DMACSR with Done but
  *	no interrupt recorded for it (the stale state of the sample's DPC
  *	defect; stays 0)
+ * @Dpcs: DPC callbacks run (the benchmark's DPCs per request)
  *
  * Updated under the device lock, except @Interrupts (interrupt lock).
  */
@@ -57,6 +58,7 @@ typedef struct _PLX_COUNTERS {
 	ULONG64 Timeouts;
 	ULONG64 Cancels;
 	ULONG64 SpuriousDpcs;
+	ULONG64 Dpcs;
 } PLX_COUNTERS, *PPLX_COUNTERS;
 
 /**

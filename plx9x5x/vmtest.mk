@@ -26,8 +26,3 @@ vmtest: deps
 
 run: deps
 	@$(PLX_ROOT)/tools/vmtest/run-demo.sh
-
-# make bench: throughput on the emulated board (not part of make check).
-.PHONY: bench
-bench: deps
-	@$(PLX_ROOT)/tools/vmtest/vmtest.sh --bench

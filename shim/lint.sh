@@ -10,6 +10,8 @@
 #                   context type must be a typedef name for
 #                   WDF_DECLARE_CONTEXT_TYPE), none elsewhere
 #   modinfo-<m>     license and description present
+#   no-test-hooks-with-CONFIG_KUNIT  a build with CONFIG_KUNIT defined has
+#                   no register redirect and no wdf_test_* symbol
 #   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
 # Last line: "lint: N passed, N failed".
 set -u
@@ -71,6 +73,22 @@ for abi in "$K61" "$K612"; do
 			fi
 		done
 		[ -f "$work/shim/wdfshim.ko" ] || ko "modinfo-wdfshim.ko (not built)"
+		# A kernel with CONFIG_KUNIT (simulated: the symbol defined on
+		# the command line) must still get production modules: plain
+		# register access, no test hooks (those need the shim's own
+		# WDF_SHIM_TEST_HOOKS, i.e. a build of the KUnit suites).
+		klog=$work/kunit-config.log
+		make -C "$kdir" M="$work" "${mods[@]}" KCFLAGS=-DCONFIG_KUNIT=1 \
+			-j"$jobs" modules >"$klog" 2>&1
+		krc=$?
+		hooks=$( { nm "$work/shim/wdfshim.ko"; nm "$work/plx9x5x/plx9x5x.ko"; } \
+			2>>"$klog" | grep -E ' (wdf_register_read|wdf_register_write|wdf_test_[a-z_]+)$')
+		if [ $krc -eq 0 ] && [ -z "$hooks" ]; then
+			ok "no-test-hooks-with-CONFIG_KUNIT"
+		else
+			echo "$hooks" >>"$klog"
+			ko "no-test-hooks-with-CONFIG_KUNIT" "$klog"
+		fi
 	fi
 done
 

@@ -4,8 +4,11 @@
  * name><N> (devtmpfs default mode 0600, root) per device that called
  * WdfDeviceCreateDeviceInterface. read/write/ioctl become requests
  * (wdf_request.c); the file offset is the request's DeviceOffset and
- * advances by the bytes transferred; llseek is default_llseek (the shim
- * knows no device size).
+ * advances by the bytes transferred. With WdfDeviceSetIoLimits the node
+ * behaves like a file of DeviceSize bytes (lseek against that size, 0 at
+ * the end, short I/O across it, ENOSPC for a write at the end), and
+ * over-long transfers fail before a page is pinned; without, llseek is
+ * default_llseek.
  *
  * Lifetime: the per-node state (struct wdf_cdev) is refcounted by open
  * files. On remove its device pointer is cleared under the rwsem, so a
@@ -94,6 +97,12 @@ static ssize_t wdf_cdev_rw(struct file *file, unsigned long ubuf, size_t len,
 	d = wdf_cdev_get_device(c);
 	if (!d)
 		return -ENODEV;
+	/* the device's limits, before a page is pinned */
+	res = wdf_device_io_limit(d, type, *ppos, &len);
+	if (res) {
+		wdf_device_io_end(d);
+		return res < 0 ? res : 0;
+	}
 	/* KMDF: 0 bytes reach the driver only if its queue allows them */
 	if (!len && !wdf_queue_takes_zero_length(d, type)) {
 		wdf_device_io_end(d);
@@ -104,6 +113,8 @@ static ssize_t wdf_cdev_rw(struct file *file, unsigned long ubuf, size_t len,
 		wdf_device_io_end(d);
 		return PTR_ERR(req);
 	}
+	wdf_request_set_access(req, !!(file->f_mode & FMODE_READ),
+			       !!(file->f_mode & FMODE_WRITE));
 	res = wdf_request_run(req);
 	if (res > 0)
 		*ppos += res;
@@ -142,9 +153,25 @@ static long wdf_cdev_ioctl(struct file *file, unsigned int cmd,
 		wdf_device_io_end(d);
 		return PTR_ERR(req);
 	}
+	wdf_request_set_access(req, !!(file->f_mode & FMODE_READ),
+			       !!(file->f_mode & FMODE_WRITE));
 	res = wdf_request_run(req);
 	wdf_device_io_end(d);
 	return res;
+}
+
+/*
+ * A device with a DeviceSize (WDF_DEVICE_IO_LIMITS) is a file of that
+ * size: SEEK_SET/CUR/END within 0 .. size. Otherwise the offset is free
+ * (default_llseek; the driver decides what it means).
+ */
+static loff_t wdf_cdev_llseek(struct file *file, loff_t offset, int whence)
+{
+	struct wdf_cdev *c = file->private_data;
+
+	if (c->size)
+		return fixed_size_llseek(file, offset, whence, c->size);
+	return default_llseek(file, offset, whence);
 }
 
 static const struct file_operations wdf_cdev_fops = {
@@ -155,7 +182,7 @@ static const struct file_operations wdf_cdev_fops = {
 	.write = wdf_cdev_write,
 	.unlocked_ioctl = wdf_cdev_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
-	.llseek = default_llseek,
+	.llseek = wdf_cdev_llseek,
 };
 
 /**
@@ -177,6 +204,7 @@ int wdf_cdev_create(struct wdf_device *d)
 	kref_init(&c->ref);
 	init_rwsem(&c->lock);
 	c->dev = d;
+	c->size = d->limits.DeviceSize;
 	minor = ida_alloc_max(&wdf_cdev_minors, WDF_CDEV_MINORS - 1,
 			      GFP_KERNEL);
 	if (minor < 0) {

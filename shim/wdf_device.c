@@ -4,11 +4,13 @@
  * and stop sequences the bus adapter (wdf_pci.c) and the KUnit hooks
  * (wdf_test.c) run, in KMDF's order:
  *
- * start: PrepareHardware -> D0Entry(D3Final) -> connect the interrupt ->
- *	  EvtInterruptEnable -> D0EntryPostInterruptsEnabled -> char device
+ * start: PrepareHardware -> D0Entry(D3Final) -> bus mastering on (PCI) ->
+ *	  connect the interrupt -> EvtInterruptEnable ->
+ *	  D0EntryPostInterruptsEnabled -> char device
  * stop:  char device gone -> in-flight requests drain ->
  *	  D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect
- *	  (DPC flushed) -> D0Exit(D3Final) -> ReleaseHardware
+ *	  (DPC flushed) -> bus mastering off -> D0Exit(D3Final) ->
+ *	  ReleaseHardware
  *
  * A failed start undoes what was done, in the same reverse order; once
  * PrepareHardware was called (even if it failed) ReleaseHardware is
@@ -139,6 +141,56 @@ NTSTATUS WdfDeviceCreateDeviceInterface(WDFDEVICE Device,
 }
 EXPORT_SYMBOL_GPL(WdfDeviceCreateDeviceInterface);
 
+NTSTATUS WdfDeviceSetIoLimits(WDFDEVICE Device, PWDF_DEVICE_IO_LIMITS Limits)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	if (!d)
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!Limits, "wdfshim: %s: NULL limits\n", __func__))
+		return STATUS_INVALID_PARAMETER;
+	if (Limits->Size != sizeof(*Limits))
+		return STATUS_INFO_LENGTH_MISMATCH;
+	if (d->started || d->prepared)
+		return STATUS_INVALID_DEVICE_STATE;
+	d->limits = *Limits;
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(WdfDeviceSetIoLimits);
+
+/**
+ * wdf_device_io_limit() - apply the device's WDF_DEVICE_IO_LIMITS to a
+ * read or write before anything is pinned.
+ * @d: the device
+ * @type: WdfRequestTypeRead or WdfRequestTypeWrite
+ * @pos: the file offset
+ * @len: in/out: the length, shortened at the end of the device
+ *
+ * Return: 0 to go on with *@len bytes; 1 for end of file (the caller
+ * returns 0 without a request); -ENOSPC (write at or past the end);
+ * -EINVAL (longer than MaximumTransferLength, or a negative offset on a
+ * sized device).
+ */
+int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,
+			loff_t pos, size_t *len)
+{
+	const WDF_DEVICE_IO_LIMITS *l = &d->limits;
+
+	if (!*len)
+		return 0;	/* 0-byte I/O: as wdf_queue_takes_zero_length */
+	if (l->DeviceSize) {
+		if (pos < 0)
+			return -EINVAL;
+		if ((u64)pos >= l->DeviceSize)
+			return type == WdfRequestTypeWrite ? -ENOSPC : 1;
+		if (*len > l->DeviceSize - pos)
+			*len = l->DeviceSize - pos;
+	}
+	if (l->MaximumTransferLength && *len > l->MaximumTransferLength)
+		return -EINVAL;
+	return 0;
+}
+
 void WdfDeviceSetAlignmentRequirement(WDFDEVICE Device,
 				      ULONG AlignmentRequirement)
 {
@@ -225,6 +277,22 @@ NTSTATUS WdfDeviceAssignSxWakeSettings(WDFDEVICE Device,
 }
 EXPORT_SYMBOL_GPL(WdfDeviceAssignSxWakeSettings);
 
+/*
+ * Bus mastering of a PCI device: on only between D0Entry (the core has
+ * put the chip in a known, idle state) and the stop/suspend path (after
+ * the interrupt is gone, before D0Exit and before any descriptor or
+ * buffer memory is freed).
+ */
+static void wdf_device_bus_master(struct wdf_device *d, bool on)
+{
+	if (!d->pdev)
+		return;
+	if (on)
+		pci_set_master(d->pdev);
+	else
+		pci_clear_master(d->pdev);
+}
+
 /**
  * wdf_device_add() - run EvtDriverDeviceAdd for @dev.
  * @drv: the driver
@@ -239,6 +307,7 @@ NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
 			struct pci_dev *pdev, struct wdf_device **out)
 {
 	struct wdfdevice_init *init;
+	struct wdf_log_scope ls;
 	struct wdf_device *d;
 	NTSTATUS st;
 
@@ -252,7 +321,9 @@ NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
 	init->dev = dev;
 	init->pdev = pdev;
 	init->io_type = WdfDeviceIoBuffered;
+	wdf_log_enter(&ls, dev);
 	st = drv->config.EvtDriverDeviceAdd(drv, init);
+	wdf_log_leave(&ls);
 	d = init->created;
 	kfree(init);
 	if (!NT_SUCCESS(st)) {
@@ -267,15 +338,16 @@ NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
 }
 
 /**
- * wdf_device_start() - the start sequence (see the file comment).
+ * __wdf_device_start() - the start sequence (see the file comment).
  * @d: the device
  * @raw: raw resources (becomes a child of @d)
  * @trans: translated resources (becomes a child of @d)
  *
  * Return: STATUS_SUCCESS, or the first failure (everything undone).
  */
-NTSTATUS wdf_device_start(struct wdf_device *d, struct wdf_cmres_list *raw,
-			  struct wdf_cmres_list *trans)
+static NTSTATUS __wdf_device_start(struct wdf_device *d,
+				   struct wdf_cmres_list *raw,
+				   struct wdf_cmres_list *trans)
 {
 	NTSTATUS st = STATUS_SUCCESS;
 	int ret;
@@ -297,6 +369,7 @@ NTSTATUS wdf_device_start(struct wdf_device *d, struct wdf_cmres_list *raw,
 			goto release;
 	}
 	d->in_d0 = true;
+	wdf_device_bus_master(d, true);
 	if (d->interrupt) {
 		ret = wdf_interrupt_connect(d->interrupt);
 		if (ret) {
@@ -334,6 +407,7 @@ disconnect:
 	if (d->interrupt)
 		wdf_interrupt_disconnect(d->interrupt);
 d0exit:
+	wdf_device_bus_master(d, false);
 	d->in_d0 = false;
 	if (d->pnp.EvtDeviceD0Exit)
 		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3Final);
@@ -341,6 +415,19 @@ release:
 	d->prepared = false;
 	if (d->pnp.EvtDeviceReleaseHardware)
 		d->pnp.EvtDeviceReleaseHardware(d, trans);
+	return st;
+}
+
+/* The start sequence, its callbacks' log lines naming the device. */
+NTSTATUS wdf_device_start(struct wdf_device *d, struct wdf_cmres_list *raw,
+			  struct wdf_cmres_list *trans)
+{
+	struct wdf_log_scope ls;
+	NTSTATUS st;
+
+	wdf_log_enter(&ls, d->dev);
+	st = __wdf_device_start(d, raw, trans);
+	wdf_log_leave(&ls);
 	return st;
 }
 
@@ -362,16 +449,21 @@ bool wdf_device_io_begin(struct wdf_device *d)
 	return ok;
 }
 
-/** wdf_device_io_end() - an I/O has finished (its buffer unpinned). */
+/**
+ * wdf_device_io_end() - an I/O has finished (its buffer unpinned).
+ * @d: the device
+ *
+ * The wake-up happens under the lock: the remover reads the count under
+ * the same lock, so once it sees zero this function no longer touches
+ * @d, which the remover may free at once.
+ */
 void wdf_device_io_end(struct wdf_device *d)
 {
-	bool last;
-
 	spin_lock(&d->io_lock);
-	last = !--d->inflight;
-	spin_unlock(&d->io_lock);
-	if (last)
+	if (!--d->inflight)
 		wake_up(&d->drain_wq);
+	spin_unlock(&d->io_lock);
+	wdf_test_point(WDF_TP_IO_END, d);
 }
 
 static bool wdf_device_drained(struct wdf_device *d)
@@ -385,11 +477,11 @@ static bool wdf_device_drained(struct wdf_device *d)
 }
 
 /**
- * wdf_device_stop() - the stop sequence (see the file comment). Waits for
+ * __wdf_device_stop() - the stop sequence (see the file comment). Waits for
  * requests the driver owns: without EvtIoStop they are not stopped.
  * @d: a started device
  */
-void wdf_device_stop(struct wdf_device *d)
+static void __wdf_device_stop(struct wdf_device *d)
 {
 	wdf_cdev_remove(d);
 	spin_lock(&d->io_lock);
@@ -408,6 +500,8 @@ void wdf_device_stop(struct wdf_device *d)
 		wdf_interrupt_disable(d->interrupt);
 		wdf_interrupt_disconnect(d->interrupt);
 	}
+	/* no DMA can reach the descriptors and buffers freed from here on */
+	wdf_device_bus_master(d, false);
 	if (d->in_d0 && d->pnp.EvtDeviceD0Exit)
 		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3Final);
 	d->in_d0 = false;
@@ -417,13 +511,23 @@ void wdf_device_stop(struct wdf_device *d)
 	d->started = false;
 }
 
+/* The stop sequence, its callbacks' log lines naming the device. */
+void wdf_device_stop(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+
+	wdf_log_enter(&ls, d->dev);
+	__wdf_device_stop(d);
+	wdf_log_leave(&ls);
+}
+
 /**
- * wdf_device_suspend() - system sleep: wait for in-flight requests, then
+ * __wdf_device_suspend() - system sleep: wait for in-flight requests, then
  * D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect ->
  * D0Exit(D3). User space is frozen, so no new request arrives.
  * @d: a started device
  */
-void wdf_device_suspend(struct wdf_device *d)
+static void __wdf_device_suspend(struct wdf_device *d)
 {
 	wait_event(d->drain_wq, wdf_device_drained(d));
 	if (d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
@@ -432,19 +536,30 @@ void wdf_device_suspend(struct wdf_device *d)
 		wdf_interrupt_disable(d->interrupt);
 		wdf_interrupt_disconnect(d->interrupt);
 	}
+	wdf_device_bus_master(d, false);
 	if (d->in_d0 && d->pnp.EvtDeviceD0Exit)
 		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3);
 	d->in_d0 = false;
 }
 
+/* System sleep, its callbacks' log lines naming the device. */
+void wdf_device_suspend(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+
+	wdf_log_enter(&ls, d->dev);
+	__wdf_device_suspend(d);
+	wdf_log_leave(&ls);
+}
+
 /**
- * wdf_device_resume() - D0Entry(D3) -> connect -> EvtInterruptEnable ->
+ * __wdf_device_resume() - D0Entry(D3) -> connect -> EvtInterruptEnable ->
  * D0EntryPostInterruptsEnabled.
  * @d: a suspended device
  *
  * Return: STATUS_SUCCESS or the first failure.
  */
-NTSTATUS wdf_device_resume(struct wdf_device *d)
+static NTSTATUS __wdf_device_resume(struct wdf_device *d)
 {
 	NTSTATUS st = STATUS_SUCCESS;
 	int ret;
@@ -455,6 +570,7 @@ NTSTATUS wdf_device_resume(struct wdf_device *d)
 			return st;
 	}
 	d->in_d0 = true;
+	wdf_device_bus_master(d, true);
 	if (d->interrupt) {
 		ret = wdf_interrupt_connect(d->interrupt);
 		if (ret)
@@ -466,6 +582,18 @@ NTSTATUS wdf_device_resume(struct wdf_device *d)
 	if (d->pnp.EvtDeviceD0EntryPostInterruptsEnabled)
 		st = d->pnp.EvtDeviceD0EntryPostInterruptsEnabled(d,
 							WdfPowerDeviceD3);
+	return st;
+}
+
+/* Resume, its callbacks' log lines naming the device. */
+NTSTATUS wdf_device_resume(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+	NTSTATUS st;
+
+	wdf_log_enter(&ls, d->dev);
+	st = __wdf_device_resume(d);
+	wdf_log_leave(&ls);
 	return st;
 }
 

@@ -24,7 +24,7 @@
 #include <wdftest.h>
 
 /* WDF_HAVE_STATIC_STUB: set by shim/Kbuild when <kunit/static_stub.h> exists */
-#if IS_ENABLED(CONFIG_KUNIT) && defined(WDF_HAVE_STATIC_STUB)
+#if WDF_SHIM_TEST_HOOKS && defined(WDF_HAVE_STATIC_STUB)
 #include <kunit/static_stub.h>
 /* Let a KUnit test replace this function (failure injection). */
 #define WDF_STUB_REDIRECT(fn, args...) KUNIT_STATIC_STUB_REDIRECT(fn, ##args)
@@ -46,6 +46,7 @@ enum wdf_object_type {
 	WDF_TYPE_DMA_TRANSACTION,
 	WDF_TYPE_TIMER,
 	WDF_TYPE_CMRES_LIST,
+	WDF_TYPE_FILE_OBJECT,
 	WDF_TYPE_WORKITEM,
 	WDF_TYPE_SPINLOCK,
 	WDF_TYPE_WAITLOCK,
@@ -132,6 +133,7 @@ struct wdf_cdev {
 	struct device *node;
 	dev_t devt;
 	int index;
+	loff_t size;			/* WDF_DEVICE_IO_LIMITS.DeviceSize */
 };
 
 struct wdf_device {
@@ -152,6 +154,7 @@ struct wdf_device {
 	struct wdf_cmres_list *translated;
 	bool want_interface;
 	struct wdf_cdev *cdev;
+	WDF_DEVICE_IO_LIMITS limits;
 	bool started;
 	bool prepared;
 	bool in_d0;
@@ -161,7 +164,7 @@ struct wdf_device {
 	unsigned int inflight;
 	wait_queue_head_t drain_wq;
 	struct list_head node;		/* wdf_devices */
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 	struct kunit *kunit_test;	/* the test that added it (wdf_test.c) */
 #endif
 };
@@ -186,6 +189,15 @@ enum wdf_request_state {
 	WDF_REQ_COMPLETED,
 };
 
+/*
+ * The file object of a request: a header (never allocated, attached or
+ * deleted on its own) inside the request, so its handle validates.
+ */
+struct wdf_file_object {
+	struct wdf_object obj;
+	FILE_OBJECT wdm;
+};
+
 #define WDF_MDL_USER_PINNED	0x1	/* Pages pinned with pin_user_pages */
 #define WDF_MDL_DIRTY		0x2	/* unpin dirty (device -> host) */
 
@@ -198,7 +210,10 @@ struct wdf_request {
 	void *sysbuf;			/* ioctl buffered */
 	size_t sysbuf_len;
 	unsigned long user_arg;		/* ioctl: user pointer */
+	bool in_fault;			/* ioctl: input not readable */
+	bool out_fault;			/* ioctl: output not writable */
 	bool kernel_buffer;
+	struct wdf_file_object file;
 	spinlock_t lock;
 	enum wdf_request_state state;
 	NTSTATUS status;
@@ -288,7 +303,7 @@ struct wdf_timer {
  * callbacks with current->kunit_test set to the test that added the
  * device, so static stubs redirect there too (KUnit builds only).
  */
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 static inline struct kunit *wdf_kunit_enter(struct wdf_device *d)
 {
 	struct kunit *old = current->kunit_test;
@@ -311,6 +326,25 @@ static inline struct kunit *wdf_kunit_enter(struct wdf_device *d)
 }
 
 static inline void wdf_kunit_leave(struct kunit *old)
+{
+}
+#endif
+
+/* wdf_log.c: the device a DbgPrintEx line names */
+struct wdf_log_scope {
+	struct list_head node;
+	struct task_struct *task;
+	struct device *dev;
+};
+
+void wdf_log_enter(struct wdf_log_scope *s, struct device *dev);
+void wdf_log_leave(struct wdf_log_scope *s);
+void wdf_log_isr(struct device *dev);
+struct device *wdf_log_device(void);
+
+/* wdftest.h declares wdf_test_point() for KUnit builds */
+#if !WDF_SHIM_TEST_HOOKS
+static inline void wdf_test_point(enum wdf_test_point_id id, void *arg)
 {
 }
 #endif
@@ -345,6 +379,8 @@ void wdf_device_suspend(struct wdf_device *d);
 NTSTATUS wdf_device_resume(struct wdf_device *d);
 void wdf_device_destroy(struct wdf_device *d);
 bool wdf_device_io_begin(struct wdf_device *d);
+int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,
+			loff_t pos, size_t *len);
 void wdf_device_io_end(struct wdf_device *d);
 struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
 					   int *bar);
@@ -371,6 +407,8 @@ long wdf_request_wait(struct wdf_request *req, bool interruptible,
 long wdf_request_finish(struct wdf_request *req);
 long wdf_request_cancel_and_wait(struct wdf_request *req);
 long wdf_request_run(struct wdf_request *req);
+void wdf_request_wait_signals(struct wdf_request *req);
+void wdf_request_set_access(struct wdf_request *req, bool read, bool write);
 void wdf_request_fail(struct wdf_request *req, NTSTATUS status);
 
 /* wdf_cdev.c */

@@ -23,6 +23,7 @@
  */
 #include <linux/export.h>
 #include <linux/interrupt.h>
+#include <linux/pci.h>
 #include "wdf_internal.h"
 
 static irqreturn_t wdf_interrupt_isr(int irq, void *data)
@@ -32,7 +33,9 @@ static irqreturn_t wdf_interrupt_isr(int irq, void *data)
 	BOOLEAN ours;
 
 	spin_lock_irqsave(&intr->lock, flags);
+	wdf_log_isr(intr->device->dev);
 	ours = intr->config.EvtInterruptIsr(intr, 0);
+	wdf_log_isr(NULL);
 	spin_unlock_irqrestore(&intr->lock, flags);
 	return ours ? IRQ_HANDLED : IRQ_NONE;
 }
@@ -42,16 +45,19 @@ static void wdf_interrupt_dpc(struct work_struct *work)
 	struct wdf_interrupt *intr = container_of(work, struct wdf_interrupt,
 						  dpc);
 	struct wdf_device *d = intr->device;
+	struct wdf_log_scope ls;
 	struct kunit *kt;
 
 	if (!intr->config.EvtInterruptDpc)
 		return;
 	kt = wdf_kunit_enter(d);
+	wdf_log_enter(&ls, d->dev);
 	if (intr->serialized)
 		mutex_lock(&d->sync_lock);
 	intr->config.EvtInterruptDpc(intr, d);
 	if (intr->serialized)
 		mutex_unlock(&d->sync_lock);
+	wdf_log_leave(&ls);
 	wdf_kunit_leave(kt);
 }
 
@@ -76,18 +82,35 @@ static unsigned int wdf_interrupt_irq(struct wdf_interrupt *intr)
  * the KUnit hook.
  * @intr: the interrupt
  *
- * Return: 0 or request_irq's error.
+ * A PCI device without an IRQ fails (-ENXIO) with a message naming it;
+ * a KUnit test device without one is fired by wdf_test_interrupt_fire().
+ *
+ * Return: 0, -ENXIO or request_irq's error.
  */
 int wdf_interrupt_connect(struct wdf_interrupt *intr)
 {
+	struct wdf_device *d = intr->device;
 	unsigned int irq = wdf_interrupt_irq(intr);
 	int ret;
 
+	if (!irq && d->pdev) {
+		/*
+		 * A PCI function without a routed line (no INTx pin, or the
+		 * firmware gave it none): the driver would bind and every
+		 * transfer would time out. Refuse the start instead.
+		 */
+		dev_err(d->dev, "wdfshim: no usable interrupt (INTx pin %u, irq 0); not starting\n",
+			d->pdev->pin);
+		return -ENXIO;
+	}
 	if (irq) {
 		ret = request_irq(irq, wdf_interrupt_isr, IRQF_SHARED,
-				  intr->device->driver->name, intr);
-		if (ret)
+				  d->driver->name, intr);
+		if (ret) {
+			dev_err(d->dev, "wdfshim: cannot get irq %u: %d; not starting\n",
+				irq, ret);
 			return ret;
+		}
 	}
 	intr->irq = irq;
 	intr->connected = true;
@@ -145,7 +168,9 @@ BOOLEAN wdf_interrupt_fire(struct wdf_interrupt *intr)
 
 	local_irq_save(flags);
 	spin_lock(&intr->lock);
+	wdf_log_isr(intr->device->dev);
 	ours = intr->config.EvtInterruptIsr(intr, 0);
+	wdf_log_isr(NULL);
 	spin_unlock(&intr->lock);
 	local_irq_restore(flags);
 	return ours;

@@ -79,8 +79,13 @@ NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
 }
 EXPORT_SYMBOL_GPL(KeDelayExecutionThread);
 
+/*
+ * Inside a device callback the line names the board (dev_*; see
+ * wdf_log.c), elsewhere it is a plain pr_*.
+ */
 ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 {
+	struct device *dev = wdf_log_device();
 	struct va_format vaf;
 	va_list args;
 
@@ -89,16 +94,28 @@ ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 	vaf.va = &args;
 	switch (Level) {
 	case DPFLTR_ERROR_LEVEL:
-		pr_err("%pV", &vaf);
+		if (dev)
+			dev_err(dev, "%pV", &vaf);
+		else
+			pr_err("%pV", &vaf);
 		break;
 	case DPFLTR_WARNING_LEVEL:
-		pr_warn("%pV", &vaf);
+		if (dev)
+			dev_warn(dev, "%pV", &vaf);
+		else
+			pr_warn("%pV", &vaf);
 		break;
 	case DPFLTR_INFO_LEVEL:
-		pr_info("%pV", &vaf);
+		if (dev)
+			dev_info(dev, "%pV", &vaf);
+		else
+			pr_info("%pV", &vaf);
 		break;
 	default:
-		pr_debug("%pV", &vaf);
+		if (dev)
+			dev_dbg(dev, "%pV", &vaf);
+		else
+			pr_debug("%pV", &vaf);
 		break;
 	}
 	va_end(args);

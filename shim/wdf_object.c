@@ -36,6 +36,7 @@ static const char * const wdf_type_names[WDF_TYPE_MAX] = {
 	[WDF_TYPE_DMA_TRANSACTION] = "WDFDMATRANSACTION",
 	[WDF_TYPE_TIMER] = "WDFTIMER",
 	[WDF_TYPE_CMRES_LIST] = "WDFCMRESLIST",
+	[WDF_TYPE_FILE_OBJECT] = "WDFFILEOBJECT",
 	[WDF_TYPE_WORKITEM] = "WDFWORKITEM",
 	[WDF_TYPE_SPINLOCK] = "WDFSPINLOCK",
 	[WDF_TYPE_WAITLOCK] = "WDFWAITLOCK",
@@ -275,3 +276,37 @@ void WdfObjectDelete(WDFOBJECT Object)
 	wdf_object_delete(obj);
 }
 EXPORT_SYMBOL_GPL(WdfObjectDelete);
+
+/* The device mutex of a device or queue (sync scope), or NULL. */
+static struct mutex *wdf_object_sync_lock(WDFOBJECT Object, const char *fn)
+{
+	struct wdf_object *obj = wdf_object_get(Object, WDF_TYPE_NONE, fn);
+	struct wdf_device *d;
+
+	if (!obj)
+		return NULL;
+	if (WARN_ONCE(obj->type != WDF_TYPE_DEVICE &&
+		      obj->type != WDF_TYPE_QUEUE,
+		      "wdfshim: %s on a %s\n", fn, wdf_type_names[obj->type]))
+		return NULL;
+	d = wdf_object_device(obj);
+	return d ? &d->sync_lock : NULL;
+}
+
+void WdfObjectAcquireLock(WDFOBJECT Object)
+{
+	struct mutex *m = wdf_object_sync_lock(Object, __func__);
+
+	if (m)
+		mutex_lock(m);
+}
+EXPORT_SYMBOL_GPL(WdfObjectAcquireLock);
+
+void WdfObjectReleaseLock(WDFOBJECT Object)
+{
+	struct mutex *m = wdf_object_sync_lock(Object, __func__);
+
+	if (m)
+		mutex_unlock(m);
+}
+EXPORT_SYMBOL_GPL(WdfObjectReleaseLock);

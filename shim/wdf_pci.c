@@ -13,6 +13,10 @@
  * D0ExitPreInterruptsDisabled, EvtInterruptDisable, free_irq, D0Exit(D3);
  * resume runs D0Entry(D3), request_irq, EvtInterruptEnable,
  * D0EntryPostInterruptsEnabled. The PCI core saves/restores config space.
+ *
+ * Bus mastering is on only while the device is in D0 with the core's
+ * D0Entry done (wdf_device.c); .shutdown (reboot, kexec) disables the
+ * interrupt and bus mastering.
  */
 #include <linux/export.h>
 #include <linux/module.h>
@@ -90,7 +94,12 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ret = pci_enable_device(pdev);
 	if (ret)
 		return ret;
-	pci_set_master(pdev);
+	/*
+	 * Bus mastering stays off (a previous kernel may have left it on
+	 * with the chip mid-transfer) until the core's D0Entry has quiesced
+	 * the chip: wdf_device_start() turns it on then.
+	 */
+	pci_clear_master(pdev);
 	ret = pci_request_regions(pdev, drv->name);
 	if (ret)
 		goto disable;
@@ -147,6 +156,23 @@ static void wdf_pci_remove(struct pci_dev *pdev)
 	pci_disable_device(pdev);
 }
 
+/*
+ * Reboot, power-off, kexec: the board must stop touching memory and stop
+ * interrupting now (no drain: user space is gone or going). The core's
+ * EvtInterruptDisable masks the chip's interrupt; bus mastering off stops
+ * any DMA at the bus.
+ */
+static void wdf_pci_shutdown(struct pci_dev *pdev)
+{
+	struct wdf_device *d = pci_get_drvdata(pdev);
+
+	if (!d || !d->started)
+		return;
+	if (d->interrupt && d->interrupt->enabled)
+		wdf_interrupt_disable(d->interrupt);
+	pci_clear_master(pdev);
+}
+
 static int wdf_pci_suspend(struct device *dev)
 {
 	struct wdf_device *d = dev_get_drvdata(dev);
@@ -163,7 +189,6 @@ static int wdf_pci_resume(struct device *dev)
 
 	if (!d || !d->started)
 		return 0;
-	pci_set_master(to_pci_dev(dev));
 	st = wdf_device_resume(d);
 	if (!NT_SUCCESS(st)) {
 		dev_err(dev, "wdfshim: resume failed: 0x%08x\n", (u32)st);
@@ -186,6 +211,7 @@ int wdf_pci_driver_register(struct wdf_pci_driver *drv, struct module *owner,
 	drv->driver_object.Owner = owner;
 	drv->pci.probe = wdf_pci_probe;
 	drv->pci.remove = wdf_pci_remove;
+	drv->pci.shutdown = wdf_pci_shutdown;
 	drv->pci.driver.pm = pm_sleep_ptr(&wdf_pci_pm_ops);
 	if (!drv->entry)
 		return -EINVAL;

@@ -17,12 +17,14 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *req)
 {
 	struct wdf_device *d = q->device;
 	WDF_IO_QUEUE_CONFIG *c = &q->config;
+	struct wdf_log_scope ls;
 	unsigned long flags;
 
 	spin_lock_irqsave(&req->lock, flags);
 	req->state = WDF_REQ_PRESENTED;
 	spin_unlock_irqrestore(&req->lock, flags);
 
+	wdf_log_enter(&ls, d->dev);
 	if (q->serialized)
 		mutex_lock(&d->sync_lock);
 	switch (req->params.Type) {
@@ -58,6 +60,7 @@ static void wdf_queue_present(struct wdf_queue *q, struct wdf_request *req)
 out:
 	if (q->serialized)
 		mutex_unlock(&d->sync_lock);
+	wdf_log_leave(&ls);
 }
 
 static void wdf_queue_dispatch_work(struct work_struct *work)
@@ -131,8 +134,13 @@ int wdf_queue_submit(struct wdf_request *req)
 	}
 	req->queue = q;
 	spin_lock_irq(&q->lock);
+	/*
+	 * FIFO: behind a request in flight, and also behind older requests
+	 * still waiting for the dispatch work (the queue may be idle for a
+	 * moment between a completion and the work presenting the next).
+	 */
 	if (q->config.DispatchType == WdfIoQueueDispatchSequential &&
-	    q->active) {
+	    (q->active || !list_empty(&q->pending))) {
 		req->state = WDF_REQ_PENDING;
 		list_add_tail(&req->qnode, &q->pending);
 		spin_unlock_irq(&q->lock);
@@ -161,6 +169,7 @@ void wdf_queue_request_done(struct wdf_request *req)
 	q->active--;
 	kick = !list_empty(&q->pending);
 	spin_unlock_irqrestore(&q->lock, flags);
+	wdf_test_point(WDF_TP_QUEUE_DONE, req);
 	if (kick)
 		queue_work(wdf_wq, &q->dispatch_work);
 }
@@ -192,22 +201,33 @@ bool wdf_queue_unlink_pending(struct wdf_request *req)
  * wdf_device_queues_drain() - fail every request not yet presented with
  * STATUS_NO_SUCH_DEVICE (the device is going away).
  * @d: the device
+ *
+ * Each request leaves its queue under the queue lock, one at a time, so a
+ * signalled caller racing with the drain (wdf_queue_unlink_pending())
+ * either takes its request out first (then the drain never sees it) or
+ * finds it gone and waits for the drain's completion: every request is
+ * completed exactly once and never touched after its caller freed it.
  */
 void wdf_device_queues_drain(struct wdf_device *d)
 {
-	struct wdf_request *req, *tmp;
+	struct wdf_request *req;
 	struct wdf_queue *q;
-	LIST_HEAD(victims);
 
 	list_for_each_entry(q, &d->queues, dnode) {
-		spin_lock_irq(&q->lock);
-		list_splice_init(&q->pending, &victims);
-		spin_unlock_irq(&q->lock);
-	}
-	list_for_each_entry_safe(req, tmp, &victims, qnode) {
-		list_del_init(&req->qnode);
-		req->never_presented = true;
-		wdf_request_fail(req, STATUS_NO_SUCH_DEVICE);
+		for (;;) {
+			spin_lock_irq(&q->lock);
+			req = list_first_entry_or_null(&q->pending,
+						       struct wdf_request,
+						       qnode);
+			if (req)
+				list_del_init(&req->qnode);
+			spin_unlock_irq(&q->lock);
+			if (!req)
+				break;
+			req->never_presented = true;
+			wdf_test_point(WDF_TP_DRAIN, req);
+			wdf_request_fail(req, STATUS_NO_SUCH_DEVICE);
+		}
 	}
 }
 

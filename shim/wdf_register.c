@@ -3,10 +3,11 @@
  * wdf_register.c - register access (the KUnit redirect point) and
  * MmMapIoSpace(Ex)/MmUnmapIoSpace.
  *
- * With CONFIG_KUNIT off, READ/WRITE_REGISTER_* are inline ioread/iowrite
- * in wdm.h and nothing here is on the register path. With it on, they
- * call wdf_register_read/write, which a test redirects to a board model
- * with kunit_activate_static_stub().
+ * Without WDF_SHIM_TEST_HOOKS (wdm.h: a build of the KUnit suites only,
+ * never CONFIG_KUNIT alone), READ/WRITE_REGISTER_* are inline
+ * ioread/iowrite in wdm.h and nothing here is on the register path. With
+ * it, they call wdf_register_read/write, which a test redirects to a
+ * board model with kunit_activate_static_stub().
  */
 #include <linux/export.h>
 #include <linux/io.h>
@@ -16,7 +17,7 @@
 #include <linux/spinlock.h>
 #include "wdf_internal.h"
 
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 ULONG wdf_register_read(const void *reg, unsigned int width)
 {
 	void __iomem *addr = (void __iomem __force *)reg;

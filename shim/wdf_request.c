@@ -16,24 +16,39 @@
  * length is _IOC_SIZE(cmd); a command without direction bits
  * (_IOC_NONE, e.g. a Windows CTL_CODE) has no buffers. Before the driver
  * sees the request the input is copied in and the output buffer is
- * checked writable without writing to it (fault_in_safe_writeable;
- * -EFAULT without reaching the driver). On success (or a warning status)
+ * checked writable without writing to it (fault_in_safe_writeable). A
+ * bad pointer does not stop the request: the driver sees the command
+ * first (an unknown one fails with ENOTTY whatever the pointer), and
+ * WdfRequestRetrieveInput/OutputBuffer of a buffer that faulted return
+ * STATUS_INVALID_USER_BUFFER (EFAULT). On success (or a warning status)
  * min(Information, output length) bytes are copied back. A successful
  * ioctl returns 0.
  *
- * Signals: a request still waiting in its queue is dropped
- * (-ERESTARTSYS: nothing was done). A presented one gets its cancel
- * routine if it is cancelable (WdfRequestMarkCancelableEx), then the
- * caller waits (uninterruptibly) for the driver to complete it; completed
- * with STATUS_CANCELLED it returns -ERESTARTSYS if Information is 0 (nothing
- * transferred; user space sees EINTR unless SA_RESTART), else -EINTR;
- * completed with another status, its normal result.
+ * Every request carries a file object (WdfRequestGetFileObject) with the
+ * access the file was opened with, for the driver's own access checks.
+ *
+ * Signals: only a fatal signal or one that runs a user handler ends the
+ * wait; a stop (Ctrl-Z), SIGCONT, a debugger attaching and the freezer
+ * never abort or shorten a transfer (the caller sleeps on, killable and
+ * freezable, and stops or freezes when it returns). A request still
+ * waiting in its queue is dropped (-ERESTARTSYS: nothing was done). A
+ * presented one gets its cancel routine if it is cancelable
+ * (WdfRequestMarkCancelableEx), then the caller waits (uninterruptibly)
+ * for the driver to complete it; completed with STATUS_CANCELLED a
+ * read/write returns the bytes already moved (Information; POSIX), or
+ * -ERESTARTSYS if none (user space sees EINTR unless SA_RESTART); an
+ * ioctl -ERESTARTSYS / -EINTR; completed with another status, its normal
+ * result.
  */
 #include <linux/export.h>
+#include <linux/freezer.h>
 #include <linux/highmem.h>
 #include <linux/ioctl.h>
 #include <linux/mm.h>
 #include <linux/pagemap.h>
+#include <linux/rcupdate.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include "wdf_internal.h"
@@ -147,6 +162,13 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 	init_completion(&req->done);
 	INIT_LIST_HEAD(&req->qnode);
 	req->status = STATUS_PENDING;
+	req->file.obj.magic = WDF_OBJECT_MAGIC;
+	req->file.obj.type = WDF_TYPE_FILE_OBJECT;
+	req->file.obj.no_delete = true;
+	INIT_LIST_HEAD(&req->file.obj.children);
+	INIT_LIST_HEAD(&req->file.obj.sibling);
+	req->file.wdm.ReadAccess = TRUE;
+	req->file.wdm.WriteAccess = TRUE;
 	req->params.Size = sizeof(req->params);
 	req->params.Type = type;
 
@@ -191,20 +213,21 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 			break;
 		}
 		req->sysbuf_len = size;
+		/* a fault is the driver's to report, once it knows the command */
 		if (_IOC_DIR(cmd) & _IOC_WRITE) {
 			if (kernel)
 				memcpy(req->sysbuf, (void *)addr, size);
 			else if (copy_from_user(req->sysbuf,
 						(void __user *)addr, size))
-				err = -EFAULT;
+				req->in_fault = true;
 		}
 		/*
 		 * As the I/O manager probes a METHOD_BUFFERED output buffer:
 		 * without writing to it (fault_in_safe_writeable uses GUP).
 		 */
-		if (!err && (_IOC_DIR(cmd) & _IOC_READ) && !kernel &&
+		if ((_IOC_DIR(cmd) & _IOC_READ) && !kernel &&
 		    fault_in_safe_writeable((const char __user *)addr, size))
-			err = -EFAULT;
+			req->out_fault = true;
 		break;
 	default:
 		err = -EINVAL;
@@ -217,6 +240,19 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 		return ERR_PTR(err);
 	}
 	return req;
+}
+
+/**
+ * wdf_request_set_access() - the access of the file the request came
+ * through (its FILE_OBJECT; both by default).
+ * @req: a new request
+ * @read: opened for reading
+ * @write: opened for writing
+ */
+void wdf_request_set_access(struct wdf_request *req, bool read, bool write)
+{
+	req->file.wdm.ReadAccess = read;
+	req->file.wdm.WriteAccess = write;
 }
 
 static void wdf_request_signal_done(struct wdf_request *req)
@@ -292,12 +328,15 @@ long wdf_request_cancel_and_wait(struct wdf_request *req)
 	spin_unlock_irqrestore(&req->lock, flags);
 	if (cb) {
 		bool ser = req->queue && req->queue->serialized;
+		struct wdf_log_scope ls;
 
+		wdf_log_enter(&ls, d->dev);
 		if (ser)
 			mutex_lock(&d->sync_lock);
 		cb(req);
 		if (ser)
 			mutex_unlock(&d->sync_lock);
+		wdf_log_leave(&ls);
 	}
 	wait_for_completion(&req->done);
 	return 0;
@@ -317,14 +356,15 @@ long wdf_request_finish(struct wdf_request *req)
 
 	if (req->never_presented && req->signalled) {
 		res = -ERESTARTSYS;
-	} else if (req->signalled && st == STATUS_CANCELLED) {
+	} else if (req->signalled && st == STATUS_CANCELLED &&
+		   (!info || req->params.Type == WdfRequestTypeDeviceControl)) {
 		res = info ? -EINTR : -ERESTARTSYS;
 	} else if (req->params.Type == WdfRequestTypeDeviceControl) {
 		size_t out = req->params.Parameters.DeviceIoControl.OutputBufferLength;
 
 		res = NT_SUCCESS(st) ? 0 : wdf_status_to_errno_ioctl(st);
 		if ((NT_SUCCESS(st) || NT_WARNING(st)) && out && info &&
-		    req->sysbuf) {
+		    req->sysbuf && !req->out_fault) {
 			size_t n = min_t(size_t, info, out);
 
 			if (req->kernel_buffer)
@@ -336,8 +376,11 @@ long wdf_request_finish(struct wdf_request *req)
 	} else {
 		size_t len = req->params.Parameters.Read.Length;
 
-		res = NT_SUCCESS(st) ? (long)min_t(size_t, info, len) :
-				       wdf_status_to_errno(st);
+		/* signalled after part of it moved: the bytes moved (POSIX) */
+		if (NT_SUCCESS(st) || (req->signalled && st == STATUS_CANCELLED))
+			res = (long)min_t(size_t, info, len);
+		else
+			res = wdf_status_to_errno(st);
 	}
 	wdf_mdl_free(req->mdl);
 	req->mdl = NULL;
@@ -347,8 +390,81 @@ long wdf_request_finish(struct wdf_request *req)
 	return res;
 }
 
+/*
+ * Does a pending signal end the wait? A fatal one does, and so does one
+ * that will run a user handler (or, with a default action that is not
+ * ignore/stop/continue, one a tracer is to see). A stop (Ctrl-Z, SIGSTOP),
+ * SIGCONT, an ignored or blocked signal, a ptrace attach or interrupt and
+ * the freezer's wake-up do not: those must never abort a transfer.
+ */
+static bool wdf_signal_ends_wait(void)
+{
+	/* only the task itself replaces its sighand (exec): stable here */
+	struct sighand_struct *sh = rcu_dereference_protected(current->sighand,
+							       true);
+	bool ends = false;
+	sigset_t pend;
+	int sig;
+
+	if (fatal_signal_pending(current))
+		return true;
+	spin_lock_irq(&sh->siglock);
+	sigorsets(&pend, &current->pending.signal,
+		  &current->signal->shared_pending.signal);
+	for (sig = 1; sig <= _NSIG && !ends; sig++) {
+		__sighandler_t h = sh->action[sig - 1].sa.sa_handler;
+
+		if (!sigismember(&pend, sig) ||
+		    sigismember(&current->blocked, sig) || h == SIG_IGN)
+			continue;
+		if (h == SIG_DFL && (sig_kernel_ignore(sig) ||
+				     sig_kernel_stop(sig) || sig == SIGCONT))
+			continue;
+		ends = true;
+	}
+	spin_unlock_irq(&sh->siglock);
+	return ends;
+}
+
+#ifndef TASK_FREEZABLE
+#define TASK_FREEZABLE 0	/* kernels before the freezer rewrite */
+#endif
+
+/*
+ * A signal is pending that must not end the transfer: sleep (killable,
+ * freezable) for a while or until the request completes, then look again.
+ */
+static void wdf_request_wait_through(struct wdf_request *req)
+{
+	set_current_state(TASK_KILLABLE | TASK_FREEZABLE);
+	if (!completion_done(&req->done))
+		schedule_timeout(HZ / 20);
+	__set_current_state(TASK_RUNNING);
+	try_to_freeze();
+}
+
 /**
- * wdf_request_run() - submit, wait interruptibly, handle a signal, finish.
+ * wdf_request_wait_signals() - wait for completion as a read/write/ioctl
+ * caller does: a fatal or handled signal cancels the request (see the
+ * file comment); stops, ptrace and the freezer let it run on.
+ * @req: a submitted request
+ */
+void wdf_request_wait_signals(struct wdf_request *req)
+{
+	for (;;) {
+		if (!wait_for_completion_interruptible(&req->done))
+			return;
+		if (wdf_signal_ends_wait()) {
+			wdf_request_cancel_and_wait(req);
+			return;
+		}
+		wdf_request_wait_through(req);
+	}
+}
+
+/**
+ * wdf_request_run() - submit, wait (signals as wdf_request_wait_signals),
+ * finish.
  * @req: a new request
  *
  * Return: as wdf_request_finish().
@@ -356,8 +472,7 @@ long wdf_request_finish(struct wdf_request *req)
 long wdf_request_run(struct wdf_request *req)
 {
 	wdf_queue_submit(req);
-	if (wdf_request_wait(req, true, 0) == -ERESTARTSYS)
-		wdf_request_cancel_and_wait(req);
+	wdf_request_wait_signals(req);
 	return wdf_request_finish(req);
 }
 
@@ -469,6 +584,8 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *req, bool output,
 			       p->Parameters.DeviceIoControl.InputBufferLength;
 		if (!len || len < min_size)
 			return STATUS_BUFFER_TOO_SMALL;
+		if (output ? req->out_fault : req->in_fault)
+			return STATUS_INVALID_USER_BUFFER;
 		va = req->sysbuf;
 		break;
 	default:
@@ -615,3 +732,20 @@ WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request)
 	return req ? req->queue : NULL;
 }
 EXPORT_SYMBOL_GPL(WdfRequestGetIoQueue);
+
+WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	return req ? &req->file : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfRequestGetFileObject);
+
+PFILE_OBJECT WdfFileObjectWdmGetFileObject(WDFFILEOBJECT FileObject)
+{
+	struct wdf_file_object *f = WDF_GET(wdf_file_object, FileObject,
+					    WDF_TYPE_FILE_OBJECT);
+
+	return f ? &f->wdm : NULL;
+}
+EXPORT_SYMBOL_GPL(WdfFileObjectWdmGetFileObject);

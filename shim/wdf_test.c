@@ -2,7 +2,7 @@
 /*
  * wdf_test.c - the KUnit hooks of wdftest.h: the same device start/stop
  * and request paths the PCI adapter and the char device use, on any
- * struct device. Built only with CONFIG_KUNIT.
+ * struct device. Built only with WDF_SHIM_TEST_HOOKS (wdm.h).
  */
 #include <linux/err.h>
 #include <linux/export.h>
@@ -10,7 +10,7 @@
 #include <linux/slab.h>
 #include "wdf_internal.h"
 
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 
 struct wdf_test_io {
 	struct wdf_device *dev;
@@ -155,9 +155,17 @@ struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 		return ERR_PTR(-ENODEV);
 	}
 	io->dev = d;
-	if (Type != WdfRequestTypeDeviceControl && !Length &&
-	    !wdf_queue_takes_zero_length(d, Type))
-		return io;
+	if (Type != WdfRequestTypeDeviceControl) {
+		int r = wdf_device_io_limit(d, Type, Offset, &Length);
+
+		if (r < 0) {
+			wdf_device_io_end(d);
+			kfree(io);
+			return ERR_PTR(r);
+		}
+		if (r || (!Length && !wdf_queue_takes_zero_length(d, Type)))
+			return io;
+	}
 	req = wdf_request_create(d, Type, Addr, Length, Offset, IoControlCode,
 				 Flags & WDF_TEST_IO_KERNEL_BUFFER);
 	if (IS_ERR(req)) {
@@ -165,6 +173,8 @@ struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 		kfree(io);
 		return ERR_CAST(req);
 	}
+	if (Flags & WDF_TEST_IO_READ_ONLY)
+		wdf_request_set_access(req, true, false);
 	io->req = req;
 	wdf_queue_submit(req);
 	return io;
@@ -202,6 +212,16 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs)
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_wait);
 
+long wdf_test_io_wait_signals(struct wdf_test_io *Io)
+{
+	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
+		return -EINVAL;
+	if (Io->req)
+		wdf_request_wait_signals(Io->req);
+	return wdf_test_io_end(Io);
+}
+EXPORT_SYMBOL_GPL(wdf_test_io_wait_signals);
+
 long wdf_test_io_cancel(struct wdf_test_io *Io)
 {
 	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
@@ -211,6 +231,18 @@ long wdf_test_io_cancel(struct wdf_test_io *Io)
 	return wdf_test_io_end(Io);
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_cancel);
+
+void wdf_test_point(enum wdf_test_point_id id, void *arg)
+{
+	WDF_STUB_REDIRECT(wdf_test_point, id, arg);
+}
+EXPORT_SYMBOL_GPL(wdf_test_point);
+
+struct device *wdf_test_log_device(void)
+{
+	return wdf_log_device();
+}
+EXPORT_SYMBOL_GPL(wdf_test_log_device);
 
 unsigned long wdf_test_live_objects(void)
 {
@@ -235,4 +267,4 @@ spinlock_t *wdf_test_interrupt_lock(WDFINTERRUPT Interrupt)
 }
 EXPORT_SYMBOL_GPL(wdf_test_interrupt_lock);
 
-#endif /* IS_ENABLED(CONFIG_KUNIT) */
+#endif /* WDF_SHIM_TEST_HOOKS */

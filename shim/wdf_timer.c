@@ -16,12 +16,15 @@ static void wdf_timer_fn(struct work_struct *work)
 	struct wdf_timer *t = container_of(to_delayed_work(work),
 					   struct wdf_timer, work);
 	struct kunit *kt = wdf_kunit_enter(t->device);
+	struct wdf_log_scope ls;
 
+	wdf_log_enter(&ls, t->device ? t->device->dev : NULL);
 	if (t->serialized)
 		mutex_lock(&t->device->sync_lock);
 	t->config.EvtTimerFunc(t);
 	if (t->serialized)
 		mutex_unlock(&t->device->sync_lock);
+	wdf_log_leave(&ls);
 	wdf_kunit_leave(kt);
 	if (t->config.Period && !READ_ONCE(t->stopping))
 		queue_delayed_work(wdf_wq, &t->work,

@@ -135,6 +135,47 @@ NTSTATUS WdfDeviceCreateDeviceInterface(WDFDEVICE Device,
 					const GUID *InterfaceClassGUID,
 					PCUNICODE_STRING ReferenceString);
 
+/**
+ * struct _WDF_DEVICE_IO_LIMITS - shim extension (no KMDF counterpart):
+ * what the shim checks on a read/write before it pins a single page.
+ * @Size: sizeof(WDF_DEVICE_IO_LIMITS)
+ * @DeviceSize: nonzero: the node is a file of this many bytes. lseek
+ *	SEEK_SET/CUR/END works against it (0 .. DeviceSize); a read at or
+ *	past the end returns 0 and a write there fails with ENOSPC, both
+ *	without a request; a read or write crossing the end is shortened to
+ *	it (the driver sees the shortened Length)
+ * @MaximumTransferLength: nonzero: a longer read/write (after the
+ *	shortening above) fails with EINVAL without a request
+ *
+ * KMDF has no equivalent because Windows maps a direct-I/O buffer lazily
+ * enough for this not to matter; here the user pages are pinned before
+ * the driver sees the request, so a limit the driver only checks in
+ * EvtIoRead/EvtIoWrite comes too late (a huge read would fault in and
+ * pin the whole buffer first). The limits are per device and fixed
+ * before it starts, like WdfDeviceInitSetIoType.
+ */
+typedef struct _WDF_DEVICE_IO_LIMITS {
+	ULONG Size;
+	ULONGLONG DeviceSize;
+	size_t MaximumTransferLength;
+} WDF_DEVICE_IO_LIMITS, *PWDF_DEVICE_IO_LIMITS;
+
+static inline void WDF_DEVICE_IO_LIMITS_INIT(PWDF_DEVICE_IO_LIMITS Limits)
+{
+	memset(Limits, 0, sizeof(*Limits));
+	Limits->Size = sizeof(*Limits);
+}
+
+/**
+ * WdfDeviceSetIoLimits() - shim extension: set the device's read/write
+ * limits (struct _WDF_DEVICE_IO_LIMITS). Call it in EvtDriverDeviceAdd.
+ *
+ * Return: STATUS_SUCCESS; STATUS_INVALID_PARAMETER (NULL limits);
+ * STATUS_INFO_LENGTH_MISMATCH (bad Size); STATUS_INVALID_DEVICE_STATE
+ * (the device has already started).
+ */
+NTSTATUS WdfDeviceSetIoLimits(WDFDEVICE Device, PWDF_DEVICE_IO_LIMITS Limits);
+
 /** WdfDeviceSetAlignmentRequirement() - stored, no validation (as KMDF). */
 void WdfDeviceSetAlignmentRequirement(WDFDEVICE Device,
 				      ULONG AlignmentRequirement);

@@ -26,6 +26,7 @@ typedef struct wdf_common_buffer *WDFCOMMONBUFFER;
 typedef struct wdf_dma_transaction *WDFDMATRANSACTION;
 typedef struct wdf_timer *WDFTIMER;
 typedef struct wdf_cmres_list *WDFCMRESLIST;
+typedef struct wdf_file_object *WDFFILEOBJECT;
 typedef struct wdf_spinlock *WDFSPINLOCK;
 typedef struct wdf_waitlock *WDFWAITLOCK;
 
@@ -165,6 +166,16 @@ PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle,
  * receive dispatched requests - the objects KMDF flags "no delete DDI".
  */
 void WdfObjectDelete(WDFOBJECT Object);
+
+/**
+ * WdfObjectAcquireLock() - take the synchronisation-scope lock of a
+ * device or queue: the device mutex EvtIo*, the DPC, timers and cancel
+ * routines run under (passive level; may sleep). Other objects: WARN_ONCE,
+ * nothing taken.
+ */
+void WdfObjectAcquireLock(WDFOBJECT Object);
+/** WdfObjectReleaseLock() - release what WdfObjectAcquireLock took. */
+void WdfObjectReleaseLock(WDFOBJECT Object);
 
 /** WdfObjectContextGetObject() - the object a context belongs to. */
 WDFOBJECT WdfObjectContextGetObject(PVOID ContextPointer);

@@ -126,4 +126,14 @@ BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request);
 /** WdfRequestGetIoQueue() - the queue that presented the request. */
 WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request);
 
+/**
+ * WdfRequestGetFileObject() - the file object of the open file the
+ * request came through (valid as long as the request; WdfObjectDelete is
+ * refused on it). NULL for a request without one.
+ */
+WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request);
+
+/** WdfFileObjectWdmGetFileObject() - its FILE_OBJECT (access flags). */
+PFILE_OBJECT WdfFileObjectWdmGetFileObject(WDFFILEOBJECT FileObject);
+
 #endif /* _WDFSHIM_WDFREQUEST_H */

@@ -3,14 +3,35 @@
  * wdftest.h - KUnit-only hooks of the shim: run a WDF driver on any
  * struct device (e.g. from kunit_device_register()) without PCI, fire its
  * interrupt, and submit requests exactly as the character device does.
- * Declared and built only with CONFIG_KUNIT.
+ * Declared and built only with WDF_SHIM_TEST_HOOKS (wdm.h: a build of
+ * the KUnit suites; CONFIG_KUNIT alone does not enable them).
  */
 #ifndef _WDFSHIM_WDFTEST_H
 #define _WDFSHIM_WDFTEST_H
 
 #include <wdf.h>
 
-#if IS_ENABLED(CONFIG_KUNIT)
+/* The test points exist in every build; only a test build calls out. */
+/**
+ * enum wdf_test_point_id - moments inside the shim at which a test can
+ * act (interleave another thread's work deterministically).
+ * @WDF_TP_IO_END: wdf_device_io_end() has dropped the device's in-flight
+ *	count and its lock; @arg is the WDFDEVICE
+ * @WDF_TP_DRAIN: remove is about to fail a request that was never
+ *	presented; @arg is the WDFREQUEST
+ * @WDF_TP_QUEUE_DONE: a presented request was completed and its queue
+ *	counted it out, before the next queued one is handed to the dispatch
+ *	work; @arg is the completed WDFREQUEST (any context the driver
+ *	completes in: the stub must not sleep if the driver completes in
+ *	atomic context)
+ */
+enum wdf_test_point_id {
+	WDF_TP_IO_END,
+	WDF_TP_DRAIN,
+	WDF_TP_QUEUE_DONE,
+};
+
+#if WDF_SHIM_TEST_HOOKS
 
 #include <linux/gfp.h>
 #include <linux/mutex.h>
@@ -45,6 +66,23 @@ void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
 /** wdf_unmap_io() - MmUnmapIoSpace's unmapping. */
 void wdf_unmap_io(void __iomem *va);
 #define WDF_TEST_HAS_MAP_IO 1
+
+
+/**
+ * wdf_test_point() - does nothing; the shim calls it at each
+ * enum wdf_test_point_id moment. Redirect it with
+ * kunit_activate_static_stub() to run code exactly there (it runs in the
+ * shim thread that reached the point, with that thread's locks: none
+ * held at the points above).
+ */
+void wdf_test_point(enum wdf_test_point_id id, void *arg);
+#define WDF_TEST_HAS_POINTS 1
+
+/**
+ * wdf_test_log_device() - the device a DbgPrintEx line would name in the
+ * current context (NULL: none, a plain pr_* line).
+ */
+struct device *wdf_test_log_device(void);
 
 #define WDF_TEST_HAS_LIVE_OBJECTS 1
 /**
@@ -110,6 +148,7 @@ void wdf_test_device_flush(WDFDEVICE Device);
 
 /* Flags of wdf_test_io_submit(). */
 #define WDF_TEST_IO_KERNEL_BUFFER	0x1	/* @Addr is a kernel pointer */
+#define WDF_TEST_IO_READ_ONLY		0x2	/* as from an O_RDONLY file */
 
 struct wdf_test_io;
 
@@ -129,8 +168,10 @@ struct wdf_test_io;
  * @IoControlCode: the ioctl command (DeviceControl only)
  * @Flags: WDF_TEST_IO_*
  *
- * Return: the in-flight I/O, or an ERR_PTR (-EFAULT bad buffer, -ENODEV
- * removed device, -ENOMEM, -EINVAL bad type).
+ * Return: the in-flight I/O, or an ERR_PTR (-EFAULT bad read/write
+ * buffer, -ENODEV removed device, -ENOMEM, -EINVAL bad type or over
+ * the device's MaximumTransferLength, -ENOSPC write at the end of a
+ * sized device). An ioctl with a bad pointer is still presented.
  */
 struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
 				       unsigned long Addr, size_t Length,
@@ -156,6 +197,16 @@ WDFREQUEST wdf_test_io_request(struct wdf_test_io *Io);
 long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs);
 
 /**
+ * wdf_test_io_wait_signals() - wait as a read/write/ioctl caller does,
+ * interruptibly, with its signal rules (wdf_request.c: a fatal or handled
+ * signal of the calling thread cancels, a stop or the freezer does not),
+ * then finish the I/O. Frees @Io.
+ *
+ * Return: the syscall's result.
+ */
+long wdf_test_io_wait_signals(struct wdf_test_io *Io);
+
+/**
  * wdf_test_io_cancel() - what a signal does: a request not yet presented
  * is dropped (-ERESTARTSYS); a presented cancelable one gets its cancel
  * routine; then the shim waits for completion. Frees @Io.
@@ -164,5 +215,5 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs);
  */
 long wdf_test_io_cancel(struct wdf_test_io *Io);
 
-#endif /* IS_ENABLED(CONFIG_KUNIT) */
+#endif /* WDF_SHIM_TEST_HOOKS */
 #endif /* _WDFSHIM_WDFTEST_H */

@@ -197,6 +197,17 @@ typedef NTSTATUS DRIVER_INITIALIZE(PDRIVER_OBJECT DriverObject,
 typedef s32 (*PDRIVER_INITIALIZE)(PDRIVER_OBJECT DriverObject,
 		PUNICODE_STRING RegistryPath);
 
+/**
+ * typedef FILE_OBJECT - the open file a request came through; only the
+ * access it was opened with (O_RDONLY: ReadAccess, O_WRONLY: WriteAccess,
+ * O_RDWR: both). What the I/O manager checks against a CTL_CODE's
+ * RequiredAccess, a Linux ioctl number does not carry: the driver checks.
+ */
+typedef struct _FILE_OBJECT {
+	BOOLEAN ReadAccess;
+	BOOLEAN WriteAccess;
+} FILE_OBJECT, *PFILE_OBJECT;
+
 /** typedef PDEVICE_OBJECT - the Linux struct device behind a WDFDEVICE. */
 typedef struct device *PDEVICE_OBJECT;
 
@@ -354,14 +365,26 @@ PVOID MmMapIoSpaceEx(PHYSICAL_ADDRESS PhysicalAddress, SIZE_T NumberOfBytes,
 void MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes);
 
 /*
+ * WDF_SHIM_TEST_HOOKS: the shim's test hooks (wdftest.h; register access
+ * through redirectable functions, static-stub allocation points, test
+ * points) exist only in a build of the shim's own KUnit suites (or the
+ * PLX suites that run on them), never because the kernel merely has
+ * CONFIG_KUNIT: a production module always gets the plain accessors.
+ */
+#define WDF_SHIM_TEST_HOOKS \
+	(IS_ENABLED(CONFIG_WDF_SHIM_KUNIT_TEST) || \
+	 IS_ENABLED(CONFIG_PLX9X5X_KUNIT_TEST))
+
+/*
  * ---- registers --------------------------------------------------------
  * The pointers are not volatile-qualified (WDM's are): ioread and iowrite
  * make the access; a core passes the address of a field of its mapped
  * register block.
  */
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 /*
- * With KUnit on, register accesses go through wdf_register_read/write
+ * With the shim's test hooks (WDF_SHIM_TEST_HOOKS above), register
+ * accesses go through wdf_register_read/write
  * (shim/wdf_register.c), which KUnit can redirect with a static stub.
  */
 ULONG wdf_register_read(const void *reg, unsigned int width);

@@ -4,8 +4,9 @@
  *
  * The Linux counterpart of the KMDF sample's plx.exe: loopback through the
  * board's 128 KiB SRAM with data verification, a threaded duplex test,
- * the single-transfer ioctl, bad input, throughput, and the stalled-board
- * checks (timeout, signal). Exit status 0 when every check passed and at
+ * the single-transfer ioctls, bad input, the node as a 131072-byte file
+ * (lseek, end of file, short transfers, ENOSPC), throughput, and the
+ * stalled-board checks (timeout, signal). Exit status 0 when every check passed and at
  * least one ran, else 1. The last line is "N passed, N failed".
  *
  * Build: gcc -static -O2 -Wall -Wextra -pthread -o plxtest plxtest.c
@@ -321,6 +322,21 @@ static int toggle(int fd, int *state)
 	return 0;
 }
 
+/* The mode through the GET ioctl (changes nothing). */
+static int get_single(int fd, int *state)
+{
+	unsigned char b = 0xee;
+
+	if (ioctl(fd, PLX9X5X_IOCTL_GET_SINGLE_TRANSFER, &b) < 0)
+		return -1;
+	if (b > 1) {
+		errno = EPROTO;
+		return -1;
+	}
+	*state = b;
+	return 0;
+}
+
 static void expect_err(ssize_t r, int err, const char *what)
 {
 	if (r < 0 && errno == err)
@@ -330,6 +346,28 @@ static void expect_err(ssize_t r, int err, const char *what)
 		    strerror(err));
 	else
 		bad("%s -> returned %zd, expected %s", what, r, strerror(err));
+}
+
+/* A read-only descriptor may read the mode but not change it. */
+static void t_single_readonly(void)
+{
+	int fd = open(dev_path, O_RDONLY), st = -1;
+	unsigned char b = 0xee;
+
+	if (fd < 0) {
+		bad("open %s read-only: %s", dev_path, strerror(errno));
+		return;
+	}
+	expect_err(ioctl(fd, PLX9X5X_IOCTL_TOGGLE_SINGLE_TRANSFER, &b), EACCES,
+		   "toggle ioctl on a read-only descriptor");
+	if (b != 0xee)
+		bad("the refused toggle wrote its argument (%u)", b);
+	if (get_single(fd, &st) == 0 && st == 0)
+		ok("get ioctl on a read-only descriptor -> off (unchanged)");
+	else
+		bad("get ioctl on a read-only descriptor -> %d (%s)", st,
+		    strerror(errno));
+	close(fd);
 }
 
 static void t_single(void)
@@ -351,6 +389,13 @@ static void t_single(void)
 		}
 	}
 	ok("single-transfer toggle -> on");
+	if (get_single(fd, &st2) == 0 && st2 == 1 &&
+	    get_single(fd, &st2) == 0 && st2 == 1)
+		ok("single-transfer get -> on (twice: get changes nothing)");
+	else
+		bad("single-transfer get while on -> %d (%s)", st2,
+		    strerror(errno));
+	st2 = -1;
 	if (loop_once(fd, wb, rb, 8192, 0, 301, "single 8192") &&
 	    loop_once(fd, wb + 100, rb + 3, 8192, 0, 302, "single 8192 unal"))
 		ok("single transfer on: 8192 bytes (aligned, unaligned) pass");
@@ -363,6 +408,13 @@ static void t_single(void)
 		    strerror(errno));
 	else
 		ok("single-transfer toggle -> off");
+	st2 = -1;
+	if (get_single(fd, &st2) == 0 && st2 == 0)
+		ok("single-transfer get -> off");
+	else
+		bad("single-transfer get while off -> %d (%s)", st2,
+		    strerror(errno));
+	t_single_readonly();
 	if (loop_once(fd, wb, rb, 65536, 0, 303, "single off 65536"))
 		ok("single transfer off: 65536 bytes pass again");
 out:
@@ -393,8 +445,17 @@ static void t_badinput(void)
 		ok("read 0 bytes -> 0");
 	else
 		bad("read 0 bytes -> %zd (%s)", r, strerror(errno));
-	expect_err(pwrite(fd, wb, SRAM + 1, 0), EINVAL, "write 131073 bytes");
-	expect_err(pread(fd, rb, SRAM + 1, 0), EINVAL, "read 131073 bytes");
+	/* the node is a file of 131072 bytes: longer transfers are short */
+	r = pwrite(fd, wb, SRAM + 1, 0);
+	if (r == SRAM)
+		ok("write 131073 bytes at 0 -> 131072 (short at the end)");
+	else
+		bad("write 131073 bytes at 0 -> %zd (%s)", r, strerror(errno));
+	r = pread(fd, rb, SRAM + 1, 0);
+	if (r == SRAM)
+		ok("read 131073 bytes at 0 -> 131072 (short at the end)");
+	else
+		bad("read 131073 bytes at 0 -> %zd (%s)", r, strerror(errno));
 	/* volatile: keep the compiler from flagging the deliberate NULL */
 	expect_err(pwrite(fd, nullp, 16, 0), EFAULT, "write from NULL");
 	expect_err(pread(fd, nullp, 16, 0), EFAULT, "read into NULL");
@@ -429,11 +490,25 @@ static void t_badinput(void)
 			    strerror(errno));
 		munmap(ro, PAGE);
 	}
-	expect_err(pwrite(fd, wb, 20, SRAM - 10), EINVAL,
-		   "write 20 bytes at SRAM 131062 (past the end)");
-	expect_err(pread(fd, rb, 1, SRAM), EINVAL, "read 1 byte at SRAM 131072");
+	r = pwrite(fd, wb, 20, SRAM - 10);
+	if (r == 10)
+		ok("write 20 bytes at 131062 -> 10 (short at the end)");
+	else
+		bad("write 20 bytes at 131062 -> %zd (%s)", r, strerror(errno));
+	r = pread(fd, rb, 1, SRAM);
+	if (r == 0)
+		ok("read 1 byte at 131072 -> 0 (end of file)");
+	else
+		bad("read 1 byte at 131072 -> %zd (%s)", r, strerror(errno));
+	expect_err(pwrite(fd, wb, 1, SRAM), ENOSPC, "write 1 byte at 131072");
 	expect_err(pread(fd, rb, 16, -1), EINVAL, "read at offset -1");
 	expect_err(ioctl(fd, _IO('P', 99)), ENOTTY, "unknown ioctl");
+	expect_err(ioctl(fd, _IOWR('P', 98, __u32), nullp), ENOTTY,
+		   "unknown ioctl with a NULL argument");
+	expect_err(ioctl(fd, _IOWR('P', 98, __u32), (void *)16), ENOTTY,
+		   "unknown ioctl with a bad argument pointer");
+	expect_err(ioctl(fd, PLX9X5X_IOCTL_GET_SINGLE_TRANSFER, nullp),
+		   EFAULT, "get ioctl with a NULL argument");
 	expect_err(ioctl(fd, PLX9X5X_IOCTL_TOGGLE_SINGLE_TRANSFER, nullp),
 		   EFAULT, "toggle ioctl with a NULL argument");
 	/* A rejected ioctl must not have toggled anything (it was off). */
@@ -453,6 +528,85 @@ out:
 		close(fd);
 	free_buf(wb, SRAM + 1, PAGE);
 	free_buf(rb, SRAM + 1, PAGE);
+}
+
+/* ---- the node as a file ----------------------------------------------------- */
+
+static void expect_off(off_t r, off_t want, const char *what)
+{
+	if (r == want)
+		ok("%s -> %lld", what, (long long)want);
+	else
+		bad("%s -> %lld (%s), expected %lld", what, (long long)r,
+		    r < 0 ? strerror(errno) : "-", (long long)want);
+}
+
+/*
+ * lseek against 131072 bytes; read() in pieces to the end, then 0;
+ * write() in pieces to the end, then ENOSPC; the data read back.
+ */
+static void t_file(void)
+{
+	unsigned char *wb = alloc_buf(SRAM, PAGE), *rb = alloc_buf(SRAM, PAGE);
+	int fd = open_dev();
+	size_t done;
+	ssize_t r;
+	long at;
+
+	if (fd < 0 || !wb || !rb)
+		goto out;
+	expect_off(lseek(fd, 0, SEEK_END), SRAM, "lseek(0, SEEK_END)");
+	expect_off(lseek(fd, -100, SEEK_END), SRAM - 100, "lseek(-100, SEEK_END)");
+	expect_off(lseek(fd, 50, SEEK_CUR), SRAM - 50, "lseek(50, SEEK_CUR)");
+	expect_off(lseek(fd, 4096, SEEK_SET), 4096, "lseek(4096, SEEK_SET)");
+	expect_err(lseek(fd, SRAM + 1, SEEK_SET), EINVAL,
+		   "lseek(131073, SEEK_SET)");
+	expect_err(lseek(fd, -1, SEEK_SET), EINVAL, "lseek(-1, SEEK_SET)");
+	expect_err(lseek(fd, 1, SEEK_END), EINVAL, "lseek(1, SEEK_END)");
+	expect_off(lseek(fd, 0, SEEK_CUR), 4096, "position kept after refusals");
+
+	/* write(): 3 x 50000 bytes from 0 -> 50000, 50000, 31072, ENOSPC */
+	fill(wb, SRAM, 501);
+	expect_off(lseek(fd, 0, SEEK_SET), 0, "lseek(0, SEEK_SET)");
+	for (done = 0; done < SRAM; done += r) {
+		r = write(fd, wb + done, 50000);
+		if (r <= 0)
+			break;
+	}
+	if (done == SRAM && lseek(fd, 0, SEEK_CUR) == SRAM)
+		ok("write() in 50000-byte pieces fills 131072 bytes");
+	else
+		bad("write() in pieces: %zu bytes (%s)", done, strerror(errno));
+	expect_err(write(fd, wb, 50000), ENOSPC, "write() at the end");
+	r = read(fd, rb, 100);
+	if (r == 0)
+		ok("read() at the end -> 0");
+	else
+		bad("read() at the end -> %zd (%s)", r, strerror(errno));
+
+	/* read(): 3 x 50000 from 0 -> 50000, 50000, 31072, 0 */
+	memset(rb, 0, SRAM);
+	expect_off(lseek(fd, 0, SEEK_SET), 0, "lseek(0, SEEK_SET)");
+	for (done = 0; done < SRAM + 1; done += r) {
+		r = read(fd, rb + done, 50000);
+		if (r <= 0)
+			break;
+	}
+	if (done == SRAM && r == 0)
+		ok("read() in 50000-byte pieces: 131072 bytes, then 0");
+	else
+		bad("read() in pieces: %zu bytes, last %zd (%s)", done, r,
+		    strerror(errno));
+	at = check(rb, SRAM, 501);
+	if (at < 0)
+		ok("the file reads back what was written");
+	else
+		bad("file contents differ at byte %ld", at);
+out:
+	if (fd >= 0)
+		close(fd);
+	free_buf(wb, SRAM, PAGE);
+	free_buf(rb, SRAM, PAGE);
 }
 
 /* ---- duplex --------------------------------------------------------------- */
@@ -945,12 +1099,13 @@ static void usage(FILE *f)
 "  -s, --sysfs DIR      counter directory (default /sys/dev/char/M:m/device)\n"
 "  -t, --time MS        duration of the duplex test (default 2000)\n"
 "  -T, --tests LIST     comma-separated tests to run (default: loopback,\n"
-"                       unaligned,single,badinput,duplex,sysfs)\n"
+"                       unaligned,single,badinput,file,duplex,sysfs)\n"
 "                       also: bench, highmem, timeout, signal, eio, recover\n"
 "  -b, --bench          add the throughput test (same as -T ...,bench)\n"
 "      --highmem MB     run the high-memory loopback after touching MB MiB\n"
 "      --expect-timeout the board is stalled: only timeout,signal\n"
 "      --recover SECS   retry a 128 KiB loopback for up to SECS seconds\n"
+"  -m, --mode           print the board's single-transfer mode and exit\n"
 "  -v, --verbose        more output\n"
 "  -h, --help           this text\n");
 }
@@ -979,15 +1134,16 @@ int main(int argc, char **argv)
 		{ "highmem", required_argument, NULL, 'H' },
 		{ "expect-timeout", no_argument, NULL, 'E' },
 		{ "recover", required_argument, NULL, 'R' },
+		{ "mode", no_argument, NULL, 'm' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char tests[256] = "loopback,unaligned,single,badinput,duplex,sysfs";
-	int c, recover = 0;
+	char tests[256] = "loopback,unaligned,single,badinput,file,duplex,sysfs";
+	int c, recover = 0, mode = 0;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "d:s:t:T:bvh", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "d:s:t:T:bmvh", lo, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			dev_path = optarg;
@@ -1019,6 +1175,9 @@ int main(int argc, char **argv)
 			recover = atoi(optarg);
 			snprintf(tests, sizeof(tests), "recover");
 			break;
+		case 'm':
+			mode = 1;
+			break;
 		case 'v':
 			verbose = 1;
 			break;
@@ -1034,6 +1193,18 @@ int main(int argc, char **argv)
 		usage(stderr);
 		return 1;
 	}
+	if (mode) {
+		int fd = open(dev_path, O_RDONLY), st;
+
+		if (fd < 0 || get_single(fd, &st) < 0) {
+			fprintf(stderr, "plxtest: %s: %s\n", dev_path,
+				strerror(errno));
+			return 1;
+		}
+		printf("single-transfer mode: %s\n", st ? "on" : "off");
+		close(fd);
+		return 0;
+	}
 	printf("plxtest: %s, tests %s\n", dev_path, tests);
 	if (want(tests, "loopback"))
 		t_loopback();
@@ -1043,6 +1214,8 @@ int main(int argc, char **argv)
 		t_single();
 	if (want(tests, "badinput"))
 		t_badinput();
+	if (want(tests, "file"))
+		t_file();
 	if (want(tests, "duplex"))
 		t_duplex();
 	if (want(tests, "sysfs"))

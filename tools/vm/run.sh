@@ -23,6 +23,10 @@
 #   --mem SIZE           guest RAM (default 1G)
 #   --smp N              guest CPUs (default 2)
 #   --append ARGS        extra kernel command line (repeatable, concatenated)
+#   --icount SHIFT       deterministic virtual time: `-icount
+#                        shift=SHIFT,sleep=off` (one guest instruction =
+#                        2^SHIFT ns, idle time skipped; QEMU_CLOCK_VIRTUAL
+#                        and the guest's clocks follow it); `make bench`
 #   --timeout SEC        wall-clock limit (default 300); QEMU killed, rc 124
 #   --modules X          .ko file or directory of .ko (repeatable); copied to
 #                        /lib/modules/<abi>/extra + depmod (modprobe works)
@@ -80,6 +84,7 @@ LOGDIR=${PLX_LOGDIR:-$ROOT/build/logs}
 usage() { sed -n '4,/^set -uo/p' "$0" | sed -n 's/^# \{0,1\}//p' | sed '$d' >&2; exit 2; }
 
 abi= script= boards=1 board_opts= machine= iommu=0 mem=1G smp=2 append=
+icount=
 timeout=300 log= quiet=0
 mods=() files=() moncmds=() qargs=() allows=() perboard=()
 while [ $# -gt 0 ]; do
@@ -94,6 +99,7 @@ while [ $# -gt 0 ]; do
 	--mem) mem=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
 	--append) append="$append $2"; shift 2 ;;
+	--icount) icount=$2; shift 2 ;;
 	--timeout) timeout=$2; shift 2 ;;
 	--modules) mods+=(--modules "$2"); shift 2 ;;
 	--file) files+=(--file "$2"); shift 2 ;;
@@ -118,6 +124,8 @@ kernel=$PLX_CACHE/kernels/$abi/vmlinuz
 [ -f "$script" ] || { say "no guest script $script"; exit 2; }
 [[ "$boards" =~ ^[0-9]+$ ]] || { say "--boards wants a number"; exit 2; }
 [[ "$timeout" =~ ^[0-9]+$ ]] || { say "--timeout wants seconds"; exit 2; }
+[ -z "$icount" ] || [[ "$icount" =~ ^[0-9]+$ ]] ||
+	{ say "--icount wants a shift (0..10)"; exit 2; }
 if [ $iommu = 1 ]; then
 	[ -z "$machine" ] || [ "$machine" = q35 ] || { say "--iommu needs q35"; exit 2; }
 	machine=q35
@@ -155,6 +163,7 @@ args=(-accel tcg,thread=single -machine "$machine" -m "$mem" -smp "$smp"
 	-kernel "$kernel" -initrd "$T/initrd.gz"
 	-serial "file:$serial" -serial "pipe:$T/ack"
 	-monitor "pipe:$T/mon")
+[ -z "$icount" ] || args+=(-icount "shift=$icount,sleep=off")
 if [ $iommu = 1 ]; then
 	args+=(-device intel-iommu,intremap=off)
 	cmdline="$cmdline intel_iommu=on"

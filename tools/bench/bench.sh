@@ -1,0 +1,145 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make bench: plx9x5x against the native reference driver (tools/bench/
+# native/plxnat.c) on the emulated board, timed in deterministic virtual
+# time (QEMU -icount). Not part of make check. See tools/bench/README.md.
+#
+#   tools/bench/bench.sh [--points P1,P2,...] [--quick]
+#
+# Points (one guest boot each; every boot has NB boards for plx9x5x and NB
+# for plxnat):
+#   9656-i0     9656-class boards (528 MB/s modelled bus), -icount shift=0
+#   9656-i0-r2  the same again: the reproducibility check (within 1 %)
+#   9656-i1     9656-class, -icount shift=1 (a CPU half as fast)
+#   9056-i0     9056-class boards (264 MB/s), -icount shift=0
+# Default: all four, two at a time (BENCH_JOBS); the 9656-i1 and 9056-i0
+# points measure 1 board only (BENCH_BOARDS_EXTRA). --quick: boards 1 and
+# 4 only at the main point, reps 2.
+#
+# Environment: BENCH_REPS (5), BENCH_WARMUP (2), BENCH_SMP (1), BENCH_BOARDS ("1 2 3 4"),
+# BENCH_BOARDS_EXTRA ("1"), BENCH_JOBS (2),
+# BENCH_SIZES (comma list; empty = the full sweep), BENCH_MODES
+# (read,write,duplex), BENCH_KERNEL (K612 or K61), PLX_CACHE, PLX_JOBS.
+#
+# Output in build/bench/: <point>.log (guest serial log), <point>.csv (the
+# raw BENCH lines), results.csv / results.json (every point, with the icount
+# setting and bus limit), throughput-<class>.svg, report.txt (the tables
+# printed on the terminal). Exit status 0 when every guest check passed and
+# the reproducibility check held, 1 otherwise.
+set -uo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+PLX_CACHE=${PLX_CACHE:-$HOME/.cache/plx9x5x}
+export PLX_CACHE
+OUT=$ROOT/build/bench
+JOBS=${PLX_JOBS:-2}
+REPS=${BENCH_REPS:-5}
+WARMUP=${BENCH_WARMUP:-2}
+BOARDS=${BENCH_BOARDS:-1 2 3 4}
+SIZES=${BENCH_SIZES:-}
+MODES=${BENCH_MODES:-read,write,duplex}
+KERNEL=${BENCH_KERNEL:-K612}
+points=9656-i0,9656-i0-r2,9656-i1,9056-i0
+
+say() { echo "bench: $*" >&2; }
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--points) points=$2; shift 2 ;;
+	--points=*) points=${1#--points=}; shift ;;
+	--quick) REPS=2 WARMUP=1 BOARDS="1 4"; shift ;;
+	-h|--help) sed -n '4,/^set -uo/p' "$0" | sed -n 's/^# \{0,1\}//p' | sed '$d'; exit 0 ;;
+	*) say "unknown argument '$1'"; exit 2 ;;
+	esac
+done
+NB=0
+for b in $BOARDS; do [ "$b" -gt $NB ] && NB=$b; done
+[ $NB -ge 1 ] || { say "BENCH_BOARDS has no board count"; exit 2; }
+
+# shellcheck disable=SC1091
+. "$PLX_CACHE/kernels.env" || { say "no $PLX_CACHE/kernels.env (make deps)"; exit 2; }
+abi=${!KERNEL}
+kdir=/usr/src/linux-headers-$abi
+mkdir -p "$OUT"
+exec 8>"$ROOT/build/.vmtest.lock"	# build/vm-* and QEMU runs: one at a time
+flock -n 8 || { say "waiting for another vmtest/run/bench in this clone"; flock 8; }
+
+# ---- modules and plxbench -----------------------------------------------------
+src=$OUT/src-$abi
+mkdir -p "$src"
+rsync -rlpD --checksum --delete --exclude /build --exclude /.git --exclude '*.o' \
+	--exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod' --exclude '*.mod.c' \
+	--exclude '*.a' --exclude Module.symvers --exclude modules.order \
+	--exclude '.*.d' "$ROOT/" "$src/" || exit 2
+say "building wdfshim, plx9x5x and plxnat for $abi"
+if ! { make -C "$kdir" M="$src" CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m \
+		-j"$JOBS" modules &&
+       make -C "$kdir" M="$src/tools/bench/native" -j"$JOBS" modules; } \
+		> "$OUT/build.log" 2>&1; then
+	tail -30 "$OUT/build.log" >&2
+	say "module build failed"
+	exit 1
+fi
+gcc -static -O2 -Wall -Wextra -pthread -o "$OUT/plxbench" "$HERE/plxbench.c" ||
+	{ say "plxbench build failed"; exit 1; }
+
+# ---- one boot per point, BENCH_JOBS at a time ------------------------------------
+# Virtual time does not depend on host load, so points may run side by side.
+run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
+	local p=$1 devid shift counts T prc start
+	counts=$BOARDS
+	case "$p" in
+	9656-i0|9656-i0-r*) devid=0x9601 shift=0 ;;
+	9656-i1) devid=0x9601 shift=1 counts=${BENCH_BOARDS_EXTRA:-1} ;;
+	9056-i0) devid=0x5601 shift=0 counts=${BENCH_BOARDS_EXTRA:-1} ;;
+	*) say "unknown point '$p'"; echo 2 > "$OUT/$p.rc"; return ;;
+	esac
+	T=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
+	{
+		echo "NB=$NB REPS=$REPS WARMUP=$WARMUP MODES=$MODES"
+		echo "SIZES='$SIZES' BOARD_COUNTS='$counts'"
+		cat "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest.sh"
+	} > "$T/test.sh"
+	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, $((2 * NB)) boards, board counts $counts"
+	start=$SECONDS
+	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$T/test.sh" --smp "${BENCH_SMP:-1}" \
+		--icount "$shift" --boards $((2 * NB)) \
+		--board-opts "device-id=$devid" --timeout 3600 --quiet \
+		--log "$OUT/$p.log" \
+		--modules "$src/shim/wdfshim.ko" \
+		--modules "$src/plx9x5x/plx9x5x.ko" \
+		--modules "$src/tools/bench/native/plxnat.ko" \
+		--file "$OUT/plxbench:/plxvm/plxbench" 2> "$OUT/$p.run.log"
+	prc=$?
+	rm -rf "$T"
+	say "$p: run.sh rc $prc, $((SECONDS - start)) s wall"
+	grep -aE '^(FAIL: |BENCH-FAIL|guest: )' "$OUT/$p.log" | sed "s/^/  $p: /" >&2
+	{
+		echo "point,icount_shift,device_id,label,mode,boards,size,reps,lat_min_ns,lat_med_ns,lat_max_ns,bytes_per_s,irqs_per_req,dpcs_per_req"
+		grep -a '^BENCH,' "$OUT/$p.log" | sed "s/^BENCH,/$p,$shift,$devid,/"
+	} > "$OUT/$p.csv"
+	echo $prc > "$OUT/$p.rc"
+}
+
+rc=0
+IFS=, read -ra plist <<<"$points"
+for p in "${plist[@]}"; do rm -f "$OUT/$p.rc" "$OUT/$p.csv"; done
+running=0
+for p in "${plist[@]}"; do
+	if [ $running -ge "${BENCH_JOBS:-2}" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+	run_point "$p" &
+	running=$((running + 1))
+done
+wait
+for p in "${plist[@]}"; do
+	[ "$(cat "$OUT/$p.rc" 2>/dev/null)" = 0 ] || { rc=1; say "$p failed (log $OUT/$p.log, $OUT/$p.run.log)"; }
+done
+
+python3 "$HERE/report.py" "$OUT" "${plist[@]}" | tee "$OUT/report.txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+exit $rc

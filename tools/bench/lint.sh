@@ -1,0 +1,43 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+#
+# make bench-lint: the native reference driver (tools/bench/native/) built
+# W=1 and with sparse (C=2) against the 6.1 and 6.12 headers, and
+# checkpatch-clean. Last line "bench-lint: N passed, N failed".
+set -u
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "PASS $1"; }
+ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || sed 's/^/    /' "$2" | head -40; }
+
+# shellcheck disable=SC1091
+. "$cache/kernels.env" || { echo "no $cache/kernels.env (make deps)"; exit 2; }
+for abi in "$K61" "$K612"; do
+	work=$root/build/bench/lint-$abi
+	rm -rf "$work"
+	mkdir -p "$work"
+	cp "$root/tools/bench/native/plxnat.c" "$root/tools/bench/native/Kbuild" "$work/"
+	for pass_args in W=1 C=2; do
+		log=$work/build-${pass_args%%=*}.log
+		make -C "/usr/src/linux-headers-$abi" M="$work" $pass_args modules >"$log" 2>&1
+		rc=$?
+		if [ $rc -eq 0 ] && ! grep -qE 'warning:|error:' "$log" &&
+		   { [ "$pass_args" = W=1 ] || grep -q ' CHECK ' "$log"; }; then
+			ok "plxnat-$pass_args-$abi"
+		else
+			ko "plxnat-$pass_args-$abi" "$log"
+		fi
+	done
+done
+ksrc=$("$root/tools/ksrc.sh" 6.12)
+out=$(perl "$ksrc/scripts/checkpatch.pl" --no-tree -f --terse --show-types \
+	"$root/tools/bench/native/plxnat.c" 2>&1)
+if echo "$out" | grep -qE ': (ERROR|WARNING)'; then
+	echo "$out" > "$root/build/bench/checkpatch.log"
+	ko checkpatch:plxnat.c "$root/build/bench/checkpatch.log"
+else
+	ok checkpatch:plxnat.c
+fi
+echo "bench-lint: $pass passed, $fail failed"
+[ $fail -eq 0 ]
