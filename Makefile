@@ -21,7 +21,7 @@ export PLX_CACHE PLX_ROOT
 # Make variables have no side effects (make help/clean never run apt): when
 # no headers are installed, the modules target runs deps.sh itself.
 KDIR		?= $(shell $(PLX_ROOT)/tools/kdir.sh 2>/dev/null)
-KBUILD_ARGS	:= CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m
+KBUILD_ARGS	:= CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m CONFIG_WDF_EDU=m
 
 CHECK_SUITES	:=
 

@@ -12,6 +12,7 @@
 #   modinfo-<m>     license and description present
 #   no-test-hooks-with-CONFIG_KUNIT  a build with CONFIG_KUNIT defined has
 #                   no register redirect and no wdf_test_* symbol
+#   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
 # Last line: "lint: N passed, N failed".
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,7 +27,7 @@ ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || sed 's/^/    /' "$
 . "$cache/kernels.env" 2>/dev/null || "$root/tools/deps.sh" >&2
 . "$cache/kernels.env"
 
-mods=(CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m)
+mods=(CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m CONFIG_WDF_EDU=m)
 for abi in "$K61" "$K612"; do
 	kdir=/usr/src/linux-headers-$abi
 	work=$root/build/lint/$abi
@@ -60,7 +61,7 @@ for abi in "$K61" "$K612"; do
 		ko "sparse-$abi" "$slog.w"
 	fi
 	if [ "$abi" = "$K612" ]; then
-		for m in shim/wdfshim.ko plx9x5x/plx9x5x.ko; do
+		for m in shim/wdfshim.ko plx9x5x/plx9x5x.ko samples/edu/wdfedu.ko; do
 			[ -f "$work/$m" ] || continue
 			info=$(/sbin/modinfo "$work/$m" 2>&1)
 			if echo "$info" | grep -q '^license:' &&
@@ -95,7 +96,7 @@ ksrc=$("$root/tools/ksrc.sh" 6.12)
 cp=$ksrc/scripts/checkpatch.pl
 cd "$root" || exit 1
 for f in shim/*.c shim/*.h shim/include/*.h kunit/*.c kunit/*.h \
-	 plx9x5x/plx_glue.c; do
+	 plx9x5x/plx_glue.c samples/edu/edu_glue.c; do
 	[ -f "$f" ] || continue
 	case $f in *.mod.c) continue ;; esac
 	out=$(perl "$cp" --no-tree -f --terse --show-types "$f" 2>&1)
@@ -112,4 +113,10 @@ for f in shim/*.c shim/*.h shim/include/*.h kunit/*.c kunit/*.h \
 	fi
 done
 rm -f "$root/build/lint/checkpatch.tmp"
+# doc/porting.md's API table against the headers (tools/porting-table.sh)
+if "$root/tools/porting-table.sh" >"$root/build/lint/porting.log" 2>&1; then
+	ok "porting-table"
+else
+	ko "porting-table" "$root/build/lint/porting.log"
+fi
 echo "lint: $pass passed, $fail failed"

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 #
 # make lint: W=1 builds of all modules against the 6.1 and 6.12 headers
-# (zero warnings), sparse (C=2) over both, checkpatch over shim/, kunit/
-# and plx9x5x/plx_glue.c, modinfo of the modules. Last line
+# (zero warnings), sparse (C=2) over both, checkpatch over shim/, kunit/,
+# plx9x5x/plx_glue.c and samples/edu/edu_glue.c, modinfo of the modules,
+# doc/porting.md's API table against the headers. Last line
 # "lint: N passed, N failed".
 
 .PHONY: lint

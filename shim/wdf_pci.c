@@ -4,7 +4,9 @@
  * run a WDF driver's callbacks in KMDF's order (see wdfpci.h and
  * wdf_device.c). Resources: every non-empty BAR (CmResourceTypeMemory or
  * CmResourceTypePort, Start = the CPU address, Length = BAR size), then
- * the INTx line (CmResourceTypeInterrupt, Vector = Linux IRQ, shared).
+ * the INTx line (CmResourceTypeInterrupt, Vector = Linux IRQ, shared) or,
+ * for a driver with the MSI opt-in on a device with MSI, one MSI vector
+ * (message-signaled, latched, exclusive; see WdfInterruptGetInfo).
  * Raw and translated lists are the same.
  *
  * System sleep: suspend waits for in-flight requests, then
@@ -31,7 +33,7 @@ static struct wdf_pci_driver *wdf_pci_drv(struct pci_dev *pdev)
 }
 
 static ULONG wdf_pci_resources(struct pci_dev *pdev,
-			       CM_PARTIAL_RESOURCE_DESCRIPTOR *desc)
+			       CM_PARTIAL_RESOURCE_DESCRIPTOR *desc, bool msi)
 {
 	ULONG n = 0;
 	int i;
@@ -64,6 +66,11 @@ static ULONG wdf_pci_resources(struct pci_dev *pdev,
 		r->Type = CmResourceTypeInterrupt;
 		r->ShareDisposition = CmResourceShareShared;
 		r->Flags = CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
+		if (msi) {	/* pdev->irq is the MSI vector now */
+			r->ShareDisposition = CmResourceShareDeviceExclusive;
+			r->Flags = CM_RESOURCE_INTERRUPT_LATCHED |
+				   CM_RESOURCE_INTERRUPT_MESSAGE;
+		}
 		r->u.Interrupt.Level = pdev->irq;
 		r->u.Interrupt.Vector = pdev->irq;
 		r->u.Interrupt.Affinity = (KAFFINITY)-1;
@@ -97,7 +104,9 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (ret)
 		goto disable;
 
-	n = wdf_pci_resources(pdev, desc);
+	/* MSISupported: one MSI vector if the device has MSI, else INTx */
+	n = wdf_pci_resources(pdev, desc, w->msi &&
+			      pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI) == 1);
 	raw = wdf_cmres_list_create(desc, n);
 	trans = wdf_cmres_list_create(desc, n);
 	if (!raw || !trans) {
@@ -128,6 +137,7 @@ fail:
 	dev_err(&pdev->dev, "wdfshim: start failed: %s (0x%08x)\n",
 		wdf_status_name(st) ?: "status", (u32)st);
 release:
+	pci_free_irq_vectors(pdev);
 	pci_release_regions(pdev);
 disable:
 	pci_disable_device(pdev);
@@ -141,6 +151,7 @@ static void wdf_pci_remove(struct pci_dev *pdev)
 	wdf_device_stop(d);
 	pci_set_drvdata(pdev, NULL);
 	wdf_device_destroy(d);
+	pci_free_irq_vectors(pdev);
 	pci_release_regions(pdev);
 	pci_disable_device(pdev);
 }

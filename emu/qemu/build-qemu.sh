@@ -3,7 +3,8 @@
 #
 # Build qemu-system-x86_64 (QEMU 7.2 from Debian bookworm's source package,
 # Debian patches applied) with the emulated PLX 9656 board (`-device
-# plx9656`) compiled in, and print the binary's absolute path on stdout.
+# plx9656`) compiled in, and QEMU's edu device (`-device edu`) checked to
+# be there, and print the binary's absolute path on stdout.
 #
 #   emu/qemu/build-qemu.sh            build if needed, print the path
 #   emu/qemu/build-qemu.sh --key      print the cache key only
@@ -185,6 +186,10 @@ say "ninja -j$JOBS qemu-system-x86_64"
 	  die "build failed (see $TREE/ninja.log)"; }
 "$SRC/build/qemu-system-x86_64" -device help 2>/dev/null | grep -q '"plx9656"' ||
 	die "built QEMU has no plx9656 device"
+# QEMU's own edu device (hw/misc/edu.c) for the second driver (samples/edu):
+# CONFIG_EDU defaults to y under TEST_DEVICES, which the PC machines imply.
+"$SRC/build/qemu-system-x86_64" -device help 2>/dev/null | grep -q '"edu"' ||
+	die "built QEMU has no edu device"
 mkdir -p "$CACHE/$key.tmp"
 cp "$SRC/build/qemu-system-x86_64" "$CACHE/$key.tmp/"
 echo "$QVER" > "$CACHE/$key.tmp/qemu-version"

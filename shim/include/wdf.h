@@ -20,5 +20,9 @@
 #include <wdfcommonbuffer.h>
 #include <wdfdmatransaction.h>
 #include <wdftimer.h>
+#include <wdfworkitem.h>
+#include <wdfsync.h>
+#include <wdfmemory.h>
+#include <wdfinterruptinfo.h>
 
 #endif /* _WDFSHIM_WDF_H */

@@ -5,7 +5,7 @@
  *
  *	static const struct pci_device_id ids[] = { ... };
  *	MODULE_DEVICE_TABLE(pci, ids);
- *	WDF_PCI_DRIVER_MODULE(plx9x5x, ids, DriverEntry, plx_attr_groups);
+ *	WDF_PCI_DRIVER_MODULE(mydrv, ids, DriverEntry, mydrv_attr_groups);
  *
  * probe: pci_enable_device -> pci_set_master -> pci_request_regions ->
  * resource lists (BARs + INTx) -> EvtDriverDeviceAdd -> PrepareHardware ->
@@ -24,11 +24,14 @@
  * @pci: the Linux PCI driver (probe/remove/pm set by the shim)
  * @driver_object: what DriverEntry receives
  * @entry: the core's DriverEntry
+ * @msi: the INF's MSISupported: use one MSI vector when the device has
+ *	MSI (the interrupt resource is then message-signaled), else INTx
  */
 struct wdf_pci_driver {
 	struct pci_driver pci;
 	DRIVER_OBJECT driver_object;
 	PDRIVER_INITIALIZE entry;
+	bool msi;
 };
 
 /**
@@ -53,6 +56,14 @@ void wdf_pci_driver_unregister(struct wdf_pci_driver *drv);
 WDFDEVICE WdfPciDeviceFromDev(struct device *dev);
 
 #define WDF_PCI_DRIVER_MODULE(_name, _ids, _entry, _groups)		\
+	WDF_PCI_DRIVER_MODULE_MSI(_name, _ids, _entry, _groups, false)
+
+/*
+ * WDF_PCI_DRIVER_MODULE_MSI() - as WDF_PCI_DRIVER_MODULE, with the
+ * MSISupported opt-in (@_msi is evaluated at module init, so a module
+ * parameter can turn it off).
+ */
+#define WDF_PCI_DRIVER_MODULE_MSI(_name, _ids, _entry, _groups, _msi)	\
 static struct wdf_pci_driver _name##_wdf_pci_driver = {			\
 	.pci = {							\
 		.name = #_name,						\
@@ -63,6 +74,7 @@ static struct wdf_pci_driver _name##_wdf_pci_driver = {			\
 };									\
 static int __init _name##_wdf_pci_init(void)				\
 {									\
+	_name##_wdf_pci_driver.msi = (_msi);				\
 	return wdf_pci_driver_register(&_name##_wdf_pci_driver,		\
 				       THIS_MODULE, KBUILD_MODNAME);	\
 }									\

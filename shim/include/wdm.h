@@ -32,7 +32,7 @@ typedef u16 WCHAR, *PWCHAR, *PWCH;
 typedef const u16 *PCWSTR;
 typedef s32 LONG, *PLONG;
 typedef u32 ULONG, *PULONG;
-typedef s64 LONGLONG, LONG64;
+typedef s64 LONGLONG, LONG64, *PLONGLONG;
 typedef u64 ULONGLONG, ULONG64, *PULONG64;
 typedef unsigned long ULONG_PTR, *PULONG_PTR;
 typedef size_t SIZE_T, *PSIZE_T;

@@ -40,6 +40,8 @@ SCENARIOS=(
 	"k612-suspend   K612 -                                 suspend.sh"
 	"k61-dead-board K61  -                                 dead.sh"
 	"k612-file      K612 -                                 file.sh"
+	"k612-edu       K612 --mem=256M,--qemu-arg=-device,--qemu-arg=edu edu.sh"
+	"k612-edu-iommu K612 --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 )
 
 say() { echo "vmtest: $*" >&2; }
@@ -89,6 +91,27 @@ else
 	summary+=("FAIL core-wdf-only")
 	printf '%s\n' "$hits" | sed 's/^/  linux api: /' >&2
 fi
+hits=$(cd "$ROOT/samples/edu" && grep -nE "$linux_api" edu_*.c edu_*.h | grep -v '^edu_glue\.c:')
+if [ -z "$hits" ]; then
+	passed=$((passed + 1))
+	summary+=("PASS edu-core-wdf-only (no Linux API outside edu_glue.c)")
+else
+	failed=$((failed + 1))
+	summary+=("FAIL edu-core-wdf-only")
+	printf '%s\n' "$hits" | sed 's/^/  linux api: /' >&2
+fi
+# ---- the shim knows no driver: no PCI IDs, names or registers of either ----
+hits=$(cd "$ROOT/shim" && grep -niE '\bplx|9656|9056|10b5|\bedu\b|11e8|0x1234' \
+	./*.c ./*.h include/*.h | grep -v 'PLX9X5X_VERSION' |
+	grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/?\*|//)')
+if [ -z "$hits" ]; then
+	passed=$((passed + 1))
+	summary+=("PASS shim-driver-neutral (nothing of plx9x5x or edu in shim/)")
+else
+	failed=$((failed + 1))
+	summary+=("FAIL shim-driver-neutral")
+	printf '%s\n' "$hits" | sed 's/^/  driver-specific: /' >&2
+fi
 
 # ---- plxtest ---------------------------------------------------------------
 PLXTEST=$ROOT/build/plxtest/plxtest
@@ -96,6 +119,14 @@ mkdir -p "$(dirname "$PLXTEST")"
 if ! gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/plx9x5x/uapi" \
 	-o "$PLXTEST" "$ROOT/tools/plxtest/plxtest.c"; then
 	say "plxtest build failed"
+	echo "vmtest: 0 passed, 1 failed"
+	exit 1
+fi
+EDUTEST=$ROOT/build/edutest/edutest
+mkdir -p "$(dirname "$EDUTEST")"
+if ! gcc -static -O2 -Wall -Wextra -I"$ROOT/samples/edu" \
+	-o "$EDUTEST" "$ROOT/samples/edu/edutest.c"; then
+	say "edutest build failed"
 	echo "vmtest: 0 passed, 1 failed"
 	exit 1
 fi
@@ -115,11 +146,12 @@ build_modules() { # $1 = K61/K612 -> prints the module directory
 		--exclude modules.order --exclude '.*.d' "$ROOT/" "$out/src/" || return 1
 	say "building modules for $abi"
 	if ! make -C "$kdir" M="$out/src" CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m \
-		-j"$JOBS" modules > "$LOGDIR/vmtest-build-$abi.log" 2>&1; then
+		CONFIG_WDF_EDU=m -j"$JOBS" modules > "$LOGDIR/vmtest-build-$abi.log" 2>&1; then
 		tail -30 "$LOGDIR/vmtest-build-$abi.log" >&2
 		return 1
 	fi
-	[ -f "$out/src/shim/wdfshim.ko" ] && [ -f "$out/src/plx9x5x/plx9x5x.ko" ]
+	[ -f "$out/src/shim/wdfshim.ko" ] && [ -f "$out/src/plx9x5x/plx9x5x.ko" ] &&
+		[ -f "$out/src/samples/edu/wdfedu.ko" ]
 }
 for s in "${selected[@]}"; do
 	read -r _ k _ <<<"$s"
@@ -157,7 +189,9 @@ for s in "${selected[@]}"; do
 		--timeout 300 --quiet --log "$log" \
 		--modules "${built[$k]}/shim/wdfshim.ko" \
 		--modules "${built[$k]}/plx9x5x/plx9x5x.ko" \
-		--file "$PLXTEST:/plxvm/plxtest" "${args[@]}"
+		--modules "${built[$k]}/samples/edu/wdfedu.ko" \
+		--file "$PLXTEST:/plxvm/plxtest" \
+		--file "$EDUTEST:/plxvm/edutest" "${args[@]}"
 	rc=$?
 	secs=$((SECONDS - start))
 	rm -rf "$T"

@@ -1,0 +1,70 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=sh
+# Two drivers on one shim: a PLX board and QEMU's edu device (samples/edu)
+# in one guest. wdfshim.ko is loaded once, plx9x5x.ko and wdfedu.ko use it
+# (its reference count says so), plxtest and edutest run at the same time
+# and both pass (edu on MSI), edu passes again on INTx (msi=0), and the
+# modules unload in either order. With an IOMMU,
+# edutest must also find user pages above 256 MiB and move them through
+# the 28-bit engine (IOVAs below the mask), byte for byte.
+EDUTEST=/plxvm/edutest
+refcnt() { cat "/sys/module/$1/refcnt" 2>/dev/null || echo none; }
+high=
+if ls /sys/class/iommu/ 2>/dev/null | grep -q .; then
+	high=-H
+fi
+check "one PLX board present" [ "$(plxvm-bdfs | wc -l)" -eq 1 ]
+check "an edu device (1234:11e8) present" \
+	sh -c 'grep -qx 0x11e8 /sys/bus/pci/devices/*/device'
+
+check "insmod wdfshim.ko" insmod "$MODDIR/wdfshim.ko"
+check "insmod plx9x5x.ko" insmod "$MODDIR/plx9x5x.ko"
+check "insmod wdfedu.ko" insmod "$MODDIR/wdfedu.ko"
+check "edu uses MSI by default" sh -c 'dmesg | grep -q "edu: interrupt [0-9]*: MSI"'
+check_node 0
+check "/dev/edu0 appeared" wait_for /dev/edu0 10
+check "wdfshim used by both drivers (refcnt $(refcnt wdfshim))" \
+	[ "$(refcnt wdfshim)" = 2 ]
+check "wdfshim cannot go while used" sh -c '! rmmod wdfshim 2>/dev/null'
+
+"$PLXTEST" -d /dev/plx9x5x0 --time 1500 --tests loopback,duplex \
+	> /tmp/plx.out 2>&1 &
+p0=$!
+"$EDUTEST" -d /dev/edu0 -t 1500 -T dma,cb,fact,badinput,high $high \
+	> /tmp/edu.out 2>&1 &
+p1=$!
+wait $p0; r0=$?
+wait $p1; r1=$?
+sed 's/^/  plxtest| /' /tmp/plx.out
+sed 's/^/  edutest| /' /tmp/edu.out
+check "plxtest alongside edutest: $(tail -n 1 /tmp/plx.out)" [ $r0 -eq 0 ]
+check "edutest alongside plxtest: $(tail -n 1 /tmp/edu.out)" [ $r1 -eq 0 ]
+
+# unload: edu first, then the PLX driver
+check "rmmod wdfedu" rmmod wdfedu
+check "wdfshim refcnt 1 after wdfedu went ($(refcnt wdfshim))" \
+	[ "$(refcnt wdfshim)" = 1 ]
+check "/dev/edu0 gone" wait_gone /dev/edu0 10
+check "rmmod plx9x5x" rmmod plx9x5x
+check "wdfshim refcnt 0 ($(refcnt wdfshim))" [ "$(refcnt wdfshim)" = 0 ]
+check "rmmod wdfshim" rmmod wdfshim
+
+# again, on INTx this time, unloading the other way round
+check "insmod wdfshim.ko again" insmod "$MODDIR/wdfshim.ko"
+check "insmod wdfedu.ko msi=0" insmod "$MODDIR/wdfedu.ko" msi=0
+check "edu falls back to INTx with msi=0" \
+	sh -c 'dmesg | grep -q "edu: interrupt [0-9]*: INTx"'
+check "insmod plx9x5x.ko again" insmod "$MODDIR/plx9x5x.ko"
+check "/dev/edu0 back" wait_for /dev/edu0 10
+check "/dev/plx9x5x0 back" wait_for /dev/plx9x5x0 10
+"$EDUTEST" -d /dev/edu0 -T dma,cb,fact > /tmp/edu2.out 2>&1
+check "edutest on INTx: $(tail -n 1 /tmp/edu2.out)" [ $? -eq 0 ]
+check "rmmod plx9x5x first" rmmod plx9x5x
+check "wdfshim refcnt 1 after plx9x5x went ($(refcnt wdfshim))" \
+	[ "$(refcnt wdfshim)" = 1 ]
+"$EDUTEST" -d /dev/edu0 -T dma > /tmp/edu3.out 2>&1
+check "edu still works without plx9x5x: $(tail -n 1 /tmp/edu3.out)" [ $? -eq 0 ]
+check "rmmod wdfedu" rmmod wdfedu
+check "rmmod wdfshim" rmmod wdfshim
+dmesg | grep -E 'edu:|wdfedu' | sed 's/^/  dmesg| /'
+finish
