@@ -28,7 +28,14 @@ static int dw_stub_set_mask(struct device *dev, u64 mask)
 	log->n++;
 	if (mask < log->refuse_below)
 		return -EIO;
-	return dma_set_mask_and_coherent(dev, mask);
+	/*
+	 * Accept as a platform whose memory the mask covers would: UML's
+	 * dma_supported() refuses masks below its memory, and what is under
+	 * test is the mask the shim asks for, not the platform's answer.
+	 */
+	*dev->dma_mask = mask;
+	dev->coherent_dma_mask = mask;
+	return 0;
 }
 
 static struct dw_log *dw_log_start(struct kunit *test, u64 refuse_below)
@@ -108,6 +115,7 @@ static void dw_common_buffer_below_the_mask(struct kunit *test)
 	NTSTATUS st;
 	int i;
 
+	dw_log_start(test, 0);
 	WDF_DMA_ENABLER_CONFIG_INIT(&cfg, WdfDmaProfilePacket, 4096);
 	cfg.AddressWidthOverride = 28;
 	KUNIT_ASSERT_EQ(test, WdfDmaEnablerCreate(wd->device, &cfg, NULL, &en),

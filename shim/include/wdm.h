@@ -367,13 +367,12 @@ void MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes);
 /*
  * WDF_SHIM_TEST_HOOKS: the shim's test hooks (wdftest.h; register access
  * through redirectable functions, static-stub allocation points, test
- * points) exist only in a build of the shim's own KUnit suites (or the
- * PLX suites that run on them), never because the kernel merely has
- * CONFIG_KUNIT: a production module always gets the plain accessors.
+ * points) exist only when the shim's own test option is set (Kconfig
+ * WDF_SHIM_TEST_HOOKS, selected by the KUnit suites that drive the shim),
+ * never because the kernel merely has CONFIG_KUNIT: a production module
+ * always gets the plain accessors.
  */
-#define WDF_SHIM_TEST_HOOKS \
-	(IS_ENABLED(CONFIG_WDF_SHIM_KUNIT_TEST) || \
-	 IS_ENABLED(CONFIG_PLX9X5X_KUNIT_TEST))
+#define WDF_SHIM_TEST_HOOKS IS_ENABLED(CONFIG_WDF_SHIM_TEST_HOOKS)
 
 /*
  * ---- registers --------------------------------------------------------
