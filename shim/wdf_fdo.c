@@ -288,7 +288,7 @@ NTSTATUS WdfFdoQueryForInterface(WDFDEVICE Fdo, LPCGUID InterfaceType,
 }
 EXPORT_SYMBOL_GPL(WdfFdoQueryForInterface);
 
-#if IS_ENABLED(CONFIG_KUNIT)
+#if WDF_SHIM_TEST_HOOKS
 unsigned long wdf_test_bus_interfaces(void)
 {
 	return atomic_read(&wdf_bus_interfaces_live);
