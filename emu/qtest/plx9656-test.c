@@ -850,6 +850,13 @@ static void test_bus_master_off(void)
     step(p, 100 * MS);
     guest_check_zero(p, a, 0x100);
     check_master_abort(p, 0, a);
+    /* an aborted read delivers nothing: the SRAM keeps its contents */
+    sram_fill(p, 2, 0x800, 0x100, 95);
+    guest_fill(p, a + 0x800, 0x100, 96);
+    block_dma(p, 1, a + 0x800, 0x800, 0x100, false, 0);
+    step(p, 100 * MS);
+    sram_check(p, 2, 0x800, 0x100, 95);
+    check_master_abort(p, 1, a + 0x800);
     qpci_device_enable(p->dev);
     block_dma(p, 0, a, 0, 0x100, true, 0);
     g_assert_true(wait_done(p, 0, 100));
