@@ -381,6 +381,11 @@ static void test_identity(const void *data)
     /* capability list PM 0x40 -> hot swap 0x48 -> VPD 0x4c -> end */
     g_assert_cmphex(qpci_config_readw(d, PCI_STATUS) & PCI_STATUS_CAP_LIST,
                     ==, PCI_STATUS_CAP_LIST);
+    /* PCI 2.2: no interrupt-status bit; in D0 after reset */
+    g_assert_cmphex(qpci_config_readw(d, PCI_STATUS) & PCI_STATUS_INTERRUPT,
+                    ==, 0);
+    g_assert_cmphex(qpci_config_readw(d, PLX_CFG_PMCSR) & PLX_PMCSR_STATE,
+                    ==, 0);
     g_assert_cmphex(qpci_config_readb(d, PCI_CAPABILITY_LIST), ==, 0x40);
     g_assert_cmphex(qpci_config_readw(d, 0x40), ==, 0x4801);
     g_assert_cmphex(qpci_config_readw(d, 0x48), ==, 0x4c06);
