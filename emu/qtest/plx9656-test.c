@@ -152,7 +152,7 @@ static void qom_set_u32(Plx *p, const char *prop, uint32_t v)
                              PLX_QOM, prop, v);
 }
 
-/* qom-set that must fail; returns the error class */
+/* a qom-set that QEMU must refuse with an error */
 static void qom_set_u32_fails(Plx *p, const char *prop, uint32_t v)
 {
     QDict *r = qtest_qmp(p->qts,
@@ -443,8 +443,10 @@ static void test_reset_values(void)
 {
     Plx *p = plx_start(NULL);
 
-    /* 27:24 are active-low abort flags (1 = no abort); PCI interrupt
-     * enable (8) and local interrupt output enable (16) reset to 1 */
+    /*
+     * 27:24 are active-low abort flags (1 = no abort); PCI interrupt
+     * enable (8) and local interrupt output enable (16) reset to 1
+     */
     g_assert_cmphex(rd32(p, PLX_REG_INTCSR), ==, 0x0f010100);
     /* reset value 0x000D767E, plus bit 28: an EEPROM is fitted */
     g_assert_cmphex(rd32(p, PLX_REG_CNTRL), ==, 0x100d767e);
@@ -772,7 +774,6 @@ static void test_qom_rejects(void)
     g_assert_cmpuint(qom_get_u32(p, "master-abort-mask"), ==, 3);
     qtest_qom_set_bool(p->qts, PLX_QOM, "master-abort", false);
     g_assert_cmpuint(qom_get_u32(p, "master-abort-mask"), ==, 0);
-    /* a bad device property is refused at -device time */
     plx_stop(p);
 }
 
@@ -991,8 +992,10 @@ static void garbage_regs(Plx *p, int c, bool master)
     uint32_t mode = (uint32_t)rnd(), dpr = (uint32_t)rnd();
 
     if (master) {
-        /* block mode: reads anywhere, writes only where nothing decodes
-         * (the high half of the 64-bit space) */
+        /*
+         * block mode: reads anywhere, writes only where nothing decodes
+         * (the high half of the 64-bit space)
+         */
         mode &= ~PLX_DMAMODE_CHAINEN;
         wr32(p, PLX_REG_DMADAC(c), (dpr & PLX_DMADPR_XFERL2P) ?
              0x80000000u | (uint32_t)rnd() : (uint32_t)rnd());
