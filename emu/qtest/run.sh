@@ -19,6 +19,9 @@ logdir=${PLX_LOGDIR:-build/logs}
 mkdir -p "$logdir"
 tap=$logdir/qtest.tap
 
+# the QEMU build's packages (meson, ninja, glib) and the firmware
+[ -f "${PLX_CACHE:-$HOME/.cache/plx9x5x}/kernels.env" ] || tools/deps.sh >&2
+
 if [ -n "${PLX_QEMU:-}" ]; then	# a given binary (e.g. a mutant of the device)
 	qemu=$PLX_QEMU
 elif ! qemu=$(emu/qemu/build-qemu.sh); then
