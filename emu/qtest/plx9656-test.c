@@ -725,6 +725,80 @@ static void test_dma_chain(const void *data)
     plx_stop(p);
 }
 
+/*
+ * Completion on QEMU's virtual clock at the modelled bus bandwidth: the
+ * bandwidth property at realize and at run time (qom-set), and the chip
+ * defaults (528 MB/s for a 9656, 264 MB/s for a 9056; see the device's
+ * property list). A 4 KiB block takes ceil(4096 s / bandwidth).
+ */
+static void check_bus_time(Plx *p, int c, uint64_t buf, int64_t ns)
+{
+    sram_fill(p, 2, 0, 0x1000, 97 + c);
+    block_dma(p, c, buf, 0, 0x1000, true, 0);
+    step(p, ns - 1);
+    g_assert_false(done(p, c));
+    step(p, 1);
+    g_assert_true(done(p, c));
+    guest_check(p, buf, 0x1000, 97 + c);
+}
+
+static void test_dma_timing(void)
+{
+    Plx *p = plx_start(",bandwidth=1000000");
+    uint64_t a = guest_alloc(&p->alloc, 0x1000);
+
+    check_bus_time(p, 0, a, 4096000);
+    check_bus_time(p, 1, a, 4096000);
+    qom_set_u32(p, "bandwidth", 2000000);
+    check_bus_time(p, 0, a, 2048000);
+    qom_set_u32(p, "bandwidth", 0);      /* back to the chip's default */
+    check_bus_time(p, 1, a, (4096000000000ull + 527999999) / 528000000);
+    plx_stop(p);
+
+    p = plx_start(",device-id=0x5601");
+    a = guest_alloc(&p->alloc, 0x1000);
+    check_bus_time(p, 0, a, (4096000000000ull + 263999999) / 264000000);
+    plx_stop(p);
+}
+
+/*
+ * DMACSR Enable cleared while a channel runs pauses it (Done stays 0),
+ * set again it resumes; Abort (written with Enable clear) ends a
+ * transfer with Done and moves nothing more.
+ */
+static void test_dma_pause_abort(void)
+{
+    Plx *p = plx_start(",bandwidth=1000000");   /* 4 KiB = 4.096 ms */
+    uint64_t a = guest_alloc(&p->alloc, 0x1000);
+
+    qtest_memset(p->qts, a, 0, 0x1000);
+    sram_fill(p, 2, 0, 0x1000, 98);
+    block_dma(p, 0, a, 0, 0x1000, true, 0);
+    step(p, MS);
+    wr8(p, PLX_REG_DMACSR0, 0);                 /* pause */
+    step(p, 20 * MS);
+    g_assert_false(done(p, 0));
+    g_assert_cmphex(rd8(p, PLX_REG_DMACSR0), ==, 0);
+    guest_check_zero(p, a, 0x1000);
+    wr8(p, PLX_REG_DMACSR0, PLX_DMACSR_ENABLE);  /* resume */
+    g_assert_true(wait_done(p, 0, 10));
+    guest_check(p, a, 0x1000, 98);
+
+    qtest_memset(p->qts, a, 0, 0x1000);
+    block_dma(p, 1, a, 0, 0x1000, true, 0);
+    step(p, MS);
+    wr8(p, PLX_REG_DMACSR1, 0);
+    wr8(p, PLX_REG_DMACSR1, PLX_DMACSR_ABORT);
+    g_assert_true(done(p, 1));
+    step(p, 20 * MS);
+    guest_check_zero(p, a, 0x1000);
+    /* and the channel starts again */
+    block_dma(p, 1, a, 0, 0x1000, true, 0);
+    g_assert_true(wait_done(p, 1, 10));
+    guest_check(p, a, 0x1000, 98);
+    plx_stop(p);
+}
+
 /* ---- interrupts from the local side ------------------------------------- */
 
 static void test_lint(void)
@@ -1226,6 +1300,8 @@ int main(int argc, char **argv)
         qtest_add_data_func(name, &chain_cases[i], test_dma_chain);
         g_free(name);
     }
+    qtest_add_func("plx9656/dma/timing", test_dma_timing);
+    qtest_add_func("plx9656/dma/pause-abort", test_dma_pause_abort);
     qtest_add_func("plx9656/irq/lint", test_lint);
     qtest_add_func("plx9656/qom/rejects", test_qom_rejects);
     qtest_add_func("plx9656/fault/master-abort-mask",
