@@ -1048,6 +1048,73 @@ static void test_system_reset(void)
     plx_stop(p);
 }
 
+/*
+ * Two boards, a 9656 and a 9056: separate registers, SRAM and DMA
+ * engines, and each one's fault switches apply to it alone.
+ */
+static void test_two_boards(void)
+{
+    Plx *p = plx_start(" -device plx9656,id=plx1,addr=05.0,device-id=0x5601");
+    QPCIDevice *d1 = qpci_device_find(p->bus, QPCI_DEVFN(5, 0));
+    QPCIBar b1[3];
+    uint64_t a = guest_alloc(&p->alloc, 0x1000);
+    uint64_t b = guest_alloc(&p->alloc, 0x1000);
+    QDict *r;
+    int i;
+
+    g_assert_nonnull(d1);
+    for (i = 0; i < 3; i++) {
+        b1[i] = qpci_iomap(d1, i, NULL);
+    }
+    qpci_device_enable(d1);
+    g_assert_cmphex(qpci_config_readw(d1, PCI_DEVICE_ID), ==, 0x5601);
+    g_assert_cmphex(qpci_io_readl(d1, b1[0], PLX_REG_PCIHIDR), ==,
+                    PLX_HIDR_9056);
+    g_assert_cmphex(rd32(p, PLX_REG_PCIHIDR), ==, PLX_HIDR_9656);
+    wr32(p, PLX_REG_MBOX2, 0x11111111);
+    qpci_io_writel(d1, b1[0], PLX_REG_MBOX2, 0x22222222);
+    g_assert_cmphex(rd32(p, PLX_REG_MBOX2), ==, 0x11111111);
+    g_assert_cmphex(qpci_io_readl(d1, b1[1], PLX_REG_MBOX2), ==, 0x22222222);
+    sram_fill(p, 2, 0, 0x1000, 101);
+    qpci_io_writel(d1, b1[2], 0, 0xabcdef01);
+    sram_check(p, 2, 0, 0x1000, 101);
+
+    /* plx1 stalled: its transfer waits, plx0's completes */
+    r = qtest_qmp(p->qts, "{ 'execute': 'qom-set', 'arguments': "
+                  "{ 'path': '/machine/peripheral/plx1', 'property': 'stall',"
+                  " 'value': 3 } }");
+    g_assert_true(qdict_haskey(r, "return"));
+    qobject_unref(r);
+    g_assert_cmpuint(qom_get_u32(p, "stall"), ==, 0);
+    qtest_memset(p->qts, a, 0, 0x1000);
+    qtest_memset(p->qts, b, 0, 0x1000);
+    qpci_io_writel(d1, b1[0], PLX_REG_DMAMODE0, 0x83);
+    qpci_io_writel(d1, b1[0], PLX_REG_DMAPADR0, (uint32_t)b);
+    qpci_io_writel(d1, b1[0], PLX_REG_DMADAC0, 0);
+    qpci_io_writel(d1, b1[0], PLX_REG_DMALADR0, 0);
+    qpci_io_writel(d1, b1[0], PLX_REG_DMASIZ0, 4);
+    qpci_io_writel(d1, b1[0], PLX_REG_DMADPR0, PLX_DMADPR_XFERL2P);
+    qpci_io_writeb(d1, b1[0], PLX_REG_DMACSR0,
+                   PLX_DMACSR_ENABLE | PLX_DMACSR_START);
+    block_dma(p, 0, a, 0, 0x1000, true, 0);
+    step(p, 100 * MS);
+    g_assert_true(done(p, 0));
+    guest_check(p, a, 0x1000, 101);
+    g_assert_false(qpci_io_readb(d1, b1[0], PLX_REG_DMACSR0) &
+                   PLX_DMACSR_DONE);
+    g_assert_cmphex(qtest_readl(p->qts, b), ==, 0);
+    r = qtest_qmp(p->qts, "{ 'execute': 'qom-set', 'arguments': "
+                  "{ 'path': '/machine/peripheral/plx1', 'property': 'stall',"
+                  " 'value': 0 } }");
+    qobject_unref(r);
+    step(p, 100 * MS);
+    g_assert_true(qpci_io_readb(d1, b1[0], PLX_REG_DMACSR0) &
+                  PLX_DMACSR_DONE);
+    g_assert_cmphex(qtest_readl(p->qts, b), ==, 0xabcdef01);
+    g_free(d1);
+    plx_stop(p);
+}
+
 /* ---- a hostile guest ----------------------------------------------------- */
 
 /* xorshift64*: deterministic for a seed */
@@ -1308,6 +1375,7 @@ int main(int argc, char **argv)
                    test_master_abort_property);
     qtest_add_func("plx9656/fault/bus-master-off", test_bus_master_off);
     qtest_add_func("plx9656/fault/stall", test_stall);
+    qtest_add_func("plx9656/two-boards", test_two_boards);
     qtest_add_func("plx9656/reset/soft", test_soft_reset);
     qtest_add_func("plx9656/reset/d3hot", test_d3hot_reset);
     qtest_add_func("plx9656/reset/system", test_system_reset);
