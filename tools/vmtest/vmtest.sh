@@ -145,8 +145,8 @@ build_modules() { # $1 = K61/K612 -> prints the module directory
 		--exclude '*.mod.c' --exclude '*.a' --exclude Module.symvers \
 		--exclude modules.order --exclude '.*.d' "$ROOT/" "$out/src/" || return 1
 	say "building modules for $abi"
-	if ! make -C "$kdir" M="$out/src" CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m \
-		CONFIG_WDF_EDU=m -j"$JOBS" modules > "$LOGDIR/vmtest-build-$abi.log" 2>&1; then
+	if ! make -C "$kdir" M="$out/src" \
+		-j"$JOBS" modules > "$LOGDIR/vmtest-build-$abi.log" 2>&1; then
 		tail -30 "$LOGDIR/vmtest-build-$abi.log" >&2
 		return 1
 	fi
