@@ -49,9 +49,7 @@ make -C "/usr/src/linux-headers-$abi" M="$out/src" -j"$JOBS" modules \
 ls -l "$out/src/shim/wdfshim.ko" "$out/src/plx9x5x/plx9x5x.ko" | awk '{print "    " $NF, $5, "bytes"}'
 
 step "plxtest (static, for the guest)"
-mkdir -p "$ROOT/build/plxtest"
-gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/plx9x5x/uapi" \
-	-o "$ROOT/build/plxtest/plxtest" "$ROOT/tools/plxtest/plxtest.c" ||
+make -s -C "$ROOT/tools/plxtest" OUT="$ROOT/build/plxtest" ||
 	die "plxtest build failed"
 echo "    $ROOT/build/plxtest/plxtest"
 

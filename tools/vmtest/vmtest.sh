@@ -115,9 +115,7 @@ fi
 
 # ---- plxtest ---------------------------------------------------------------
 PLXTEST=$ROOT/build/plxtest/plxtest
-mkdir -p "$(dirname "$PLXTEST")"
-if ! gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/plx9x5x/uapi" \
-	-o "$PLXTEST" "$ROOT/tools/plxtest/plxtest.c"; then
+if ! make -s -C "$ROOT/tools/plxtest" OUT="$(dirname "$PLXTEST")"; then
 	say "plxtest build failed"
 	echo "vmtest: 0 passed, 1 failed"
 	exit 1
