@@ -14,6 +14,8 @@
  *   are replayed at the shim's test points: completed exactly once.
  * - Removal: waiting requests fail (ENODEV), requests the driver owns get
  *   EvtIoStop(Purge [| Cancelable]); acknowledge / requeue / complete.
+ *   WdfIoQueuePurgeSynchronously the same for one queue (waiting ones
+ *   STATUS_CANCELLED), waiting for the owned ones; WdfIoQueueStart.
  * - WdfIoQueueReadyNotify: on empty -> non-empty, under the sync scope.
  * - Retrieve*Memory, Retrieve*Buffer minimum lengths, direct ioctls.
  */
@@ -641,6 +643,62 @@ static void mq_evtiostop_on_remove(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->stop_flags[2], 0UL);
 }
 
+/*
+ * WdfIoQueuePurgeSynchronously on the manual queue: the waiting request is
+ * cancelled, the owned one gets EvtIoStop(Purge) (acknowledged, completed
+ * 100 ms later) and the purge returns only after that; then forwards to
+ * it fail (STATUS_WDF_BUSY) until WdfIoQueueStart. The purged default
+ * queue fails new requests with STATUS_INVALID_DEVICE_STATE.
+ */
+static void mq_purge_and_start(struct kunit *test)
+{
+	struct mqfix *fx = mq_start(test, MQ_FORWARD);
+	struct wdf_test_io *owned, *waiting, *io;
+	WDFREQUEST r;
+	u32 *buf;
+
+	owned = mq_submit(test, fx, 4, NULL);
+	waiting = mq_submit(test, fx, 6, NULL);
+	r = mq_take(test, fx);
+	KUNIT_ASSERT_EQ(test, mq_value(r), 4U);
+	WdfIoQueuePurgeSynchronously(fx->manual);
+	/* done by the time the purge returned */
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(owned, 1), 0L);
+	KUNIT_EXPECT_EQ(test, fx->stops, 1);
+	KUNIT_EXPECT_EQ(test, fx->stop_flags[4], (ULONG)WdfRequestStopActionPurge);
+	KUNIT_EXPECT_PTR_EQ(test, fx->stop_queue[4], fx->manual);
+	/* never seen again by the driver; not signalled: ECANCELED */
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(waiting, 1000), (long)-ECANCELED);
+	r = (WDFREQUEST)fx;
+	KUNIT_EXPECT_EQ(test, WdfIoQueueRetrieveNextRequest(fx->manual, &r),
+			STATUS_NO_MORE_ENTRIES);
+	/* purged: the forward is refused and the driver fails the request */
+	io = mq_submit(test, fx, 7, NULL);
+	KUNIT_EXPECT_EQ(test, fx->st_forward, STATUS_WDF_BUSY);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 1000), (long)-EBUSY);
+	WdfIoQueueStart(fx->manual);
+	io = mq_submit(test, fx, 8, &buf);
+	KUNIT_EXPECT_EQ(test, fx->st_forward, STATUS_SUCCESS);
+	r = mq_take(test, fx);
+	mq_answer(r);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 0L);
+	KUNIT_EXPECT_EQ(test, *buf, 108U);
+
+	/* the default queue purged (nothing owned: returns at once) */
+	WdfIoQueuePurgeSynchronously(fx->par);
+	reinit_completion(&fx->present);
+	io = wdf_test_io_submit(fx->wd->device, WdfRequestTypeDeviceControl,
+				(unsigned long)buf, 0, 0, MQ_IOCTL,
+				WDF_TEST_IO_KERNEL_BUFFER);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 1000), (long)-EBADFD);
+	KUNIT_EXPECT_FALSE(test, completion_done(&fx->present));
+	WdfIoQueueStart(fx->par);
+	io = mq_submit(test, fx, 9, NULL);
+	mq_answer(mq_take(test, fx));
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(io, 5000), 0L);
+}
+
 /* Bugcheck territory in KMDF: defined here, WARN_ONCE, no effect. */
 static void mq_misuse_is_defined(struct kunit *test)
 {
@@ -674,6 +732,7 @@ static struct kunit_case wdf_manual_queue_cases[] = {
 	KUNIT_CASE(mq_signal_before_forward),
 	KUNIT_CASE(mq_ready_notify),
 	KUNIT_CASE(mq_evtiostop_on_remove),
+	KUNIT_CASE(mq_purge_and_start),
 	KUNIT_CASE(mq_misuse_is_defined),
 	{}
 };

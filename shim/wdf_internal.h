@@ -179,6 +179,8 @@ struct wdf_queue {
 	unsigned int active;		/* presented, not completed */
 	struct list_head pending;	/* waiting (manual: until retrieved) */
 	struct list_head owned;		/* the driver owns them (EvtIoStop) */
+	wait_queue_head_t idle_wq;	/* active dropped to 0 */
+	bool purged;			/* WdfIoQueuePurgeSynchronously */
 	struct work_struct dispatch_work;
 	PFN_WDF_IO_QUEUE_STATE ready;	/* WdfIoQueueReadyNotify */
 	WDFCONTEXT ready_ctx;

@@ -132,6 +132,11 @@ static void wdf_queue_hold(struct wdf_queue *q, struct wdf_request *req)
 	bool notify;
 
 	spin_lock_irqsave(&q->lock, flags);
+	if (q->purged) {
+		spin_unlock_irqrestore(&q->lock, flags);
+		wdf_request_fail(req, STATUS_INVALID_DEVICE_STATE);
+		return;
+	}
 	notify = list_empty(&q->pending) && q->ready;
 	spin_lock(&req->lock);
 	req->state = WDF_REQ_PENDING;
@@ -194,6 +199,11 @@ int wdf_queue_submit(struct wdf_request *req)
 		return 0;
 	}
 	spin_lock_irq(&q->lock);
+	if (q->purged) {	/* as KMDF: not accepting requests */
+		spin_unlock_irq(&q->lock);
+		wdf_request_fail(req, STATUS_INVALID_DEVICE_STATE);
+		return 0;
+	}
 	/*
 	 * FIFO: behind a request in flight, and also behind older requests
 	 * still waiting for the dispatch work (the queue may be idle for a
@@ -231,6 +241,8 @@ void wdf_queue_request_done(struct wdf_request *req)
 	list_del_init(&req->onode);
 	kick = !list_empty(&q->pending) &&
 	       q->config.DispatchType != WdfIoQueueDispatchManual;
+	if (!q->active)
+		wake_up_all(&q->idle_wq);
 	spin_unlock_irqrestore(&q->lock, flags);
 	wdf_test_point(WDF_TP_QUEUE_DONE, req);
 	if (kick)
@@ -441,6 +453,7 @@ NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
 	spin_lock_init(&q->lock);
 	INIT_LIST_HEAD(&q->pending);
 	INIT_LIST_HEAD(&q->owned);
+	init_waitqueue_head(&q->idle_wq);
 	INIT_WORK(&q->dispatch_work, wdf_queue_dispatch_work);
 	INIT_WORK(&q->ready_work, wdf_queue_ready_work);
 	list_add_tail(&q->dnode, &d->queues);
@@ -544,6 +557,8 @@ NTSTATUS wdf_queue_forward(struct wdf_request *req, struct wdf_queue *dst)
 	list_del_init(&req->onode);
 	kick_src = !list_empty(&src->pending) &&
 		   src->config.DispatchType != WdfIoQueueDispatchManual;
+	if (!src->active)
+		wake_up_all(&src->idle_wq);
 	spin_unlock_irqrestore(&src->lock, flags);
 
 	spin_lock_irqsave(&dst->lock, flags);
@@ -551,7 +566,7 @@ NTSTATUS wdf_queue_forward(struct wdf_request *req, struct wdf_queue *dst)
 	 * The remover sets dying before the drain takes this lock: a forward
 	 * after the drain's pass over @dst sees it; one before is drained.
 	 */
-	if (READ_ONCE(d->dying)) {
+	if (READ_ONCE(d->dying) || dst->purged) {
 		spin_unlock_irqrestore(&dst->lock, flags);
 		/* back to the source, as if never forwarded */
 		spin_lock_irqsave(&src->lock, flags);
@@ -586,3 +601,39 @@ NTSTATUS wdf_queue_forward(struct wdf_request *req, struct wdf_queue *dst)
 		queue_work(wdf_wq, &dst->ready_work);
 	return STATUS_SUCCESS;
 }
+
+void WdfIoQueuePurgeSynchronously(WDFQUEUE Queue)
+{
+	struct wdf_queue *q = WDF_GET(wdf_queue, Queue, WDF_TYPE_QUEUE);
+	struct wdf_request *req, *tmp;
+	LIST_HEAD(purge);
+
+	if (!q)
+		return;
+	might_sleep();
+	spin_lock_irq(&q->lock);
+	q->purged = true;
+	list_splice_init(&q->pending, &purge);
+	spin_unlock_irq(&q->lock);
+	/* off the queue's list: a signal no longer finds them, nor a retrieve */
+	list_for_each_entry_safe(req, tmp, &purge, qnode) {
+		list_del_init(&req->qnode);
+		wdf_request_fail(req, STATUS_CANCELLED);
+	}
+	if (q->config.EvtIoStop)
+		wdf_queue_stop_owned(q, WdfRequestStopActionPurge);
+	wait_event(q->idle_wq, !READ_ONCE(q->active));
+}
+EXPORT_SYMBOL_GPL(WdfIoQueuePurgeSynchronously);
+
+void WdfIoQueueStart(WDFQUEUE Queue)
+{
+	struct wdf_queue *q = WDF_GET(wdf_queue, Queue, WDF_TYPE_QUEUE);
+
+	if (!q)
+		return;
+	spin_lock_irq(&q->lock);
+	q->purged = false;
+	spin_unlock_irq(&q->lock);
+}
+EXPORT_SYMBOL_GPL(WdfIoQueueStart);

@@ -64,7 +64,8 @@ typedef void (*PFN_WDF_IO_QUEUE_IO_STOP)(WDFQUEUE Queue, WDFREQUEST Request,
  *	if it is marked cancelable), under the queue's synchronisation; the
  *	driver completes the request or acknowledges (WdfRequestStopAcknowledge)
  *	and completes it later. Without it the removal waits for completion.
- *	Not called on system suspend (the shim waits for the requests there).
+ *	Also called (Purge) by WdfIoQueuePurgeSynchronously. Not called on
+ *	system suspend (the shim waits for the requests there).
  * @Settings: Parallel.NumberOfPresentedRequests is ignored
  */
 typedef struct _WDF_IO_QUEUE_CONFIG {
@@ -159,5 +160,22 @@ typedef void (*PFN_WDF_IO_QUEUE_STATE)(WDFQUEUE Queue, WDFCONTEXT Context);
 NTSTATUS WdfIoQueueReadyNotify(WDFQUEUE Queue,
 			       PFN_WDF_IO_QUEUE_STATE QueueReady,
 			       WDFCONTEXT Context);
+
+/**
+ * WdfIoQueuePurgeSynchronously() - the queue accepts nothing more (a new
+ * request routed to it completes with STATUS_INVALID_DEVICE_STATE, a
+ * forward to it fails with STATUS_WDF_BUSY); requests waiting in it are
+ * completed with STATUS_CANCELLED; EvtIoStop(WdfRequestStopActionPurge)
+ * runs for each request the driver owns from it that had none yet; then
+ * it waits until the driver has completed (or forwarded) all of them.
+ * Sleeps: never call it where a request of the queue can only complete
+ * (e.g. from a callback holding the queue's synchronisation lock while
+ * the DPC that completes them needs it).
+ * @Queue: any queue
+ */
+void WdfIoQueuePurgeSynchronously(WDFQUEUE Queue);
+
+/** WdfIoQueueStart() - accept requests again after a purge. */
+void WdfIoQueueStart(WDFQUEUE Queue);
 
 #endif /* _WDFSHIM_WDFIO_H */
