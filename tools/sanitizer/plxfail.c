@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * plxfail - fail each allocation of one operation in turn, through
+ * plxfail: fail each allocation of one operation in turn, through
  * /proc/thread-self/fail-nth (Documentation/fault-injection/), and check
  * that every injected failure gives an error or a success, never a wrong
  * result. Runs in the sanitizer guest (tools/sanitizer/guest/failnth.sh);
@@ -57,8 +57,13 @@ static const char *node = "/dev/plx9x5x0";
 static int failnth_fd = -1;
 static int passed, failed;
 
-#define FAIL(...) do { failed++; printf("FAIL: " __VA_ARGS__); \
-			putchar('\n'); fflush(stdout); } while (0)
+#define FAIL(...)					\
+	do {						\
+		failed++;				\
+		printf("FAIL: " __VA_ARGS__);		\
+		putchar('\n');				\
+		fflush(stdout);				\
+	} while (0)
 
 /* Arm: the n-th fault-injection point of this thread fails. */
 static void arm(unsigned int n)
@@ -147,8 +152,8 @@ static const char *modname(const char *ko)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: plxfail [-d NODE] [-m MAX] open|read SIZE|"
-		"write SIZE|ioctl-get|ioctl-toggle|bind BDF|load KO\n");
+	fprintf(stderr,
+		"usage: plxfail [-d NODE] [-m MAX] open|read SIZE|write SIZE|ioctl-get|ioctl-toggle|bind BDF|load KO\n");
 	exit(2);
 }
 
