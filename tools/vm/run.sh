@@ -8,8 +8,10 @@
 # Usage:
 #   tools/vm/run.sh --abi ABI --script GUEST_SCRIPT [options]
 #
-#   --abi ABI            kernel ABI, or K61 / K612 ($PLX_CACHE/kernels.env);
-#                        boots $PLX_CACHE/kernels/<abi>/vmlinuz
+#   --abi ABI            kernel ABI, or K61 / K612 ($PLX_CACHE/kernels.env),
+#                        or SAN (the sanitizer kernel, tools/vm/sankernel.sh,
+#                        built first if not cached); boots
+#                        $PLX_CACHE/kernels/<abi>/vmlinuz
 #   --script FILE        guest script (busybox ash) run as /plxvm/test.sh;
 #                        its exit code is the guest rc
 #   --boards N           number of plx9656 boards (default 1), QOM paths
@@ -118,6 +120,9 @@ K61|K612)
 	# shellcheck disable=SC1091
 	. "$PLX_CACHE/kernels.env" || exit 2
 	abi=${!abi} ;;
+SAN)
+	abi=$("$HERE/sankernel.sh" | sed -n 's/^SAN_ABI=//p')
+	[ -n "$abi" ] || { say "no sanitizer kernel"; exit 2; } ;;
 esac
 kernel=$PLX_CACHE/kernels/$abi/vmlinuz
 [ -f "$kernel" ] || { say "no guest kernel $kernel (run tools/deps.sh)"; exit 2; }
