@@ -224,12 +224,6 @@ struct wdf_test_io *plxt_submit(struct plxt_bench *b, WDF_REQUEST_TYPE type,
 				unsigned long addr, size_t len, loff_t off,
 				ULONG code, unsigned int flags);
 long plxt_wait(struct plxt_bench *b, struct wdf_test_io *io);
-/*
- * The same for a request already completed with -ETIMEDOUT by the test
- * itself (plxt_wait takes -ETIMEDOUT without a new watchdog timeout for
- * "still pending").
- */
-long plxt_wait_result(struct plxt_bench *b, struct wdf_test_io *io);
 /* What a signal does to the caller (wdf_test_io_cancel). */
 long plxt_cancel(struct plxt_bench *b, struct wdf_test_io *io);
 void plxt_set_master_abort(struct plxt_bench *b, int on);

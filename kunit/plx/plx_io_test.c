@@ -1096,7 +1096,7 @@ static void plx_stale_done_after_abort_test(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, ch->IsrActive);
 	KUNIT_EXPECT_EQ(test, ch->IsrCsr, 0);
 	mutex_unlock(lock);
-	KUNIT_EXPECT_EQ(test, plxt_wait_result(b, io), (long)-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io), (long)-ETIMEDOUT);
 
 	/* The next chain: the stale Done must not end it. */
 	plxt_set_stall(b, 1);
