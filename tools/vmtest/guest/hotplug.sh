@@ -4,7 +4,8 @@
 # pcie-root-port (run.sh --root-port). With both DMA channels busy
 # (stalled), a third reader waiting in the read queue and one more
 # descriptor open, the board is removed through the QEMU monitor
-# (device_del): every caller gets an error, nothing hangs, the node goes,
+# (device_del): every caller gets an error (the running transfers by the
+# watchdog, ETIMEDOUT: remove waits for them), nothing hangs, the node goes,
 # the open descriptor fails with ENODEV. The board is plugged in again
 # (device_add): the new node passes loopback and duplex. Then unbind and
 # rmmod with an open descriptor and a blocked caller. The guest log must
@@ -35,7 +36,7 @@ done
 for f in w r r2; do
 	sed "s/^/  dd-$f| /" /tmp/$f.out
 	check "caller $f got an error" \
-		sh -c "grep -qE 'timed out|No such device|I/O error|Interrupted' /tmp/$f.out"
+		sh -c "grep -qE 'timed out|No such device|Input/output error|Interrupted' /tmp/$f.out"
 done
 dd bs=100 count=1 of=/dev/null <&5 > /tmp/fd5.out 2>&1
 r=$?
