@@ -1,18 +1,20 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# Guest side of `make smoke` (busybox ash, no driver loaded). Expectations
-# come from /plxvm/expect: one line per board, "<device-id-hex> <qom-id>
-# [<subsystem vendor:device>]", e.g. "9601 plx0" (subsystem 0x10b5:0x9601)
-# or "9656 plx0 0x0000:0x0000" (a blank EEPROM: the chip's defaults). For each expected board it checks what Linux enumerated
-# under /sys/bus/pci/devices: the function exists, class 0x068000, the
-# subsystem IDs, BAR sizes and types (0x200 MEM, 0x100 IO, 0x20000 MEM x2),
-# interrupt pin A, the chip's capability list (power management 0x40, hot
-# swap 0x48, VPD 0x4C), and that the model answers through the BARs (the
-# hard-wired PCIHIDR via BAR0, INTCSR/CNTRL reset values, SRAM write/read
-# through BAR2 and its BAR3 alias). Then it checks the total number of PLX
-# functions and the host qom-set channel (accepted and rejected property
-# changes).
+# Guest side of `make smoke` (busybox ash, no driver loaded): what the
+# Linux kernel made of the boards. Expectations come from /plxvm/expect:
+# one line per board, "<device-id-hex> <qom-id> [<subsystem vendor:device>]",
+# e.g. "9601 plx0" (subsystem 0x10b5:0x9601). For each expected board it
+# checks what Linux enumerated under /sys/bus/pci/devices: the function
+# exists, class 0x068000, the subsystem IDs, the resources the kernel
+# assigned (0x200 MEM, 0x100 IO, 0x20000 MEM x2, no BAR4/5), interrupt pin
+# A, and that the memory the kernel assigned reaches the board (the
+# hard-wired PCIHIDR through BAR0, SRAM through BAR2 and BAR3). Then the
+# total number of PLX functions and the runner's host qom-set channel
+# (accepted and rejected property changes), which other VM tests use.
+# The device itself (configuration space, capabilities, register reset
+# values and access types, SRAM widths, DMA, interrupts, faults) is
+# tested from the host without a guest: emu/qtest/plx9656-test.c.
 # Prints "ok"/"not ok" per case; last line "smoke-guest: N passed, N failed";
 # exit status 0 only when nothing failed.
 
@@ -71,37 +73,24 @@ while read -r id qid sub; do
 	check "$qid: BAR3 0x20000 memory" bar_is "$dev" 3 0x20000 mem
 	check "$qid: no BAR4/BAR5" eq "$(res "$dev" 4)$(res "$dev" 5)" "0 none0 none"
 	check "$qid: interrupt pin A (config 0x3D = 1)" eq "$(cfgbyte "$dev" 61)" 1
-	check "$qid: capability list (status bit 4 set)" \
-		eq $(( $(cfgbyte "$dev" 6) & 0x10 )) 16
-	check "$qid: capabilities PM 0x40 -> hot swap 0x48 -> VPD 0x4C -> end" \
-		eq "$(cfgbyte "$dev" 52):$(cfgbyte "$dev" 64):$(cfgbyte "$dev" 65):$(cfgbyte "$dev" 72):$(cfgbyte "$dev" 73):$(cfgbyte "$dev" 76):$(cfgbyte "$dev" 77)" \
-		"64:1:72:6:76:3:0"
-	check "$qid: no interrupt-status bit, in D0" \
-		eq "$(( $(cfgbyte "$dev" 6) & 0x08 )):$(( $(cfgbyte "$dev" 68) & 3 ))" "0:0"
 	case $id in
 	5601|9056) hid=0x905610B5 ;;
 	*) hid=0x965610B5 ;;
 	esac
 
-	# The model behind the BARs (memory decoding on; no bus mastering).
+	# The assigned addresses reach the board (decoding on; no mastering).
 	echo 1 > "$dev/enable" 2>/dev/null
 	b0=$(res "$dev" 0 | cut -d' ' -f3)
 	b2=$(res "$dev" 2 | cut -d' ' -f3)
 	b3=$(res "$dev" 3 | cut -d' ' -f3)
 	check "$qid: PCIHIDR (BAR0+0x70) = $hid (hard-wired chip ID)" eq \
 		"$(devmem $((b0 + 0x70)) 32)" "$hid"
-	check "$qid: INTCSR reset value 0x0F010100 (27:24 active low)" eq \
-		"$(devmem $((b0 + 0x68)) 32)" 0x0F010100
-	check "$qid: CNTRL reset value 0x000D767E, EEPROM present (bit 28)" eq \
-		"$(devmem $((b0 + 0x6c)) 32)" 0x100D767E
 	devmem $((b2 + 0x100)) 32 0x5a5aa5a5
 	devmem $((b2 + 0x104)) 32 0x0123abcd
 	check "$qid: SRAM write/read through BAR2" eq \
 		"$(devmem $((b2 + 0x100)) 32):$(devmem $((b2 + 0x104)) 32)" \
 		"0x5A5AA5A5:0x0123ABCD"
 	check "$qid: BAR3 sees the same SRAM" eq "$(devmem $((b3 + 0x100)) 32)" 0x5A5AA5A5
-	check "$qid: DMACSR0/1 idle (Done) after reset" eq \
-		"$(devmem $((b0 + 0xa8)) 16)" 0x1010
 	echo 0 > "$dev/enable" 2>/dev/null
 done < /plxvm/expect
 

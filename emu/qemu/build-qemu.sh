@@ -8,6 +8,9 @@
 #
 #   emu/qemu/build-qemu.sh            build if needed, print the path
 #   emu/qemu/build-qemu.sh --key      print the cache key only
+#   emu/qemu/build-qemu.sh --qtest    build (or find) the device's qtest
+#                                     binary (emu/qtest/plx9656-test.c)
+#                                     and print its path
 #
 # Caching (under ${PLX_CACHE:-~/.cache/plx9x5x}/qemu):
 #   apt/                 private apt state (deb-src lines for Debian 12,
@@ -20,6 +23,13 @@
 #                        final binaries; key = tkey + this script + the
 #                        device (emu/qemu/*.[ch]) and model (emu/model/*.[ch])
 #                        sources. A warm rerun just prints this path.
+#   qtest-<qkey>/plx9656-test
+#                        the qtest binary, built in the same tree from
+#                        emu/qtest/plx9656-test.c (copied to tests/qtest/,
+#                        registered in tests/qtest/meson.build with one
+#                        line); qkey = tkey + this script + the test and
+#                        the model's register header it includes. The test
+#                        is not in <key>: editing it rebuilds only the test.
 # Progress goes to stderr. Needs what tools/deps.sh installs (meson,
 # ninja-build, libglib2.0-dev, libpixman-1-dev, libfdt-dev, dpkg-dev).
 # PLX_QEMU_JOBS (default 2) caps ninja's parallelism.
@@ -87,8 +97,17 @@ key=$( { echo "$tkey"; cat "$0";
 	for f in "${srcs[@]}"; do [ -f "$f" ] && { echo "== ${f#"$ROOT"/}"; cat "$f"; }; done; } |
 	sha256sum | cut -c1-16)
 if [ "${1:-}" = --key ]; then echo "$key"; exit 0; fi
-
-OUT=$CACHE/$key/qemu-system-x86_64
+qsrcs=( "$ROOT"/emu/qtest/*.c "$ROOT"/emu/model/plx9656_regs.h )
+qkey=$( { echo "$tkey"; cat "$0";
+	for f in "${qsrcs[@]}"; do [ -f "$f" ] && { echo "== ${f#"$ROOT"/}"; cat "$f"; }; done; } |
+	sha256sum | cut -c1-16)
+QTEST=0
+if [ "${1:-}" = --qtest ]; then
+	QTEST=1
+	OUT=$CACHE/qtest-$qkey/plx9656-test
+else
+	OUT=$CACHE/$key/qemu-system-x86_64
+fi
 if [ -x "$OUT" ]; then	# warm: no lock needed (binaries appear by rename)
 	echo "$OUT"
 	exit 0
@@ -120,6 +139,21 @@ meson_line() {
 		mv "$mb.new" "$mb"
 	fi
 }
+# The qtest: tests/qtest/plx9656-test.c, one line in tests/qtest/meson.build
+# (after qtests_x86_64 is set), rewritten only when it differs.
+QTEST_LINE="qtests_x86_64 += ['plx9656-test']  # plx9x5x"
+qtest_line() {
+	local mb=$SRC/tests/qtest/meson.build
+	[ -f "$ROOT/emu/qtest/plx9656-test.c" ] || die "emu/qtest/plx9656-test.c missing"
+	cmp -s "$ROOT/emu/qtest/plx9656-test.c" "$SRC/tests/qtest/plx9656-test.c" ||
+		cp "$ROOT/emu/qtest/plx9656-test.c" "$SRC/tests/qtest/plx9656-test.c"
+	grep -qxF "$QTEST_LINE" "$mb" && return 0
+	awk -v line="$QTEST_LINE" '/plx9656-test/ { next } { print }
+		/^qtests_x86_64 = qtests_i386$/ { print line }' "$mb" > "$mb.new"
+	grep -qxF "$QTEST_LINE" "$mb.new" ||
+		die "tests/qtest/meson.build: no 'qtests_x86_64 = qtests_i386' line"
+	mv "$mb.new" "$mb"
+}
 TREE=$CACHE/tree-$tkey
 SRC=$TREE/src
 if [ ! -f "$TREE/.configured" ]; then
@@ -145,6 +179,7 @@ if [ ! -f "$TREE/.configured" ]; then
 		die "dpkg-source -x failed"
 	rm -rf "$TREE/dl"
 	meson_line
+	qtest_line
 	# Placeholders so the first configure/build already knows the files.
 	echo '/* placeholder */' > "$SRC/hw/misc/plx9656/qemu/plx9656.c"
 	echo '/* placeholder */' > "$SRC/hw/misc/plx9656/model/plx9656.c"
@@ -179,6 +214,27 @@ meson_line
 [ -f "$ROOT/emu/model/plx9656.c" ] || die "emu/model/plx9656.c missing"
 sync_dir "$HERE" "$SRC/hw/misc/plx9656/qemu"
 sync_dir "$ROOT/emu/model" "$SRC/hw/misc/plx9656/model"
+qtest_line
+
+if [ $QTEST = 1 ]; then
+	say "ninja -j$JOBS tests/qtest/plx9656-test"
+	(cd "$SRC/build" && ninja -j"$JOBS" tests/qtest/plx9656-test \
+		>"$TREE/ninja-qtest.log" 2>&1) ||
+		{ grep -E 'error|Error' "$TREE/ninja-qtest.log" | head -40 >&2;
+		  die "qtest build failed (see $TREE/ninja-qtest.log)"; }
+	d=$(dirname "$OUT")
+	rm -rf "$d.tmp"
+	mkdir -p "$d.tmp"
+	cp "$SRC/build/tests/qtest/plx9656-test" "$d.tmp/"
+	rm -rf "$d"
+	mv "$d.tmp" "$d"
+	# Keep the last few test binaries only.
+	ls -1dt "$CACHE"/qtest-* 2>/dev/null | grep -E '/qtest-[0-9a-f]{16}$' |
+		tail -n +6 | xargs -r rm -rf
+	say "built $OUT"
+	echo "$OUT"
+	exit 0
+fi
 
 say "ninja -j$JOBS qemu-system-x86_64"
 (cd "$SRC/build" && ninja -j"$JOBS" qemu-system-x86_64 >"$TREE/ninja.log" 2>&1) ||

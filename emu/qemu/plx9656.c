@@ -119,20 +119,30 @@ struct PLX9656State {
 /* ---- host operations handed to the model ---------------------------- */
 
 /* A failed DMA access is a master abort; the model records it (PCI
- * Status 13 in its configuration space, INTCSR). */
+ * Status 13 in its configuration space, INTCSR).
+ * A failed pci_dma_read may still have filled @buf (QEMU reads memory
+ * nothing decodes, or an IOMMU refused, as zeros), and @buf is often the
+ * board's SRAM itself; an aborted PCI read delivers no data, so the read
+ * goes through a bounce buffer that is copied only on success. */
 static int plx_host_dma_read(void *opaque, uint64_t addr, void *buf,
 			     size_t len)
 {
 	PLX9656State *s = opaque;
+	g_autofree uint8_t *bounce = NULL;
 	MemTxResult r;
 
-	r = pci_dma_read(PCI_DEVICE(s), addr, buf, len);
+	if (len == 0) {
+		return 0;
+	}
+	bounce = g_malloc(len);
+	r = pci_dma_read(PCI_DEVICE(s), addr, bounce, len);
 	if (r != MEMTX_OK) {
 		qemu_log_mask(LOG_GUEST_ERROR,
 			      "plx9656: DMA read of 0x%zx bytes at 0x%" PRIx64
 			      " failed (master abort)\n", len, addr);
 		return 1;
 	}
+	memcpy(buf, bounce, len);
 	return 0;
 }
 
