@@ -228,8 +228,9 @@ static pci_ers_result_t wdf_pci_error_detected(struct pci_dev *pdev,
 {
 	struct wdf_device *d = pci_get_drvdata(pdev);
 
-	dev_warn(&pdev->dev, "wdfshim: PCI error (channel state %d)\n",
-		 (int)state);
+	dev_warn(&pdev->dev, "wdfshim: PCI error (%s)\n",
+		 state == pci_channel_io_perm_failure ? "permanent failure" :
+		 state == pci_channel_io_frozen ? "I/O frozen" : "I/O normal");
 	/* The registers may read all ones now: the driver decides gone. */
 	wdf_device_reset_prepare(d);
 	if (state == pci_channel_io_perm_failure)
