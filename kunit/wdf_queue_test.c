@@ -311,7 +311,9 @@ static NTSTATUS q_add(struct wdft_device *wd)
 								  WdfRequestTypeRead);
 	fx->st_route_bad_type = WdfDeviceConfigureRequestDispatching(wd->device, q,
 								     WdfRequestTypeCreate);
+	/* a manual queue with a request callback (wdf_manualqueue_test.c) */
 	WDF_IO_QUEUE_CONFIG_INIT(&cfg, WdfIoQueueDispatchManual);
+	cfg.EvtIoRead = q_io_read;
 	fx->h_manual = (WDFQUEUE)fx;
 	fx->st_manual = WdfIoQueueCreate(wd->device, &cfg, NULL, &fx->h_manual);
 	WDF_IO_QUEUE_CONFIG_INIT(&cfg, WdfIoQueueDispatchSequential);

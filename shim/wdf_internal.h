@@ -177,8 +177,14 @@ struct wdf_queue {
 	bool dispatching;
 	spinlock_t lock;
 	unsigned int active;		/* presented, not completed */
-	struct list_head pending;
+	struct list_head pending;	/* waiting (manual: until retrieved) */
+	struct list_head owned;		/* the driver owns them (EvtIoStop) */
+	wait_queue_head_t idle_wq;	/* active dropped to 0 */
+	bool purged;			/* WdfIoQueuePurgeSynchronously */
 	struct work_struct dispatch_work;
+	PFN_WDF_IO_QUEUE_STATE ready;	/* WdfIoQueueReadyNotify */
+	WDFCONTEXT ready_ctx;
+	struct work_struct ready_work;
 	struct list_head dnode;		/* in device->queues */
 };
 
@@ -224,7 +230,12 @@ struct wdf_request {
 	bool signalled;
 	bool never_presented;
 	struct completion done;
-	struct list_head qnode;
+	struct list_head qnode;		/* in queue->pending */
+	struct list_head onode;		/* in queue->owned */
+	bool stop_called;		/* EvtIoStop was called for it */
+	atomic_t stop_holds;		/* EvtIoStop running: do not free */
+	bool direct;			/* METHOD_*_DIRECT ioctl */
+	WDFMEMORY in_mem, out_mem;	/* WdfRequestRetrieve*Memory */
 };
 
 struct wdf_interrupt {
@@ -394,7 +405,8 @@ struct wdf_cmres_list *wdf_cmres_list_create(const CM_PARTIAL_RESOURCE_DESCRIPTO
 /* wdf_queue.c */
 int wdf_queue_submit(struct wdf_request *req);
 void wdf_queue_request_done(struct wdf_request *req);
-bool wdf_queue_unlink_pending(struct wdf_request *req);
+bool wdf_queue_cancel_pending(struct wdf_request *req);
+NTSTATUS wdf_queue_forward(struct wdf_request *req, struct wdf_queue *dst);
 bool wdf_queue_takes_zero_length(struct wdf_device *d, WDF_REQUEST_TYPE type);
 void wdf_device_queues_drain(struct wdf_device *d);
 

@@ -11,7 +11,14 @@
  * queue with AllowZeroLengthRequests: no MDL, the Retrieve* calls return
  * STATUS_BUFFER_TOO_SMALL.
  *
- * Ioctl: METHOD_BUFFERED. The lengths come from the command number: with
+ * Ioctl, METHOD_IN_DIRECT / METHOD_OUT_DIRECT (a command made with
+ * WDF_IOC_IN_DIRECT / WDF_IOC_OUT_DIRECT, wdfioctl.h): the argument is a
+ * struct wdf_ioctl_direct; its input buffer is copied in as below, its
+ * output buffer pinned into an MDL before the driver sees the request (a
+ * bad struct or output pointer: -EFAULT at once); nothing is copied back,
+ * the Information is written to its returned field on success.
+ *
+ * Ioctl, otherwise: METHOD_BUFFERED. The lengths come from the command number: with
  * _IOC_WRITE the input length is _IOC_SIZE(cmd), with _IOC_READ the output
  * length is _IOC_SIZE(cmd); a command without direction bits
  * (_IOC_NONE, e.g. a Windows CTL_CODE) has no buffers. Before the driver
@@ -128,6 +135,48 @@ static void *wdf_mdl_map(PMDL mdl)
 	return mdl->MappedSystemVa;
 }
 
+/* A METHOD_*_DIRECT ioctl: read the argument, copy in, pin the output. */
+static int wdf_request_direct(struct wdf_request *req, unsigned long addr,
+			      bool kernel, unsigned int cmd)
+{
+	bool out_direct = WDF_IOCTL_METHOD(cmd) == METHOD_OUT_DIRECT;
+	struct wdf_ioctl_direct a;
+	int err = 0;
+
+	if (kernel)
+		memcpy(&a, (void *)addr, sizeof(a));
+	else if (copy_from_user(&a, (void __user *)addr, sizeof(a)))
+		return -EFAULT;
+	if (a.in_len > WDF_IOC_DIRECT_MAX_IN || a.out_len > MAX_RW_COUNT)
+		return -EINVAL;
+	req->direct = true;
+	req->user_arg = addr;
+	req->params.Parameters.DeviceIoControl.InputBufferLength = a.in_len;
+	req->params.Parameters.DeviceIoControl.OutputBufferLength = a.out_len;
+	if (a.in_len) {
+		req->sysbuf = kzalloc(a.in_len, GFP_KERNEL);
+		if (!req->sysbuf)
+			return -ENOMEM;
+		req->sysbuf_len = a.in_len;
+		if (kernel)
+			memcpy(req->sysbuf, (void *)(uintptr_t)a.in, a.in_len);
+		else if (copy_from_user(req->sysbuf, u64_to_user_ptr(a.in),
+					a.in_len))
+			req->in_fault = true;
+	}
+	if (!a.out_len)
+		return 0;
+	if (kernel) {
+		req->mdl = IoAllocateMdl((PVOID)(uintptr_t)a.out, a.out_len,
+					 FALSE, FALSE, NULL);
+		return req->mdl ? 0 : -ENOMEM;
+	}
+	/* OUT_DIRECT: the device writes the pages (dirty on unpin) */
+	req->mdl = wdf_mdl_pin_user((unsigned long)a.out, a.out_len,
+				    out_direct, &err);
+	return req->mdl ? 0 : err;
+}
+
 /**
  * wdf_request_create() - a new request with its buffer pinned / copied.
  * @d: the device
@@ -161,6 +210,8 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 	spin_lock_init(&req->lock);
 	init_completion(&req->done);
 	INIT_LIST_HEAD(&req->qnode);
+	INIT_LIST_HEAD(&req->onode);
+	atomic_set(&req->stop_holds, 0);
 	req->status = STATUS_PENDING;
 	req->file.obj.magic = WDF_OBJECT_MAGIC;
 	req->file.obj.type = WDF_TYPE_FILE_OBJECT;
@@ -196,8 +247,12 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 		}
 		break;
 	case WdfRequestTypeDeviceControl:
-		size = _IOC_DIR(cmd) == _IOC_NONE ? 0 : _IOC_SIZE(cmd);
 		req->params.Parameters.DeviceIoControl.IoControlCode = cmd;
+		if (WDF_IOCTL_METHOD(cmd) != METHOD_BUFFERED) {
+			err = wdf_request_direct(req, addr, kernel, cmd);
+			break;
+		}
+		size = _IOC_DIR(cmd) == _IOC_NONE ? 0 : _IOC_SIZE(cmd);
 		if (_IOC_DIR(cmd) & _IOC_WRITE)
 			req->params.Parameters.DeviceIoControl.InputBufferLength =
 				size;
@@ -312,13 +367,17 @@ long wdf_request_cancel_and_wait(struct wdf_request *req)
 	unsigned long flags;
 
 	req->signalled = true;
-	if (wdf_queue_unlink_pending(req)) {
+	/* first: a forward racing with us must see it (wdf_queue.c) */
+	spin_lock_irqsave(&req->lock, flags);
+	req->cancel_requested = true;
+	spin_unlock_irqrestore(&req->lock, flags);
+	if (wdf_queue_cancel_pending(req)) {
+		/* waiting in a queue (also a manual one): the shim completes it */
 		req->never_presented = true;
 		wdf_request_fail(req, STATUS_CANCELLED);
 		return 0;
 	}
 	spin_lock_irqsave(&req->lock, flags);
-	req->cancel_requested = true;
 	if (req->state == WDF_REQ_PRESENTED && req->cancel &&
 	    !req->cancel_called) {
 		cb = req->cancel;
@@ -354,11 +413,27 @@ long wdf_request_finish(struct wdf_request *req)
 	ULONG_PTR info = req->information;
 	long res;
 
+	/* an EvtIoStop call may still use it (wdf_queue_stop_owned) */
+	wait_var_event(&req->stop_holds, !atomic_read(&req->stop_holds));
 	if (req->never_presented && req->signalled) {
 		res = -ERESTARTSYS;
 	} else if (req->signalled && st == STATUS_CANCELLED &&
 		   (!info || req->params.Type == WdfRequestTypeDeviceControl)) {
 		res = info ? -EINTR : -ERESTARTSYS;
+	} else if (req->params.Type == WdfRequestTypeDeviceControl &&
+		   req->direct) {
+		u64 ret = info;
+		unsigned long at = req->user_arg +
+				   offsetof(struct wdf_ioctl_direct, returned);
+
+		res = NT_SUCCESS(st) ? 0 : wdf_status_to_errno_ioctl(st);
+		if (NT_SUCCESS(st) || NT_WARNING(st)) {
+			if (req->kernel_buffer)
+				memcpy((void *)at, &ret, sizeof(ret));
+			else if (copy_to_user((void __user *)at, &ret,
+					      sizeof(ret)))
+				res = -EFAULT;
+		}
 	} else if (req->params.Type == WdfRequestTypeDeviceControl) {
 		size_t out = req->params.Parameters.DeviceIoControl.OutputBufferLength;
 
@@ -584,6 +659,14 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *req, bool output,
 			       p->Parameters.DeviceIoControl.InputBufferLength;
 		if (!len || len < min_size)
 			return STATUS_BUFFER_TOO_SMALL;
+		if (output && req->direct) {
+			if (!req->mdl)
+				return STATUS_INVALID_DEVICE_REQUEST;
+			va = wdf_mdl_map(req->mdl);
+			if (!va)
+				return STATUS_INSUFFICIENT_RESOURCES;
+			break;
+		}
 		if (output ? req->out_fault : req->in_fault)
 			return STATUS_INVALID_USER_BUFFER;
 		va = req->sysbuf;
@@ -643,11 +726,16 @@ static NTSTATUS wdf_request_mdl(WDFREQUEST Request, PMDL *Mdl,
 		return STATUS_INVALID_HANDLE;
 	if (req->state == WDF_REQ_COMPLETED)
 		return STATUS_INTERNAL_ERROR;
-	if (req->params.Type != want)
+	if (want == WdfRequestTypeRead && req->direct) {
+		/* the output buffer of a METHOD_*_DIRECT ioctl */
+		if (!req->params.Parameters.DeviceIoControl.OutputBufferLength)
+			return STATUS_BUFFER_TOO_SMALL;
+	} else if (req->params.Type != want) {
 		return STATUS_INVALID_DEVICE_REQUEST;
-	/* a 0-byte read/write (AllowZeroLengthRequests) has no MDL */
-	if (!req->params.Parameters.Read.Length)
+	} else if (!req->params.Parameters.Read.Length) {
+		/* a 0-byte read/write (AllowZeroLengthRequests) has no MDL */
 		return STATUS_BUFFER_TOO_SMALL;
+	}
 	if (!req->mdl)
 		return STATUS_INVALID_DEVICE_REQUEST;
 	*Mdl = req->mdl;
@@ -724,6 +812,96 @@ BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request)
 	return req ? req->cancel_requested : FALSE;
 }
 EXPORT_SYMBOL_GPL(WdfRequestIsCanceled);
+
+static NTSTATUS wdf_request_memory(WDFREQUEST Request, bool output,
+				   WDFMEMORY *Memory, const char *fn)
+{
+	struct wdf_request *req = wdf_req(Request, fn);
+	WDF_OBJECT_ATTRIBUTES attrs;
+	WDFMEMORY *slot, m;
+	size_t len;
+	NTSTATUS st;
+	PVOID va;
+
+	if (WARN_ONCE(!Memory, "wdfshim: %s: NULL Memory\n", fn))
+		return STATUS_INVALID_PARAMETER;
+	*Memory = NULL;
+	if (!req)
+		return STATUS_INVALID_HANDLE;
+	st = wdf_request_buffer(req, output, 1, &va, &len);
+	if (!NT_SUCCESS(st))
+		return st;
+	slot = output ? &req->out_mem : &req->in_mem;
+	m = READ_ONCE(*slot);
+	if (!m) {
+		/* a child of the request: deleted with it, not by the driver */
+		WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
+		attrs.ParentObject = req;
+		st = WdfMemoryCreatePreallocated(&attrs, va, len, &m);
+		if (!NT_SUCCESS(st))
+			return st;
+		((struct wdf_object *)m)->no_delete = true;
+		if (cmpxchg(slot, NULL, m)) {	/* another thread was first */
+			wdf_object_delete((struct wdf_object *)m);
+			m = *slot;
+		}
+	}
+	*Memory = m;
+	return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfRequestRetrieveInputMemory(WDFREQUEST Request, WDFMEMORY *Memory)
+{
+	return wdf_request_memory(Request, false, Memory, __func__);
+}
+EXPORT_SYMBOL_GPL(WdfRequestRetrieveInputMemory);
+
+NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory)
+{
+	return wdf_request_memory(Request, true, Memory, __func__);
+}
+EXPORT_SYMBOL_GPL(WdfRequestRetrieveOutputMemory);
+
+NTSTATUS WdfRequestForwardToIoQueue(WDFREQUEST Request,
+				    WDFQUEUE DestinationQueue)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+	struct wdf_queue *dst = WDF_GET(wdf_queue, DestinationQueue,
+					WDF_TYPE_QUEUE);
+	unsigned long flags;
+	bool owned;
+
+	if (!req || !dst)
+		return STATUS_INVALID_HANDLE;
+	if (!req->queue || dst == req->queue || dst->device != req->device)
+		return STATUS_INVALID_DEVICE_REQUEST;
+	spin_lock_irqsave(&req->lock, flags);
+	owned = req->state == WDF_REQ_PRESENTED && !req->cancel;
+	spin_unlock_irqrestore(&req->lock, flags);
+	if (!owned)
+		return STATUS_INVALID_DEVICE_REQUEST;
+	return wdf_queue_forward(req, dst);
+}
+EXPORT_SYMBOL_GPL(WdfRequestForwardToIoQueue);
+
+void WdfRequestStopAcknowledge(WDFREQUEST Request, BOOLEAN Requeue)
+{
+	struct wdf_request *req = wdf_req(Request, __func__);
+
+	if (!req)
+		return;
+	if (WARN_ONCE(!req->stop_called || req->state != WDF_REQ_PRESENTED,
+		      "wdfshim: %s outside EvtIoStop\n", __func__))
+		return;
+	if (!Requeue)
+		return;		/* the driver completes it later */
+	if (WARN_ONCE(req->cancel, "wdfshim: %s: requeue of a cancelable request\n",
+		      __func__))
+		return;
+	/* back into a queue being purged: completed as the purge does */
+	WdfRequestComplete(Request, STATUS_NO_SUCH_DEVICE);
+}
+EXPORT_SYMBOL_GPL(WdfRequestStopAcknowledge);
 
 WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request)
 {

@@ -121,16 +121,32 @@ NTSTATUS EduEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 	if (!NT_SUCCESS(status))
 		return status;
 
-	/* One request at a time: the device has one DMA engine. */
+	/*
+	 * Every request is presented at once; what must wait for the one DMA
+	 * engine or the one factorial unit waits in a manual queue.
+	 */
 	WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queueConfig,
-					       WdfIoQueueDispatchSequential);
+					       WdfIoQueueDispatchParallel);
 	queueConfig.EvtIoRead = EduEvtIoRead;
 	queueConfig.EvtIoWrite = EduEvtIoWrite;
 	queueConfig.EvtIoDeviceControl = EduEvtIoDeviceControl;
+	queueConfig.EvtIoStop = EduEvtIoStop;
 	status = WdfIoQueueCreate(device, &queueConfig,
 				  WDF_NO_OBJECT_ATTRIBUTES, &queue);
 	if (!NT_SUCCESS(status)) {
 		EDU_ERROR("WdfIoQueueCreate failed: %#x\n", status);
+		return status;
+	}
+	WDF_IO_QUEUE_CONFIG_INIT(&queueConfig, WdfIoQueueDispatchManual);
+	queueConfig.EvtIoStop = EduEvtIoStop;
+	status = WdfIoQueueCreate(device, &queueConfig,
+				  WDF_NO_OBJECT_ATTRIBUTES, &ctx->DmaQueue);
+	if (NT_SUCCESS(status))
+		status = WdfIoQueueCreate(device, &queueConfig,
+					  WDF_NO_OBJECT_ATTRIBUTES,
+					  &ctx->FactQueue);
+	if (!NT_SUCCESS(status)) {
+		EDU_ERROR("WdfIoQueueCreate (manual) failed: %#x\n", status);
 		return status;
 	}
 

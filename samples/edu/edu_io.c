@@ -1,11 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * edu_io.c - requests. read/write: a WdfDmaTransaction over the caller's
- * pages, each scatter/gather element one run of the device's engine (the
- * engine takes one address and one count). CB ioctls: the same transfer
- * staged through the 4 KiB common buffer, the data passed in a WDFMEMORY.
- * Factorial: written to the device and held until its interrupt; the
- * request is cancelable meanwhile.
+ * edu_io.c - requests, all presented by the parallel default queue.
+ *
+ * DMA (read/write, the CB ioctls, the direct ioctls) needs the one engine:
+ * started at once when it is free, else forwarded to the manual DmaQueue,
+ * from which the DPC (or the watchdog) takes the next when a transfer
+ * ends. read/write and the direct ioctls: a WdfDmaTransaction over the
+ * caller's pages (the request's MDL), each scatter/gather element one run
+ * of the engine (it takes one address and one count). CB ioctls: staged
+ * through the 4 KiB common buffer, the data reached as the request's
+ * WDFMEMORY.
+ *
+ * Factorial: forwarded to the manual FactQueue (cancelled there by the
+ * framework on a signal); the driver takes one at a time, marks it
+ * cancelable, writes the operand and completes it from the DPC when the
+ * unit interrupts. EvtIoStop (removal) completes the one it holds and
+ * acknowledges DMA in flight (it ends within 100 ms, or the watchdog
+ * fails it).
  */
 #include <wdf.h>
 #include "edu_private.h"
@@ -13,6 +24,12 @@
 #define EDU_ERROR(fmt, ...) \
 	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "edu: " fmt, \
 		   ##__VA_ARGS__)
+#define EDU_PRINT(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "edu: " fmt, \
+		   ##__VA_ARGS__)
+
+static void EduDmaStart(PDEVICE_CONTEXT Ctx, WDFREQUEST Request);
+static void EduFactStartNext(PDEVICE_CONTEXT Ctx);
 
 /* The device's DMA engine sees 28 bits; anything else is a shim bug. */
 static BOOLEAN EduDmaReachable(PHYSICAL_ADDRESS Address, ULONG Length)
@@ -103,57 +120,127 @@ BOOLEAN EduEvtProgramDma(WDFDMATRANSACTION Transaction, WDFDEVICE Device,
 	return TRUE;
 }
 
-static void EduReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length,
-			 WDF_DMA_DIRECTION Direction)
+/* Run @Length bytes of @Mdl through the transaction (engine free). */
+static void EduTransactionDma(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
+			      PMDL Mdl, LONGLONG Offset, size_t Length,
+			      WDF_DMA_DIRECTION Direction)
 {
-	PDEVICE_CONTEXT ctx = EduGetDeviceContext(WdfIoQueueGetDevice(Queue));
-	WDF_REQUEST_PARAMETERS params;
-	LONGLONG offset;
 	NTSTATUS status;
 
-	WDF_REQUEST_PARAMETERS_INIT(&params);
-	WdfRequestGetParameters(Request, &params);
-	offset = Direction == WdfDmaDirectionReadFromDevice ?
-		 params.Parameters.Read.DeviceOffset :
-		 params.Parameters.Write.DeviceOffset;
-	if (offset < 0 || offset > EDU_BUF_USABLE ||
-	    Length > EDU_BUF_USABLE - (size_t)offset) {
+	if (Offset < 0 || Offset > EDU_BUF_USABLE ||
+	    Length > EDU_BUF_USABLE - (size_t)Offset) {
 		WdfRequestComplete(Request, STATUS_INVALID_PARAMETER);
 		return;
 	}
-	status = WdfDmaTransactionInitializeUsingRequest(ctx->Transaction,
-							 Request,
-							 EduEvtProgramDma,
-							 Direction);
+	if (Mdl)
+		status = WdfDmaTransactionInitialize(Ctx->Transaction,
+						     EduEvtProgramDma, Direction,
+						     Mdl,
+						     MmGetMdlVirtualAddress(Mdl),
+						     Length);
+	else
+		status = WdfDmaTransactionInitializeUsingRequest(Ctx->Transaction,
+								 Request,
+								 EduEvtProgramDma,
+								 Direction);
 	if (!NT_SUCCESS(status)) {
 		WdfRequestComplete(Request, status);
 		return;
 	}
-	ctx->DmaKind = EduDmaTransaction;
-	ctx->DmaRequest = Request;
-	ctx->DmaOffset = (ULONG)offset;
-	ctx->DmaLength = (ULONG)Length;
-	status = WdfDmaTransactionExecute(ctx->Transaction, ctx);
+	Ctx->DmaKind = EduDmaTransaction;
+	Ctx->DmaRequest = Request;
+	Ctx->DmaOffset = (ULONG)Offset;
+	Ctx->DmaLength = (ULONG)Length;
+	status = WdfDmaTransactionExecute(Ctx->Transaction, Ctx);
 	if (!NT_SUCCESS(status))
-		EduFinishDma(ctx, status, 0);
+		EduFinishDma(Ctx, status, 0);
+}
+
+static void EduReadWrite(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
+			 WDF_REQUEST_PARAMETERS *Params)
+{
+	if (Params->Type == WdfRequestTypeRead)
+		EduTransactionDma(Ctx, Request, NULL,
+				  Params->Parameters.Read.DeviceOffset,
+				  Params->Parameters.Read.Length,
+				  WdfDmaDirectionReadFromDevice);
+	else
+		EduTransactionDma(Ctx, Request, NULL,
+				  Params->Parameters.Write.DeviceOffset,
+				  Params->Parameters.Write.Length,
+				  WdfDmaDirectionWriteToDevice);
+}
+
+/*
+ * The direct ioctls: the data is the ioctl's output buffer, an MDL the
+ * engine reads (METHOD_IN_DIRECT) or writes (METHOD_OUT_DIRECT); the
+ * offset comes in the (buffered) input.
+ */
+static void EduDirectDma(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
+			 BOOLEAN ToDevice)
+{
+	struct edu_dma_args *args;
+	NTSTATUS status;
+	PMDL mdl;
+
+	status = WdfRequestRetrieveInputBuffer(Request, sizeof(*args),
+					       (PVOID *)&args, NULL);
+	if (NT_SUCCESS(status))
+		status = WdfRequestRetrieveOutputWdmMdl(Request, &mdl);
+	if (!NT_SUCCESS(status)) {
+		/* no data buffer is a bad argument, not a short one */
+		WdfRequestComplete(Request, status == STATUS_BUFFER_TOO_SMALL ?
+				   STATUS_INVALID_PARAMETER : status);
+		return;
+	}
+	EduTransactionDma(Ctx, Request, mdl, args->offset,
+			  MmGetMdlByteCount(mdl),
+			  ToDevice ? WdfDmaDirectionWriteToDevice :
+				     WdfDmaDirectionReadFromDevice);
+}
+
+/* A DMA request: start it if the engine is free, else it waits. */
+static void EduDmaSubmit(PDEVICE_CONTEXT Ctx, WDFREQUEST Request)
+{
+	NTSTATUS status;
+
+	if (Ctx->DmaKind == EduDmaIdle) {
+		EduDmaStart(Ctx, Request);
+		return;
+	}
+	status = WdfRequestForwardToIoQueue(Request, Ctx->DmaQueue);
+	if (!NT_SUCCESS(status))
+		WdfRequestComplete(Request, status);
+}
+
+/* The engine is free: start the requests waiting until one runs. */
+void EduDmaStartNext(PDEVICE_CONTEXT Ctx)
+{
+	WDFREQUEST request;
+
+	while (Ctx->DmaKind == EduDmaIdle &&
+	       NT_SUCCESS(WdfIoQueueRetrieveNextRequest(Ctx->DmaQueue,
+							&request)))
+		EduDmaStart(Ctx, request);
 }
 
 void EduEvtIoRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
 {
-	EduReadWrite(Queue, Request, Length, WdfDmaDirectionReadFromDevice);
+	UNREFERENCED_PARAMETER(Length);
+	EduDmaSubmit(EduGetDeviceContext(WdfIoQueueGetDevice(Queue)), Request);
 }
 
 void EduEvtIoWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
 {
-	EduReadWrite(Queue, Request, Length, WdfDmaDirectionWriteToDevice);
+	UNREFERENCED_PARAMETER(Length);
+	EduDmaSubmit(EduGetDeviceContext(WdfIoQueueGetDevice(Queue)), Request);
 }
 
 /* DPC: the engine finished one run. */
-void EduDmaDone(PDEVICE_CONTEXT Ctx)
+static void EduDmaRunDone(PDEVICE_CONTEXT Ctx)
 {
-	struct edu_xfer *out;
+	WDFMEMORY memory;
 	NTSTATUS status;
-	size_t outLength;
 	ULONG done;
 
 	switch (Ctx->DmaKind) {
@@ -180,21 +267,26 @@ void EduDmaDone(PDEVICE_CONTEXT Ctx)
 			EduFinishDma(Ctx, STATUS_SUCCESS, 0);
 			return;
 		}
-		status = WdfRequestRetrieveOutputBuffer(Ctx->DmaRequest,
-							sizeof(*out),
-							(PVOID *)&out,
-							&outLength);
-		if (!NT_SUCCESS(status)) {
-			EduFinishDma(Ctx, status, 0);
-			return;
-		}
-		memcpy(out->data, Ctx->CommonBufferVa, Ctx->DmaLength);
-		EduFinishDma(Ctx, STATUS_SUCCESS, sizeof(*out));
+		/* the data goes into the output as the request's WDFMEMORY */
+		status = WdfRequestRetrieveOutputMemory(Ctx->DmaRequest,
+							&memory);
+		if (NT_SUCCESS(status))
+			status = WdfMemoryCopyFromBuffer(memory,
+					offsetof(struct edu_xfer, data),
+					Ctx->CommonBufferVa, Ctx->DmaLength);
+		EduFinishDma(Ctx, status,
+			     NT_SUCCESS(status) ? sizeof(struct edu_xfer) : 0);
 		return;
 	default:
 		/* an interrupt nobody waits for (e.g. after a watchdog) */
 		return;
 	}
+}
+
+void EduDmaDone(PDEVICE_CONTEXT Ctx)
+{
+	EduDmaRunDone(Ctx);
+	EduDmaStartNext(Ctx);
 }
 
 void EduEvtWatchdog(WDFTIMER Timer)
@@ -211,22 +303,22 @@ void EduEvtWatchdog(WDFTIMER Timer)
 		WdfDmaTransactionDmaCompletedFinal(ctx->Transaction, 0, &status);
 	EduFinishDma(ctx, NT_SUCCESS(ctx->ProgramStatus) ? STATUS_IO_TIMEOUT :
 		     ctx->ProgramStatus, 0);
+	EduDmaStartNext(ctx);
 }
 
 /*
- * The common-buffer mode: the ioctl's data is wrapped in a WDFMEMORY and
- * copied (bounds-checked) into or out of the coherent buffer.
+ * The common-buffer mode: the ioctl's data is reached as the request's
+ * WDFMEMORY and copied (bounds-checked) into or out of the coherent buffer.
  */
 static void EduCommonBufferIo(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 			      BOOLEAN ToDevice)
 {
 	struct edu_xfer *in;
 	WDFMEMORY memory;
-	size_t inLength;
 	NTSTATUS status;
 
 	status = WdfRequestRetrieveInputBuffer(Request, sizeof(*in),
-					       (PVOID *)&in, &inLength);
+					       (PVOID *)&in, NULL);
 	if (!NT_SUCCESS(status))
 		goto fail;
 	if (!in->length || in->offset > EDU_BUF_USABLE ||
@@ -235,14 +327,11 @@ static void EduCommonBufferIo(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 		goto fail;
 	}
 	if (ToDevice) {
-		status = WdfMemoryCreatePreallocated(WDF_NO_OBJECT_ATTRIBUTES,
-						     in, inLength, &memory);
-		if (!NT_SUCCESS(status))
-			goto fail;
-		status = WdfMemoryCopyToBuffer(memory,
-					       offsetof(struct edu_xfer, data),
-					       Ctx->CommonBufferVa, in->length);
-		WdfObjectDelete(memory);
+		status = WdfRequestRetrieveInputMemory(Request, &memory);
+		if (NT_SUCCESS(status))
+			status = WdfMemoryCopyToBuffer(memory,
+					offsetof(struct edu_xfer, data),
+					Ctx->CommonBufferVa, in->length);
 		if (!NT_SUCCESS(status))
 			goto fail;
 	}
@@ -261,7 +350,37 @@ fail:
 	WdfRequestComplete(Request, status);
 }
 
-/* ---- factorial: a request held until the device's interrupt ---------- */
+/* Start a DMA request of any kind (the engine is free). */
+static void EduDmaStart(PDEVICE_CONTEXT Ctx, WDFREQUEST Request)
+{
+	WDF_REQUEST_PARAMETERS params;
+
+	WDF_REQUEST_PARAMETERS_INIT(&params);
+	WdfRequestGetParameters(Request, &params);
+	if (params.Type != WdfRequestTypeDeviceControl) {
+		EduReadWrite(Ctx, Request, &params);
+		return;
+	}
+	switch (params.Parameters.DeviceIoControl.IoControlCode) {
+	case EDU_IOCTL_CB_WRITE:
+		EduCommonBufferIo(Ctx, Request, TRUE);
+		break;
+	case EDU_IOCTL_CB_READ:
+		EduCommonBufferIo(Ctx, Request, FALSE);
+		break;
+	case EDU_IOCTL_DMA_TO_DEVICE:
+		EduDirectDma(Ctx, Request, TRUE);
+		break;
+	case EDU_IOCTL_DMA_FROM_DEVICE:
+		EduDirectDma(Ctx, Request, FALSE);
+		break;
+	default:
+		WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
+		break;
+	}
+}
+
+/* ---- factorial: requests in FactQueue, one held at a time ------------ */
 
 static void EduEvtFactCancel(WDFREQUEST Request)
 {
@@ -269,38 +388,68 @@ static void EduEvtFactCancel(WDFREQUEST Request)
 		WdfIoQueueGetDevice(WdfRequestGetIoQueue(Request)));
 
 	/* device scope: the DPC is not running; this routine completes it */
-	if (ctx->FactRequest == Request)
+	if (ctx->FactRequest == Request) {
 		ctx->FactRequest = NULL;
+		ctx->FactRunning = FALSE;
+	}
 	WdfRequestComplete(Request, STATUS_CANCELLED);
+	EduFactStartNext(ctx);
 }
 
-static void EduFactorial(PDEVICE_CONTEXT Ctx, WDFREQUEST Request)
+/* Write the held request's operand to the unit. */
+static NTSTATUS EduFactRun(PDEVICE_CONTEXT Ctx)
 {
 	struct edu_fact *in;
 	NTSTATUS status;
 	ULONG i;
 
-	status = WdfRequestRetrieveInputBuffer(Request, sizeof(*in),
+	status = WdfRequestRetrieveInputBuffer(Ctx->FactRequest, sizeof(*in),
 					       (PVOID *)&in, NULL);
 	if (!NT_SUCCESS(status))
-		goto fail;
+		return status;
 	/* an earlier (cancelled) computation may still run: it is short */
 	for (i = 0; i < 1000 &&
 	     (EduRead32(Ctx, EDU_REG_STATUS) & EDU_STATUS_COMPUTING); i++)
 		KeStallExecutionProcessor(10);
-	if (EduRead32(Ctx, EDU_REG_STATUS) & EDU_STATUS_COMPUTING) {
-		status = STATUS_DEVICE_BUSY;
-		goto fail;
-	}
-	status = WdfRequestMarkCancelableEx(Request, EduEvtFactCancel);
-	if (!NT_SUCCESS(status))
-		goto fail;
-	Ctx->FactRequest = Request;
+	if (EduRead32(Ctx, EDU_REG_STATUS) & EDU_STATUS_COMPUTING)
+		return STATUS_DEVICE_BUSY;
+	Ctx->FactRunning = TRUE;
 	EduWrite32(Ctx, EDU_REG_STATUS, EDU_STATUS_IRQFACT);
 	EduWrite32(Ctx, EDU_REG_FACT, in->n);
-	return;
-fail:
-	WdfRequestComplete(Request, status);
+	return STATUS_SUCCESS;
+}
+
+/* The unit is free: take the next factorial and (unless paused) run it. */
+static void EduFactStartNext(PDEVICE_CONTEXT Ctx)
+{
+	WDFREQUEST request;
+	NTSTATUS status;
+
+	for (;;) {
+		if (!Ctx->FactRequest) {
+			if (!NT_SUCCESS(WdfIoQueueRetrieveNextRequest(Ctx->FactQueue,
+								      &request)))
+				return;
+			/* STATUS_CANCELLED: its caller's signal came first */
+			status = WdfRequestMarkCancelableEx(request,
+							    EduEvtFactCancel);
+			if (!NT_SUCCESS(status)) {
+				WdfRequestComplete(request, status);
+				continue;
+			}
+			Ctx->FactRequest = request;
+			Ctx->FactRunning = FALSE;
+		}
+		if (Ctx->FactRunning || Ctx->FactPaused)
+			return;
+		status = EduFactRun(Ctx);
+		if (NT_SUCCESS(status))
+			return;
+		request = Ctx->FactRequest;
+		Ctx->FactRequest = NULL;
+		if (WdfRequestUnmarkCancelable(request) != STATUS_CANCELLED)
+			WdfRequestComplete(request, status);
+	}
 }
 
 /* DPC: the factorial unit raised its interrupt. */
@@ -310,12 +459,13 @@ void EduFactDone(PDEVICE_CONTEXT Ctx)
 	struct edu_fact *out;
 	NTSTATUS status;
 
-	if (!request)
-		return;		/* cancelled meanwhile */
+	if (!request || !Ctx->FactRunning)
+		return;		/* cancelled meanwhile, or not started */
 	/* a late interrupt of an earlier, cancelled computation */
 	if (EduRead32(Ctx, EDU_REG_STATUS) & EDU_STATUS_COMPUTING)
 		return;
 	Ctx->FactRequest = NULL;
+	Ctx->FactRunning = FALSE;
 	if (WdfRequestUnmarkCancelable(request) == STATUS_CANCELLED)
 		return;		/* the cancel routine completes it */
 	status = WdfRequestRetrieveOutputBuffer(request, sizeof(*out),
@@ -324,6 +474,41 @@ void EduFactDone(PDEVICE_CONTEXT Ctx)
 		out->result = EduRead32(Ctx, EDU_REG_FACT);
 	WdfRequestCompleteWithInformation(request, status,
 					  NT_SUCCESS(status) ? sizeof(*out) : 0);
+	EduFactStartNext(Ctx);
+}
+
+static void EduFactorial(PDEVICE_CONTEXT Ctx, WDFREQUEST Request)
+{
+	struct edu_fact *in;
+	NTSTATUS status;
+
+	/* both directions: the result goes back in the same struct */
+	status = WdfRequestRetrieveInputBuffer(Request, sizeof(*in),
+					       (PVOID *)&in, NULL);
+	if (NT_SUCCESS(status))
+		status = WdfRequestRetrieveOutputBuffer(Request, sizeof(*in),
+							(PVOID *)&in, NULL);
+	if (NT_SUCCESS(status))
+		status = WdfRequestForwardToIoQueue(Request, Ctx->FactQueue);
+	if (!NT_SUCCESS(status)) {
+		WdfRequestComplete(Request, status);
+		return;
+	}
+	EduFactStartNext(Ctx);
+}
+
+static void EduFactPause(PDEVICE_CONTEXT Ctx, WDFREQUEST Request)
+{
+	ULONG *pause;
+	NTSTATUS status;
+
+	status = WdfRequestRetrieveInputBuffer(Request, sizeof(*pause),
+					       (PVOID *)&pause, NULL);
+	if (NT_SUCCESS(status)) {
+		Ctx->FactPaused = *pause != 0;
+		EduFactStartNext(Ctx);
+	}
+	WdfRequestComplete(Request, status);
 }
 
 void EduEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
@@ -339,14 +524,39 @@ void EduEvtIoDeviceControl(WDFQUEUE Queue, WDFREQUEST Request,
 	case EDU_IOCTL_FACTORIAL:
 		EduFactorial(ctx, Request);
 		break;
-	case EDU_IOCTL_CB_WRITE:
-		EduCommonBufferIo(ctx, Request, TRUE);
+	case EDU_IOCTL_FACT_PAUSE:
+		EduFactPause(ctx, Request);
 		break;
+	case EDU_IOCTL_CB_WRITE:
 	case EDU_IOCTL_CB_READ:
-		EduCommonBufferIo(ctx, Request, FALSE);
+	case EDU_IOCTL_DMA_TO_DEVICE:
+	case EDU_IOCTL_DMA_FROM_DEVICE:
+		EduDmaSubmit(ctx, Request);
 		break;
 	default:
 		WdfRequestComplete(Request, STATUS_INVALID_DEVICE_REQUEST);
 		break;
 	}
+}
+
+/*
+ * Removal (the only stop the shim reports): the factorial the driver
+ * holds is completed (cancelled); DMA in flight ends by itself within
+ * 100 ms (or the watchdog ends it), so it is only acknowledged.
+ */
+void EduEvtIoStop(WDFQUEUE Queue, WDFREQUEST Request, ULONG ActionFlags)
+{
+	PDEVICE_CONTEXT ctx = EduGetDeviceContext(WdfIoQueueGetDevice(Queue));
+
+	EDU_PRINT("EvtIoStop: %s request, flags %#x\n",
+		  Request == ctx->FactRequest ? "factorial" : "DMA", ActionFlags);
+	if (Request == ctx->FactRequest &&
+	    (ActionFlags & WdfRequestStopActionPurge)) {
+		ctx->FactRequest = NULL;
+		ctx->FactRunning = FALSE;
+		if (WdfRequestUnmarkCancelable(Request) != STATUS_CANCELLED)
+			WdfRequestComplete(Request, STATUS_CANCELLED);
+		return;
+	}
+	WdfRequestStopAcknowledge(Request, FALSE);
 }

@@ -53,9 +53,13 @@ typedef enum _EDU_DMA_KIND {
 
 /**
  * typedef DEVICE_CONTEXT - per-device state.
- * The queue is sequential and the device has SynchronizationScope Device,
- * so EvtIo*, the DPC, the watchdog and the cancel routine never overlap;
- * IrqPending is shared with the ISR under the interrupt lock.
+ * Queues: the default queue is parallel (every request presented at once);
+ * a DMA request that finds the engine busy is forwarded to DmaQueue, a
+ * factorial always to FactQueue (both manual): the DPC takes the next one
+ * when the engine / the unit is free. The device has SynchronizationScope
+ * Device, so EvtIo*, EvtIoStop, the DPC, the watchdog and the cancel
+ * routine never overlap; IrqPending is shared with the ISR under the
+ * interrupt lock.
  */
 typedef struct _DEVICE_CONTEXT {
 	WDFDEVICE Device;
@@ -81,8 +85,12 @@ typedef struct _DEVICE_CONTEXT {
 	ULONG FragmentOffset;		/* device-buffer offset of SgList */
 	ULONG ElementOffset;		/* of Elements[SgIndex] in the fragment */
 	NTSTATUS ProgramStatus;		/* EvtProgramDma could not start */
-	/* the factorial in flight (held request) */
+	WDFQUEUE DmaQueue;		/* manual: DMA waiting for the engine */
+	/* the factorial taken from FactQueue (held, cancelable) */
+	WDFQUEUE FactQueue;		/* manual: factorials waiting */
 	WDFREQUEST FactRequest;
+	BOOLEAN FactRunning;		/* its operand is in the unit */
+	BOOLEAN FactPaused;		/* EDU_IOCTL_FACT_PAUSE */
 	/* counters (for the log) */
 	ULONG Interrupts;
 	ULONG Bounced;
@@ -100,9 +108,11 @@ void EduWrite32(PDEVICE_CONTEXT Ctx, ULONG Reg, ULONG Value);
 EVT_WDF_IO_QUEUE_IO_READ EduEvtIoRead;
 EVT_WDF_IO_QUEUE_IO_WRITE EduEvtIoWrite;
 EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL EduEvtIoDeviceControl;
+EVT_WDF_IO_QUEUE_IO_STOP EduEvtIoStop;
 EVT_WDF_PROGRAM_DMA EduEvtProgramDma;
 EVT_WDF_TIMER EduEvtWatchdog;
 void EduDmaDone(PDEVICE_CONTEXT Ctx);
+void EduDmaStartNext(PDEVICE_CONTEXT Ctx);
 void EduFactDone(PDEVICE_CONTEXT Ctx);
 
 /* edu_isr.c */

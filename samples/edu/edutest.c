@@ -5,7 +5,12 @@
  * each verified byte for byte, also crosswise (written one way, read back
  * the other); buffers on pages above 256 MiB (physical, from
  * /proc/self/pagemap: the 28-bit engine cannot reach them, so the kernel
- * must bounce or remap them); the factorial; bad input.
+ * must bounce or remap them); the factorial; bad input. Also: DMA through
+ * the direct ioctls' output buffers (METHOD_IN_DIRECT / OUT_DIRECT),
+ * crosswise with pread/pwrite; transfers from several threads at once
+ * (they wait for the engine in the driver's manual queue); held
+ * factorials (EDU_IOCTL_FACT_PAUSE) ended by signals ("hold") or by the
+ * device's removal ("stop": the script unbinds the device meanwhile).
  * Exit status 0 when every check passed and at least one ran, else 1.
  * The last line is "N passed, N failed". Built statically (make edutest).
  */
@@ -13,6 +18,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -221,6 +228,263 @@ static void test_badinput(unsigned char *a)
 	dma_roundtrip(a, a + 8192, 0, 64, 0);
 }
 
+/* ---- direct ioctls -------------------------------------------------------- */
+
+static int direct_io(unsigned long cmd, void *buf, size_t len, unsigned int off,
+		     unsigned long long *returned)
+{
+	struct edu_dma_args args = { .offset = off };
+	struct wdf_ioctl_direct d = {
+		.in = (uintptr_t)&args, .in_len = sizeof(args),
+		.out = (uintptr_t)buf, .out_len = (unsigned int)len,
+		.returned = ~0ULL,
+	};
+	int rc = ioctl(fd, cmd, &d);
+
+	if (returned)
+		*returned = d.returned;
+	return rc;
+}
+
+static void test_direct(unsigned char *a, unsigned char *b)
+{
+	unsigned long long ret = 0, ret2 = 0;
+	int rc, rc2;
+	ssize_t r;
+
+	/* in by the IN_DIRECT ioctl, out by pread */
+	fill(a + 3, 3000);
+	memset(b, 0, 3000);
+	rc = direct_io(EDU_IOCTL_DMA_TO_DEVICE, a + 3, 3000, 50, &ret);
+	r = pread(fd, b, 3000, 50);
+	check(rc == 0 && ret == 3000 && r == 3000 && diff_at(a + 3, b, 3000) == -1,
+	      "direct: IN_DIRECT 3000 bytes at 50, pread back (rc %d, returned %llu, read %zd)",
+	      rc, ret, r);
+	/* in by pwrite, out by the OUT_DIRECT ioctl, across pages */
+	fill(a, EDU_BUF_USABLE);
+	memset(b + 4000, 0, EDU_BUF_USABLE);
+	r = pwrite(fd, a, EDU_BUF_USABLE, 0);
+	rc = direct_io(EDU_IOCTL_DMA_FROM_DEVICE, b + 4000, EDU_BUF_USABLE, 0, &ret);
+	check(r == EDU_BUF_USABLE && rc == 0 && ret == EDU_BUF_USABLE &&
+	      diff_at(a, b + 4000, EDU_BUF_USABLE) == -1,
+	      "direct: pwrite %u bytes, OUT_DIRECT back into two pages (rc %d, returned %llu)",
+	      EDU_BUF_USABLE, rc, ret);
+	/* both ways direct, the last usable byte */
+	fill(a, 1);
+	b[0] = (unsigned char)~a[0];
+	rc = direct_io(EDU_IOCTL_DMA_TO_DEVICE, a, 1, EDU_BUF_USABLE - 1, NULL);
+	rc2 = direct_io(EDU_IOCTL_DMA_FROM_DEVICE, b, 1, EDU_BUF_USABLE - 1, &ret2);
+	check(rc == 0 && rc2 == 0 && ret2 == 1 && a[0] == b[0],
+	      "direct: 1 byte at %u both ways (rc %d/%d)", EDU_BUF_USABLE - 1, rc, rc2);
+	/* bad input */
+	rc = direct_io(EDU_IOCTL_DMA_FROM_DEVICE, b, 100, EDU_BUF_USABLE - 50, NULL);
+	check(rc == -1 && errno == EINVAL, "direct: past the usable buffer: EINVAL (%s)",
+	      strerror(errno));
+	rc = direct_io(EDU_IOCTL_DMA_FROM_DEVICE, b, 0, 0, NULL);
+	check(rc == -1 && errno == EINVAL, "direct: no data buffer: EINVAL (%s)",
+	      strerror(errno));
+	rc = direct_io(EDU_IOCTL_DMA_FROM_DEVICE, bad_pointer, 100, 0, NULL);
+	check(rc == -1 && errno == EFAULT, "direct: bad data pointer: EFAULT (%s)",
+	      strerror(errno));
+	rc = ioctl(fd, EDU_IOCTL_DMA_TO_DEVICE, bad_pointer);
+	check(rc == -1 && errno == EFAULT, "direct: bad argument pointer: EFAULT (%s)",
+	      strerror(errno));
+}
+
+/* ---- several threads at once: the engine queue ---------------------------- */
+
+struct par_arg {
+	unsigned int off, len, seed;
+	int ok;
+};
+
+static void *par_thread(void *p)
+{
+	struct par_arg *pa = p;
+	unsigned char *src = malloc(pa->len), *dst = malloc(pa->len);
+	unsigned int i, s = pa->seed;
+	int round;
+
+	pa->ok = 0;
+	if (!src || !dst)
+		return NULL;
+	for (round = 0; round < 5; round++) {
+		for (i = 0; i < pa->len; i++) {
+			s = s * 1103515245u + 12345u;
+			src[i] = (unsigned char)(s >> 16);
+		}
+		memset(dst, 0, pa->len);
+		if (pwrite(fd, src, pa->len, pa->off) != (ssize_t)pa->len ||
+		    direct_io(EDU_IOCTL_DMA_FROM_DEVICE, dst, pa->len, pa->off, NULL) ||
+		    memcmp(src, dst, pa->len))
+			break;
+		pa->ok++;
+	}
+	free(src);
+	free(dst);
+	return NULL;
+}
+
+static void test_parallel(void)
+{
+	struct par_arg pa[4];
+	pthread_t t[4];
+	int i, ok = 0;
+
+	for (i = 0; i < 4; i++) {
+		pa[i].off = (unsigned int)i * 1000;
+		pa[i].len = 999;
+		pa[i].seed = seed + (unsigned int)i;
+		if (pthread_create(&t[i], NULL, par_thread, &pa[i]))
+			pa[i].ok = -100;
+	}
+	for (i = 0; i < 4; i++) {
+		if (pa[i].ok != -100)
+			pthread_join(t[i], NULL);
+		ok += pa[i].ok;
+	}
+	check(ok == 20, "parallel: 4 threads x 5 transfers to their own regions, %d verified",
+	      ok);
+}
+
+/* ---- held factorials -------------------------------------------------------- */
+
+struct fact_arg {
+	pthread_t t;
+	unsigned int n;
+	int rc, err, done;
+	unsigned int result;
+};
+
+static void on_usr1(int sig)
+{
+	(void)sig;
+}
+
+static void *fact_thread(void *p)
+{
+	struct fact_arg *fa = p;
+	struct edu_fact f = { .n = fa->n, .result = 0 };
+
+	fa->rc = ioctl(fd, EDU_IOCTL_FACTORIAL, &f);
+	fa->err = fa->rc ? errno : 0;
+	fa->result = f.result;
+	__atomic_store_n(&fa->done, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static int fact_pause(unsigned int on)
+{
+	__u32 v = on;
+
+	return ioctl(fd, EDU_IOCTL_FACT_PAUSE, &v);
+}
+
+static unsigned int fact_of(unsigned int n)
+{
+	unsigned int r = 1;
+
+	while (n > 1)
+		r *= n--;
+	return r;
+}
+
+/* Start @n factorial threads in order (50 ms apart: the driver takes them in order). */
+static int fact_start(struct fact_arg *fa, int n)
+{
+	struct sigaction sa;
+	int i;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_usr1;	/* no SA_RESTART: the ioctl says EINTR */
+	sigaction(SIGUSR1, &sa, NULL);
+	for (i = 0; i < n; i++) {
+		fa[i].n = 5 + (unsigned int)i;
+		fa[i].done = 0;
+		if (pthread_create(&fa[i].t, NULL, fact_thread, &fa[i]))
+			return -1;
+		usleep(50000);
+	}
+	return 0;
+}
+
+static int fact_done(struct fact_arg *fa)
+{
+	return __atomic_load_n(&fa->done, __ATOMIC_ACQUIRE);
+}
+
+/*
+ * Paused: A is taken and held by the driver (cancelable), B and C wait in
+ * the manual queue. A signal to C (in the queue) and to A (held) ends each
+ * with EINTR; the driver then takes B and, resumed, computes it.
+ */
+static void test_hold(void)
+{
+	struct fact_arg fa[3];
+	int i, ok;
+
+	if (fact_pause(1)) {
+		check(0, "hold: pause ioctl (%s)", strerror(errno));
+		return;
+	}
+	if (fact_start(fa, 3)) {
+		check(0, "hold: threads");
+		fact_pause(0);
+		return;
+	}
+	usleep(200000);
+	check(!fact_done(&fa[0]) && !fact_done(&fa[1]) && !fact_done(&fa[2]),
+	      "hold: 3 factorials held while paused");
+	pthread_kill(fa[2].t, SIGUSR1);
+	for (i = 0; i < 100 && !fact_done(&fa[2]); i++)
+		usleep(10000);
+	check(fact_done(&fa[2]) && fa[2].rc == -1 && fa[2].err == EINTR,
+	      "hold: signal to a factorial waiting in the manual queue: EINTR (rc %d, %s)",
+	      fa[2].rc, strerror(fa[2].err));
+	pthread_kill(fa[0].t, SIGUSR1);
+	for (i = 0; i < 100 && !fact_done(&fa[0]); i++)
+		usleep(10000);
+	check(fact_done(&fa[0]) && fa[0].rc == -1 && fa[0].err == EINTR,
+	      "hold: signal to the factorial the driver holds: EINTR (rc %d, %s)",
+	      fa[0].rc, strerror(fa[0].err));
+	usleep(100000);
+	ok = !fact_done(&fa[1]);
+	fact_pause(0);
+	pthread_join(fa[1].t, NULL);
+	check(ok && fa[1].rc == 0 && fa[1].result == fact_of(fa[1].n),
+	      "hold: the next one waits until resumed, then %u! = %u (rc %d, got %u)",
+	      fa[1].n, fact_of(fa[1].n), fa[1].rc, fa[1].result);
+	pthread_join(fa[0].t, NULL);
+	pthread_join(fa[2].t, NULL);
+}
+
+/*
+ * Removal with held requests: A held by the driver, B and C in the manual
+ * queue. Prints "stop: ready" and waits: the script unbinds the device.
+ * A ends with ECANCELED (EvtIoStop completed it), B and C with ENODEV.
+ */
+static void test_stop(void)
+{
+	struct fact_arg fa[3];
+	int i;
+
+	if (fact_pause(1) || fact_start(fa, 3)) {
+		check(0, "stop: pause / threads (%s)", strerror(errno));
+		return;
+	}
+	printf("stop: ready\n");
+	fflush(stdout);
+	for (i = 0; i < 3; i++)
+		pthread_join(fa[i].t, NULL);
+	check(fa[0].rc == -1 && fa[0].err == ECANCELED,
+	      "stop: the held factorial ended by EvtIoStop: ECANCELED (rc %d, %s)",
+	      fa[0].rc, strerror(fa[0].err));
+	check(fa[1].rc == -1 && fa[1].err == ENODEV && fa[2].rc == -1 &&
+	      fa[2].err == ENODEV,
+	      "stop: the queued ones: ENODEV (%s, %s)", strerror(fa[1].err),
+	      strerror(fa[2].err));
+}
+
 /* Physical frame of a resident page (root only), or 0. */
 static uint64_t pfn_of(int pm, void *va)
 {
@@ -296,16 +560,19 @@ static void test_high(int need)
 static void usage(FILE *f)
 {
 	fprintf(f,
-"usage: edutest [-d /dev/edu0] [-T dma,cb,fact,badinput,high] [-t MS] [-H]\n"
+"usage: edutest [-d /dev/edu0] [-T dma,cb,fact,direct,parallel,badinput,high,hold,stop]\n"
+"               [-t MS] [-H]\n"
 "  -d DEV     the device node (default /dev/edu0)\n"
-"  -T LIST    tests (default dma,cb,fact,badinput)\n"
+"  -T LIST    tests (default dma,cb,fact,direct,parallel,badinput,hold;\n"
+"             stop waits for the device to be removed)\n"
 "  -t MS      repeat dma/cb/fact for this long (default once)\n"
 "  -H         'high' must find pages above 256 MiB (else it only reports)\n");
 }
 
 int main(int argc, char **argv)
 {
-	const char *dev = "/dev/edu0", *tests = "dma,cb,fact,badinput";
+	const char *dev = "/dev/edu0";
+	const char *tests = "dma,cb,fact,direct,parallel,badinput,hold";
 	long long until, t = 0;
 	unsigned char *a, *b;
 	int need_high = 0, c, rounds = 0;
@@ -338,6 +605,10 @@ int main(int argc, char **argv)
 			test_cb();
 		if (strstr(tests, "fact"))
 			test_fact();
+		if (strstr(tests, "direct"))
+			test_direct(a, b);
+		if (strstr(tests, "parallel"))
+			test_parallel();
 		rounds++;
 	} while (now_ms() < until);
 	if (t)
@@ -346,6 +617,10 @@ int main(int argc, char **argv)
 		test_badinput(a);
 	if (strstr(tests, "high"))
 		test_high(need_high);
+	if (strstr(tests, "hold"))
+		test_hold();
+	if (strstr(tests, "stop"))
+		test_stop();
 	close(fd);
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed || !passed;

@@ -42,8 +42,9 @@ typedef void (*PFN_WDF_IO_QUEUE_IO_STOP)(WDFQUEUE Queue, WDFREQUEST Request,
 /**
  * typedef WDF_IO_QUEUE_CONFIG - WdfIoQueueCreate configuration.
  * @Size: sizeof(WDF_IO_QUEUE_CONFIG)
- * @DispatchType: Sequential (one request presented at a time) or Parallel;
- *	Manual is not supported
+ * @DispatchType: Sequential (one request presented at a time), Parallel
+ *	(all at once) or Manual (requests wait until the driver takes them
+ *	with WdfIoQueueRetrieveNextRequest; no EvtIo* request callbacks)
  * @PowerManaged: accepted (the queue runs while the device is started)
  * @AllowZeroLengthRequests: when TRUE, a 0-byte read/write routed to this
  *	queue is presented (EvtIoRead/EvtIoWrite with Length 0, no buffer:
@@ -57,7 +58,14 @@ typedef void (*PFN_WDF_IO_QUEUE_IO_STOP)(WDFQUEUE Queue, WDFREQUEST Request,
  * @EvtIoWrite: write callback
  * @EvtIoDeviceControl: ioctl callback (METHOD_BUFFERED semantics)
  * @EvtIoInternalDeviceControl: never called
- * @EvtIoStop: never called (requests drain instead)
+ * @EvtIoStop: called once for each request the driver owns from this
+ *	queue (presented, or retrieved from a manual queue) when the device is
+ *	removed, with WdfRequestStopActionPurge (| WdfRequestStopRequestCancelable
+ *	if it is marked cancelable), under the queue's synchronisation; the
+ *	driver completes the request or acknowledges (WdfRequestStopAcknowledge)
+ *	and completes it later. Without it the removal waits for completion.
+ *	Also called (Purge) by WdfIoQueuePurgeSynchronously. Not called on
+ *	system suspend (the shim waits for the requests there).
  * @Settings: Parallel.NumberOfPresentedRequests is ignored
  */
 typedef struct _WDF_IO_QUEUE_CONFIG {
@@ -106,8 +114,9 @@ WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(PWDF_IO_QUEUE_CONFIG Config,
  * @Queue: optional out handle, NULL after a failure
  *
  * Return: STATUS_SUCCESS; STATUS_INFO_LENGTH_MISMATCH; STATUS_INVALID_PARAMETER
- * (Manual/invalid dispatch, NULL config); STATUS_WDF_BUSY (second default
- * queue); STATUS_INSUFFICIENT_RESOURCES.
+ * (invalid dispatch type, a manual queue with EvtIo* request callbacks,
+ * NULL config); STATUS_WDF_BUSY (second default queue);
+ * STATUS_INSUFFICIENT_RESOURCES.
  */
 NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
 			  PWDF_OBJECT_ATTRIBUTES QueueAttributes,
@@ -115,5 +124,58 @@ NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
 
 /** WdfIoQueueGetDevice() - the device of a queue. */
 WDFDEVICE WdfIoQueueGetDevice(WDFQUEUE Queue);
+
+/**
+ * WdfIoQueueRetrieveNextRequest() - take the oldest request waiting in a
+ * manual queue; the driver owns it from then on (it must complete or
+ * forward it; it stays cancelable by a signal only if the driver marks it
+ * with WdfRequestMarkCancelableEx).
+ * @Queue: a manual queue
+ * @OutRequest: out, NULL unless STATUS_SUCCESS
+ *
+ * Return: STATUS_SUCCESS; STATUS_NO_MORE_ENTRIES (empty);
+ * STATUS_INVALID_DEVICE_REQUEST (not a manual queue: KMDF refuses a
+ * parallel one; the shim refuses a sequential one too);
+ * STATUS_INVALID_PARAMETER (NULL @OutRequest, WARN_ONCE);
+ * STATUS_INVALID_HANDLE.
+ */
+NTSTATUS WdfIoQueueRetrieveNextRequest(WDFQUEUE Queue, WDFREQUEST *OutRequest);
+
+typedef void EVT_WDF_IO_QUEUE_STATE(WDFQUEUE Queue, WDFCONTEXT Context);
+typedef void (*PFN_WDF_IO_QUEUE_STATE)(WDFQUEUE Queue, WDFCONTEXT Context);
+
+/**
+ * WdfIoQueueReadyNotify() - register (or with NULL remove) a callback run
+ * when a request arrives in an empty manual queue (and at once if the queue
+ * already holds requests). It runs from the shim's work queue, under the
+ * queue's synchronisation (device mutex with scope Device).
+ * @Queue: a manual queue
+ * @QueueReady: the callback, or NULL
+ * @Context: passed to it
+ *
+ * Return: STATUS_SUCCESS; STATUS_INVALID_DEVICE_REQUEST (not manual);
+ * STATUS_INVALID_DEVICE_STATE (a callback is already registered);
+ * STATUS_INVALID_HANDLE.
+ */
+NTSTATUS WdfIoQueueReadyNotify(WDFQUEUE Queue,
+			       PFN_WDF_IO_QUEUE_STATE QueueReady,
+			       WDFCONTEXT Context);
+
+/**
+ * WdfIoQueuePurgeSynchronously() - the queue accepts nothing more (a new
+ * request routed to it completes with STATUS_INVALID_DEVICE_STATE, a
+ * forward to it fails with STATUS_WDF_BUSY); requests waiting in it are
+ * completed with STATUS_CANCELLED; EvtIoStop(WdfRequestStopActionPurge)
+ * runs for each request the driver owns from it that had none yet; then
+ * it waits until the driver has completed (or forwarded) all of them.
+ * Sleeps: never call it where a request of the queue can only complete
+ * (e.g. from a callback holding the queue's synchronisation lock while
+ * the DPC that completes them needs it).
+ * @Queue: any queue
+ */
+void WdfIoQueuePurgeSynchronously(WDFQUEUE Queue);
+
+/** WdfIoQueueStart() - accept requests again after a purge. */
+void WdfIoQueueStart(WDFQUEUE Queue);
 
 #endif /* _WDFSHIM_WDFIO_H */

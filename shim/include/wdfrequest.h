@@ -5,8 +5,11 @@
 #ifndef _WDFSHIM_WDFREQUEST_H
 #define _WDFSHIM_WDFREQUEST_H
 
+#include <linux/ioctl.h>
 #include <wdfobject.h>
 #include <wdfdevice.h>
+#include <wdfioctl.h>
+#include <wdfmemory.h>
 
 /**
  * typedef WDF_REQUEST_PARAMETERS - what WdfRequestGetParameters returns.
@@ -74,8 +77,9 @@ NTSTATUS WdfRequestGetStatus(WDFREQUEST Request);
 
 /**
  * WdfRequestRetrieveOutputBuffer() - the buffer data goes back in.
- * @Request: a read (MDL mapped into the kernel) or an ioctl (the buffered
- *	system buffer)
+ * @Request: a read (MDL mapped into the kernel), a buffered ioctl (the
+ *	system buffer) or a METHOD_*_DIRECT ioctl (its pinned output buffer,
+ *	mapped)
  * @MinimumRequiredSize: the least length acceptable
  * @Buffer: out, required
  * @Length: out, optional
@@ -97,7 +101,13 @@ NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
  * buffer). STATUS_INVALID_DEVICE_REQUEST for other types.
  */
 NTSTATUS WdfRequestRetrieveInputWdmMdl(WDFREQUEST Request, PMDL *Mdl);
-/** WdfRequestRetrieveOutputWdmMdl() - the MDL of a read. */
+/**
+ * WdfRequestRetrieveOutputWdmMdl() - the MDL of a read, or of the output
+ * buffer of a METHOD_IN_DIRECT / METHOD_OUT_DIRECT ioctl (IN_DIRECT: the
+ * device reads it; OUT_DIRECT: the device writes it). A buffered ioctl:
+ * STATUS_INVALID_DEVICE_REQUEST (KMDF would build an MDL for the system
+ * buffer; the shim does not); an output length 0: STATUS_BUFFER_TOO_SMALL.
+ */
 NTSTATUS WdfRequestRetrieveOutputWdmMdl(WDFREQUEST Request, PMDL *Mdl);
 
 /**
@@ -122,6 +132,75 @@ void WdfRequestMarkCancelable(WDFREQUEST Request,
 NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request);
 /** WdfRequestIsCanceled() - TRUE once the caller was interrupted. */
 BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request);
+
+/* EvtIoStop ActionFlags (KMDF's values). */
+#define WdfRequestStopActionInvalid		0
+#define WdfRequestStopActionSuspend		0x01
+#define WdfRequestStopActionPurge		0x02
+#define WdfRequestStopRequestCancelable		0x10000000
+
+/**
+ * WdfRequestStopAcknowledge() - from EvtIoStop (or after it): the driver
+ * has stopped working on the request. @Requeue FALSE: it keeps the request
+ * and completes it later (removal waits for that). @Requeue TRUE: give it
+ * back; as the queue is being purged, the shim completes it at once with
+ * the purge's status (STATUS_NO_SUCH_DEVICE). The request must not be
+ * marked cancelable when requeued. Outside EvtIoStop: WARN_ONCE, ignored.
+ */
+void WdfRequestStopAcknowledge(WDFREQUEST Request, BOOLEAN Requeue);
+
+/**
+ * WdfRequestForwardToIoQueue() - hand a request the driver owns to another
+ * queue of the same device (it leaves the driver's hands: a sequential
+ * source queue presents its next request). A manual destination keeps it
+ * until WdfIoQueueRetrieveNextRequest; there a signal cancels it
+ * (STATUS_CANCELLED, never seen by the driver again). A sequential or
+ * parallel destination presents it from the shim's work queue.
+ * @Request: presented or retrieved, not completed, not marked cancelable
+ * @DestinationQueue: another queue of the request's device
+ *
+ * Return: STATUS_SUCCESS; STATUS_INVALID_DEVICE_REQUEST (same queue, a
+ * queue of another device, the driver does not own the request, or it is
+ * marked cancelable); STATUS_WDF_BUSY (the device is being removed: the
+ * destination accepts nothing; the driver still owns the request);
+ * STATUS_INVALID_HANDLE.
+ */
+NTSTATUS WdfRequestForwardToIoQueue(WDFREQUEST Request,
+				    WDFQUEUE DestinationQueue);
+
+/**
+ * WdfRequestRetrieveInputMemory() - the input buffer as a WDFMEMORY (write:
+ * the pinned user buffer mapped; ioctl: the copied-in system buffer). The
+ * memory object belongs to the request (WdfObjectDelete is refused) and is
+ * valid until the request is completed.
+ *
+ * Return: STATUS_SUCCESS; STATUS_BUFFER_TOO_SMALL (no buffer: length 0);
+ * STATUS_INVALID_DEVICE_REQUEST (a read); STATUS_INVALID_USER_BUFFER (the
+ * ioctl input faulted); STATUS_INTERNAL_ERROR (already completed);
+ * STATUS_INSUFFICIENT_RESOURCES; STATUS_INVALID_PARAMETER (NULL @Memory).
+ */
+NTSTATUS WdfRequestRetrieveInputMemory(WDFREQUEST Request, WDFMEMORY *Memory);
+/**
+ * WdfRequestRetrieveOutputMemory() - the output buffer as a WDFMEMORY (read:
+ * the pinned user buffer; buffered ioctl: the system buffer copied out on
+ * completion; METHOD_*_DIRECT ioctl: the pinned output buffer). As
+ * WdfRequestRetrieveInputMemory otherwise (a write: INVALID_DEVICE_REQUEST).
+ */
+NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory);
+
+/**
+ * WDF_IOCTL_METHOD() - the transfer method of an ioctl code as the shim
+ * sees it: METHOD_IN_DIRECT / METHOD_OUT_DIRECT for a command made with
+ * WDF_IOC_IN_DIRECT / WDF_IOC_OUT_DIRECT (wdfioctl.h), else
+ * METHOD_BUFFERED. (A Linux command has no CTL_CODE method bits, so
+ * METHOD_FROM_CTL_CODE does not apply to it.)
+ */
+#define WDF_IOCTL_METHOD(code) \
+	(_IOC_SIZE(code) == WDF_IOC_SIZE_IN_DIRECT && \
+	 _IOC_DIR(code) == (_IOC_READ | _IOC_WRITE) ? METHOD_IN_DIRECT : \
+	 _IOC_SIZE(code) == WDF_IOC_SIZE_OUT_DIRECT && \
+	 _IOC_DIR(code) == (_IOC_READ | _IOC_WRITE) ? METHOD_OUT_DIRECT : \
+	 METHOD_BUFFERED)
 
 /** WdfRequestGetIoQueue() - the queue that presented the request. */
 WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request);

@@ -24,11 +24,23 @@
  *	work; @arg is the completed WDFREQUEST (any context the driver
  *	completes in: the stub must not sleep if the driver completes in
  *	atomic context)
+ * @WDF_TP_RETRIEVED: WdfIoQueueRetrieveNextRequest has taken a request out
+ *	of its manual queue (the driver owns it), before returning it; @arg
+ *	is the WDFREQUEST
+ * @WDF_TP_FORWARDED: WdfRequestForwardToIoQueue has moved the request
+ *	(or, if its caller's signal came first, is about to complete it with
+ *	STATUS_CANCELLED); @arg is the WDFREQUEST
+ * @WDF_TP_IO_STOP: removal is about to call EvtIoStop for a request the
+ *	driver owns (it is held: not freed before EvtIoStop returns); @arg is
+ *	the WDFREQUEST
  */
 enum wdf_test_point_id {
 	WDF_TP_IO_END,
 	WDF_TP_DRAIN,
 	WDF_TP_QUEUE_DONE,
+	WDF_TP_RETRIEVED,
+	WDF_TP_FORWARDED,
+	WDF_TP_IO_STOP,
 };
 
 #if WDF_SHIM_TEST_HOOKS

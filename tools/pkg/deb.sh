@@ -161,12 +161,12 @@ else
 fi
 for abi in "$K61" "$K612"; do
 	n=0
-	for m in wdfshim plx9x5x; do
+	for m in wdfshim plx9x5x wdfedu; do
 		ko=$(ls /lib/modules/"$abi"/updates/dkms/"$m".ko* 2>/dev/null | head -1)
 		[ -n "$ko" ] && [[ "$(modinfo -F vermagic "$ko")" == "$abi "* ]] && n=$((n + 1))
 	done
-	check "postinst built and installed wdfshim + plx9x5x for $abi (/lib/modules/$abi/updates/dkms)" \
-		test $n -eq 2
+	check "postinst built and installed wdfshim + plx9x5x + wdfedu for $abi (/lib/modules/$abi/updates/dkms)" \
+		test $n -eq 3
 	check "dkms status: plx9x5x/$PKG_VER installed for $abi" \
 		bash -c 'dkms status "plx9x5x/$1" -k "$2" 2>/dev/null | grep -q ": installed"' _ "$PKG_VER" "$abi"
 done

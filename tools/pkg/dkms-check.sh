@@ -74,7 +74,7 @@ for abi in "${abis[@]}"; do
 	fi
 	mods=$work/mods-$abi
 	mkdir -p "$mods"
-	for m in wdfshim plx9x5x; do
+	for m in wdfshim plx9x5x wdfedu; do
 		ko=$(ls /lib/modules/"$abi"/updates/dkms/"$m".ko* 2>/dev/null | head -1)
 		if [ -z "$ko" ]; then
 			fail "$m.ko installed in /lib/modules/$abi/updates/dkms"

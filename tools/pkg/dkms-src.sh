@@ -3,7 +3,8 @@
 #
 # dkms-src.sh DEST: install the module sources as a DKMS source tree in DEST
 # (normally /usr/src/plx9x5x-<version>, or the Debian package's staging
-# directory): the top-level Kbuild and VERSION, shim/ and plx9x5x/ without
+# directory): the top-level Kbuild and VERSION, shim/, plx9x5x/ and
+# samples/edu/ (wdfedu.ko; its test tool edutest.c stays out) without
 # tests, make fragments or build products, and dkms.conf with its
 # PACKAGE_VERSION ("#MODULE_VERSION#", the dh_dkms convention) replaced by
 # the contents of VERSION, the project's one version source.
@@ -19,7 +20,7 @@ case "${dest%/}" in
 *-"$ver") ;;
 *) echo "dkms-src: DEST must end in -$ver (got $dest)" >&2; exit 1 ;;
 esac
-for d in shim plx9x5x; do
+for d in shim plx9x5x samples/edu; do
 	[ -f "$root/$d/Kbuild" ] || { echo "dkms-src: $d/Kbuild missing" >&2; exit 1; }
 done
 
@@ -34,3 +35,11 @@ rsync -a --delete --chmod=D755,F644 \
 	--exclude='modules.order' --exclude='*.orig' --exclude='*.rej' \
 	--exclude='*.rules' --exclude='*.md' \
 	"$root/shim" "$root/plx9x5x" "$dest/"
+mkdir -p "$dest/samples"
+rsync -a --delete --chmod=D755,F644 \
+	--exclude='*.mk' --exclude='.*' --exclude='edutest.c' \
+	--exclude='*.o' --exclude='*.ko' --exclude='*.mod' --exclude='*.mod.c' \
+	--exclude='*.cmd' --exclude='*.a' --exclude='*.d' --exclude='*.symvers' \
+	--exclude='modules.order' --exclude='*.orig' --exclude='*.rej' \
+	--exclude='*.md' \
+	"$root/samples/edu" "$dest/samples/"

@@ -126,7 +126,8 @@ if ! gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/plx9x5x/uapi" \
 fi
 EDUTEST=$ROOT/build/edutest/edutest
 mkdir -p "$(dirname "$EDUTEST")"
-if ! gcc -static -O2 -Wall -Wextra -I"$ROOT/samples/edu" \
+if ! gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/samples/edu" \
+	-I"$ROOT/shim/include" \
 	-o "$EDUTEST" "$ROOT/samples/edu/edutest.c"; then
 	say "edutest build failed"
 	echo "vmtest: 0 passed, 1 failed"

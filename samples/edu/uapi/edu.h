@@ -17,12 +17,21 @@
  *  Errors: length 0 returns 0; offset + length above EDU_BUF_USABLE ->
  *  EINVAL; a bad buffer -> EFAULT; no DMA completion within 2 s ->
  *  ETIMEDOUT; the device has gone away -> ENODEV.
+ *
+ *  The engine runs one transfer at a time; transfers issued meanwhile wait
+ *  in the driver (in order) and start when the engine is free.
+ *
+ *  Factorials are computed one at a time by the device; the others wait in
+ *  the driver. A signal (with a handler) ends a waiting or running one with
+ *  EINTR; removal of the device ends the one the driver holds with
+ *  ECANCELED and those waiting behind it with ENODEV.
  */
 #ifndef _UAPI_EDU_H
 #define _UAPI_EDU_H
 
 #include <linux/ioctl.h>
 #include <linux/types.h>
+#include <wdfioctl.h>	/* direct ioctls (wdfshim's shim/include) */
 
 #define EDU_BUF_SIZE	4096	/* the device's DMA buffer */
 #define EDU_BUF_USABLE	4095	/* see above */
@@ -50,6 +59,18 @@ struct edu_xfer {
 	__u8 data[EDU_BUF_SIZE];
 };
 
+/**
+ * struct edu_dma_args - the input of EDU_IOCTL_DMA_TO_DEVICE /
+ * EDU_IOCTL_DMA_FROM_DEVICE (direct ioctls: struct wdf_ioctl_direct with
+ * in = &args, in_len = sizeof(args), out / out_len = the data, 1 ..
+ * EDU_BUF_USABLE - @offset bytes, moved by the engine straight from / to
+ * those pages; returned = the bytes moved).
+ * @offset: offset in the device buffer
+ */
+struct edu_dma_args {
+	__u32 offset;
+};
+
 #define EDU_IOC_MAGIC		'E'
 /* Compute n! on the device; completes from its interrupt. EINTR on a signal. */
 #define EDU_IOCTL_FACTORIAL	_IOWR(EDU_IOC_MAGIC, 0, struct edu_fact)
@@ -57,5 +78,15 @@ struct edu_xfer {
 #define EDU_IOCTL_CB_WRITE	_IOW(EDU_IOC_MAGIC, 1, struct edu_xfer)
 /* device buffer -> common buffer -> data. */
 #define EDU_IOCTL_CB_READ	_IOWR(EDU_IOC_MAGIC, 2, struct edu_xfer)
+/*
+ * Nonzero: the driver takes the next factorial but does not start it (it
+ * holds it, cancelable) until this is set to 0 again. For tests of held
+ * requests (signals, removal).
+ */
+#define EDU_IOCTL_FACT_PAUSE	_IOW(EDU_IOC_MAGIC, 3, __u32)
+/* METHOD_IN_DIRECT: out buffer -> device buffer (the device reads it). */
+#define EDU_IOCTL_DMA_TO_DEVICE		WDF_IOC_IN_DIRECT(EDU_IOC_MAGIC, 4)
+/* METHOD_OUT_DIRECT: device buffer -> out buffer (the device writes it). */
+#define EDU_IOCTL_DMA_FROM_DEVICE	WDF_IOC_OUT_DIRECT(EDU_IOC_MAGIC, 5)
 
 #endif /* _UAPI_EDU_H */

@@ -30,7 +30,7 @@ check "wdfshim cannot go while used" sh -c '! rmmod wdfshim 2>/dev/null'
 "$PLXTEST" -d /dev/plx9x5x0 --time 1500 --tests loopback,duplex \
 	> /tmp/plx.out 2>&1 &
 p0=$!
-"$EDUTEST" -d /dev/edu0 -t 1500 -T dma,cb,fact,badinput,high $high \
+"$EDUTEST" -d /dev/edu0 -t 1500 -T dma,cb,fact,direct,parallel,badinput,high,hold $high \
 	> /tmp/edu.out 2>&1 &
 p1=$!
 wait $p0; r0=$?
@@ -39,6 +39,36 @@ sed 's/^/  plxtest| /' /tmp/plx.out
 sed 's/^/  edutest| /' /tmp/edu.out
 check "plxtest alongside edutest: $(tail -n 1 /tmp/plx.out)" [ $r0 -eq 0 ]
 check "edutest alongside plxtest: $(tail -n 1 /tmp/edu.out)" [ $r1 -eq 0 ]
+
+# held requests at removal: one factorial held by the driver (EvtIoStop
+# ends it), two waiting in its manual queue (drained); then bind again
+edubdf=
+for f in /sys/bus/pci/devices/*/device; do
+	[ "$(cat "$f")" = 0x11e8 ] && { f=${f%/device}; edubdf=${f##*/}; }
+done
+"$EDUTEST" -d /dev/edu0 -T stop > /tmp/edu-stop.out 2>&1 &
+p2=$!
+wait_for_ready() {
+	i=0
+	while ! grep -q "stop: ready" /tmp/edu-stop.out && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	grep -q "stop: ready" /tmp/edu-stop.out
+}
+check "edutest holds three factorials" wait_for_ready
+sleep 0.3
+check "unbind edu ($edubdf) with held requests" \
+	sh -c "echo $edubdf > /sys/bus/pci/drivers/edu/unbind"
+wait $p2; r2=$?
+sed 's/^/  edutest| /' /tmp/edu-stop.out
+check "held requests ended by the removal: $(tail -n 1 /tmp/edu-stop.out)" [ $r2 -eq 0 ]
+check "EvtIoStop called for the held factorial" \
+	sh -c 'dmesg | grep -q "edu: EvtIoStop: factorial request, flags 0x10000002"'
+check "bind edu again" sh -c "echo $edubdf > /sys/bus/pci/drivers/edu/bind"
+check "/dev/edu0 back after bind" wait_for /dev/edu0 10
+"$EDUTEST" -d /dev/edu0 -T fact,direct > /tmp/edu4.out 2>&1
+check "edutest after rebind: $(tail -n 1 /tmp/edu4.out)" [ $? -eq 0 ]
 
 # unload: edu first, then the PLX driver
 check "rmmod wdfedu" rmmod wdfedu
