@@ -47,6 +47,8 @@ SCENARIOS=(
 	"k612-suspend   K612 -                                 suspend.sh"
 	"k61-dead-board K61  -                                 dead.sh"
 	"k612-file      K612 -                                 file.sh"
+	"k612-reset     K612 -                                 reset.sh"
+	"k612-hotplug   K612 --root-port                       hotplug.sh"
 	"k612-edu       K612 --mem=256M,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 	"k612-edu-iommu K612 --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 )
