@@ -10,13 +10,15 @@
 #include <linux/string.h>
 #include "wdf_test_util.h"
 
-enum dev_event { DEV_PREPARE = 1, DEV_D0_ENTRY, DEV_D0_EXIT, DEV_RELEASE, DEV_CLEANUP };
+enum dev_event { DEV_PREPARE = 1, DEV_D0_ENTRY, DEV_D0_EXIT, DEV_RELEASE, DEV_CLEANUP,
+		 DEV_POST_IE, DEV_PRE_ID };
 
 struct devfix {
 	int ev[16];
 	int nev;
 	NTSTATUS prepare_st, d0_st, add_st;
 	ULONG raw_count, tr_count;
+	WDF_POWER_DEVICE_STATE last_state;	/* of the last D0 callback */
 	CM_PARTIAL_RESOURCE_DESCRIPTOR raw[4], tr[4];
 	bool beyond_is_null;
 	bool delete_lists;
@@ -81,12 +83,26 @@ static NTSTATUS dev_release(WDFDEVICE d, WDFCMRESLIST tr)
 static NTSTATUS dev_d0_entry(WDFDEVICE d, WDF_POWER_DEVICE_STATE prev)
 {
 	dev_ev(d, DEV_D0_ENTRY);
+	devfix_of(d)->last_state = prev;
 	return devfix_of(d)->d0_st;
 }
 
 static NTSTATUS dev_d0_exit(WDFDEVICE d, WDF_POWER_DEVICE_STATE target)
 {
 	dev_ev(d, DEV_D0_EXIT);
+	devfix_of(d)->last_state = target;
+	return STATUS_SUCCESS;
+}
+
+static NTSTATUS dev_post_ie(WDFDEVICE d, WDF_POWER_DEVICE_STATE prev)
+{
+	dev_ev(d, DEV_POST_IE);
+	return STATUS_SUCCESS;
+}
+
+static NTSTATUS dev_pre_id(WDFDEVICE d, WDF_POWER_DEVICE_STATE target)
+{
+	dev_ev(d, DEV_PRE_ID);
 	return STATUS_SUCCESS;
 }
 
@@ -196,6 +212,64 @@ static void dev_start_and_remove_order(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, fx->log_prepare, wd->dev);
 	KUNIT_EXPECT_PTR_EQ(test, fx->log_release, wd->dev);
 	KUNIT_EXPECT_NULL(test, wdf_test_log_device());
+}
+
+/*
+ * Issue 9 defect 8: the PCI reset handlers' halves. reset_prepare runs
+ * D0ExitPreInterruptsDisabled -> D0Exit(D3) once (a second call, or one
+ * on a device already out of D0, does nothing); reset_done runs
+ * D0Entry(D3) -> D0EntryPostInterruptsEnabled once; remove after that is
+ * the usual stop. Without the hooks (today's main) this does not build.
+ */
+static void dev_reset_prepare_done_order(struct kunit *test)
+{
+	static const int ev[] = { DEV_PREPARE, DEV_D0_ENTRY, DEV_POST_IE,
+				  DEV_PRE_ID, DEV_D0_EXIT,
+				  DEV_D0_ENTRY, DEV_POST_IE,
+				  DEV_PRE_ID, DEV_D0_EXIT, DEV_RELEASE,
+				  DEV_CLEANUP };
+	struct devfix *fx;
+	struct wdft_device *wd = devfix_alloc(test, &fx);
+	PWDF_PNPPOWER_EVENT_CALLBACKS pnp = wd->pnp;
+
+	pnp->EvtDeviceD0EntryPostInterruptsEnabled = dev_post_ie;
+	pnp->EvtDeviceD0ExitPreInterruptsDisabled = dev_pre_id;
+	KUNIT_ASSERT_EQ(test, wdft_device_start(test, wd, NULL, 0), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->last_state, WdfPowerDeviceD3Final);
+	wdf_test_device_reset_prepare(wd->device);
+	KUNIT_EXPECT_EQ(test, fx->last_state, WdfPowerDeviceD3);
+	wdf_test_device_reset_prepare(wd->device);	/* nothing more */
+	KUNIT_EXPECT_EQ(test, fx->nev, 5);
+	KUNIT_EXPECT_EQ(test, wdf_test_device_reset_done(wd->device),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, fx->last_state, WdfPowerDeviceD3);
+	KUNIT_EXPECT_EQ(test, wdf_test_device_reset_done(wd->device),
+			STATUS_SUCCESS);	/* already in D0: nothing */
+	KUNIT_EXPECT_EQ(test, fx->nev, 7);
+	wdft_device_destroy(test, wd);
+	dev_expect_events(test, fx, ev, ARRAY_SIZE(ev));
+	KUNIT_EXPECT_EQ(test, fx->last_state, WdfPowerDeviceD3Final);
+}
+
+/*
+ * A failing D0Entry after a reset leaves the device out of D0: remove
+ * then skips D0ExitPreInterruptsDisabled and D0Exit and releases the
+ * hardware.
+ */
+static void dev_reset_done_failure(struct kunit *test)
+{
+	static const int ev[] = { DEV_PREPARE, DEV_D0_ENTRY, DEV_D0_EXIT,
+				  DEV_D0_ENTRY, DEV_RELEASE, DEV_CLEANUP };
+	struct devfix *fx;
+	struct wdft_device *wd = devfix_alloc(test, &fx);
+
+	KUNIT_ASSERT_EQ(test, wdft_device_start(test, wd, NULL, 0), STATUS_SUCCESS);
+	wdf_test_device_reset_prepare(wd->device);
+	fx->d0_st = STATUS_DEVICE_NOT_READY;
+	KUNIT_EXPECT_EQ(test, wdf_test_device_reset_done(wd->device),
+			STATUS_DEVICE_NOT_READY);
+	wdft_device_destroy(test, wd);
+	dev_expect_events(test, fx, ev, ARRAY_SIZE(ev));
 }
 
 static void dev_prepare_hardware_failure_unwinds(struct kunit *test)
@@ -323,6 +397,8 @@ static void dev_driver_create_once(struct kunit *test)
 static struct kunit_case wdf_device_cases[] = {
 	KUNIT_CASE(dev_resources_reach_prepare_hardware),
 	KUNIT_CASE(dev_start_and_remove_order),
+	KUNIT_CASE(dev_reset_prepare_done_order),
+	KUNIT_CASE(dev_reset_done_failure),
 	KUNIT_CASE(dev_prepare_hardware_failure_unwinds),
 	KUNIT_CASE(dev_d0_entry_failure_unwinds),
 	KUNIT_CASE(dev_device_add_failure_unwinds),

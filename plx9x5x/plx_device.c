@@ -49,6 +49,10 @@ NTSTATUS PLxEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 	pnpPowerCallbacks.EvtDeviceReleaseHardware = PLxEvtDeviceReleaseHardware;
 	pnpPowerCallbacks.EvtDeviceD0Entry = PLxEvtDeviceD0Entry;
 	pnpPowerCallbacks.EvtDeviceD0Exit = PLxEvtDeviceD0Exit;
+	pnpPowerCallbacks.EvtDeviceD0EntryPostInterruptsEnabled =
+		PLxEvtDeviceD0EntryPostInterruptsEnabled;
+	pnpPowerCallbacks.EvtDeviceD0ExitPreInterruptsDisabled =
+		PLxEvtDeviceD0ExitPreInterruptsDisabled;
 	WdfDeviceInitSetPnpPowerEventCallbacks(DeviceInit, &pnpPowerCallbacks);
 
 	/*
@@ -234,7 +238,16 @@ NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
 	UNREFERENCED_PARAMETER(PreviousState);
 
 	/*
-	 * The interrupt is not connected yet. The chip comes out of reset
+	 * A board entering D0 is there unless it proves otherwise: "gone"
+	 * does not outlive a reset, an error recovery or a resume.
+	 */
+	devExt->DeviceGone = FALSE;
+	(void)PLxCheckGone(devExt);
+
+	/*
+	 * The interrupt is not connected and bus mastering is still off.
+	 * A channel left running (previous kernel, kexec, a reset that did
+	 * not stop it) is stopped first. The chip comes out of reset
 	 * with INTCSR bit 8 (INTA# enable) set: clear it and every source
 	 * enable, so that nothing asserts the (shared) line before our
 	 * handler is installed; EvtInterruptEnable sets 8 and 10 again. An
@@ -242,6 +255,7 @@ NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
 	 * first transfer does not inherit it.
 	 */
 	if (devExt->Regs && !devExt->DeviceGone) {
+		PLxQuiesceChannels(devExt);
 		PlxUpdateIntCsr(devExt, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
 				PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN, 0);
 		(void)PLxReadClearPciAbort(devExt);
@@ -249,6 +263,46 @@ NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
 	PLxInitChannels(devExt);
 	PLX_PRINT("DMA ready: 32-bit scatter/gather, %zu bytes per chain, %u descriptors per channel\n",
 		  devExt->MaximumTransferLength, devExt->MaxSgElements);
+	return STATUS_SUCCESS;
+}
+
+/*
+ * The interrupt is connected and enabled: transfers may start. (Set here,
+ * not in D0Entry, so that no chain runs before the ISR can acknowledge
+ * its interrupt.)
+ */
+NTSTATUS PLxEvtDeviceD0EntryPostInterruptsEnabled(WDFDEVICE Device,
+						  WDF_POWER_DEVICE_STATE PreviousState)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	UNREFERENCED_PARAMETER(PreviousState);
+
+	WdfObjectAcquireLock(Device);
+	devExt->InD0 = TRUE;
+	WdfObjectReleaseLock(Device);
+	return STATUS_SUCCESS;
+}
+
+/*
+ * Leaving D0 while the interrupt still works. On remove and system sleep
+ * the framework has let every request finish first; on a PCI reset or
+ * error recovery it has not (the function is about to be reset under
+ * the transfers): each channel still running is aborted and its request
+ * completed with STATUS_IO_DEVICE_ERROR (EIO). Requests that arrive until
+ * the next D0 entry fail with STATUS_DEVICE_NOT_READY (EAGAIN).
+ */
+NTSTATUS PLxEvtDeviceD0ExitPreInterruptsDisabled(WDFDEVICE Device,
+						 WDF_POWER_DEVICE_STATE TargetState)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	UNREFERENCED_PARAMETER(TargetState);
+
+	WdfObjectAcquireLock(Device);
+	devExt->InD0 = FALSE;
+	PLxEndAllTransfers(devExt, STATUS_IO_DEVICE_ERROR);
+	WdfObjectReleaseLock(Device);
 	return STATUS_SUCCESS;
 }
 
@@ -266,6 +320,12 @@ NTSTATUS PLxEvtDeviceD0Exit(WDFDEVICE Device,
 		break;
 	case WdfPowerDeviceD3Final:
 	default:
+		/*
+		 * The descriptor chains and buffers are freed after this:
+		 * bus mastering off first (the bus driver does it as well
+		 * on a PCI device; the core does not rely on it).
+		 */
+		(void)PLxSetBusMaster(devExt, FALSE);
 		PLxHardwareReset(devExt);
 		break;
 	}

@@ -29,6 +29,9 @@ NTSTATUS PLxValidateTransfer(PDEVICE_EXTENSION DevExt, WDFREQUEST Request,
 
 	if (DevExt->DeviceGone || !DevExt->Regs)
 		return STATUS_NO_SUCH_DEVICE;
+	/* Between D0ExitPreInterruptsDisabled and the next D0 entry. */
+	if (!DevExt->InD0)
+		return STATUS_DEVICE_NOT_READY;
 	if (Length > PLX_MAX_REQUEST_LENGTH)
 		return STATUS_INVALID_BUFFER_SIZE;
 
@@ -286,6 +289,67 @@ VOID PLxFailTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 	PLxAbortTransfer(DevExt, Channel, Status);
 }
 
+/*
+ * Another channel's transfer that a soft reset has just stopped: end it
+ * now with an error of its own instead of letting it time out.
+ */
+static VOID PLxEndStoppedTransfer(PDEVICE_EXTENSION DevExt,
+				  PPLX_CHANNEL Channel)
+{
+	NTSTATUS status;
+
+	if (!Channel->Busy)
+		return;
+	PLX_ERROR("channel %u: transfer stopped by the soft reset\n",
+		  Channel->Number);
+	Channel->Busy = FALSE;
+	WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0, &status);
+	PLxStopWatchdog(Channel);
+	PLxEndTransfer(DevExt, Channel, STATUS_IO_DEVICE_ERROR, FALSE);
+}
+
+/* TRUE if neither DMA engine is running (Enable clear or Done set). */
+static BOOLEAN PLxChannelsIdle(PDEVICE_EXTENSION DevExt)
+{
+	ULONG i;
+	UCHAR csr;
+
+	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
+		csr = PlxReadCsr(DevExt, i);
+		if ((csr & PLX_DMACSR_ENABLE) && !(csr & PLX_DMACSR_DONE))
+			return FALSE;
+	}
+	return TRUE;
+}
+
+/*
+ * The channel did not stop on Abort and may still own the buffer that is
+ * about to be unmapped: bus mastering off first (no DMA reaches memory
+ * from here on), then the soft reset of the whole DMA engine. The other
+ * channel's transfer dies with the reset: its caller gets
+ * STATUS_IO_DEVICE_ERROR (EIO) at once. Bus mastering comes back only if
+ * both engines are idle after the reset; a chip that ignores the reset
+ * too keeps it off (its later transfers fail, none writes to memory).
+ */
+static VOID PLxResetAfterFailedAbort(PDEVICE_EXTENSION DevExt,
+				     PPLX_CHANNEL Channel)
+{
+	BOOLEAN master;
+
+	PLX_ERROR("channel %u: abort did not complete, resetting the chip\n",
+		  Channel->Number);
+	DevExt->Counters.Errors++;
+	master = PLxSetBusMaster(DevExt, FALSE);
+	PLxHardwareReset(DevExt);
+	PLxRestoreAfterReset(DevExt);
+	PLxEndStoppedTransfer(DevExt,
+			      &DevExt->Channel[Channel->Number ^ 1]);
+	if (master && PLxChannelsIdle(DevExt))
+		(void)PLxSetBusMaster(DevExt, TRUE);
+	else if (master)
+		PLX_ERROR("DMA still running after the soft reset: bus mastering stays off\n");
+}
+
 /* Abort the running chain and complete the request with @Status. */
 VOID PLxAbortTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		      NTSTATUS Status)
@@ -293,22 +357,22 @@ VOID PLxAbortTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 	NTSTATUS status;
 
 	if (Channel->Busy && DevExt->Regs && !DevExt->DeviceGone &&
-	    !PLxAbortChannel(DevExt, Channel)) {
-		/*
-		 * The channel may still own the buffer that is about to be
-		 * unmapped: stop the whole DMA engine with a soft reset
-		 * (the other channel's transfer, if any, then times out).
-		 */
-		PLX_ERROR("channel %u: abort did not complete, resetting the chip\n",
-			  Channel->Number);
-		DevExt->Counters.Errors++;
-		PLxHardwareReset(DevExt);
-		PLxRestoreAfterReset(DevExt);
-	}
+	    !PLxAbortChannel(DevExt, Channel) && !PLxCheckGone(DevExt))
+		PLxResetAfterFailedAbort(DevExt, Channel);
 	Channel->Busy = FALSE;
 	WdfDmaTransactionDmaCompletedFinal(Channel->Transaction, 0, &status);
 	PLxStopWatchdog(Channel);
 	PLxEndTransfer(DevExt, Channel, Status, Status == STATUS_CANCELLED);
+}
+
+/* Abort every running transfer (device lock held), ending it with @Status. */
+VOID PLxEndAllTransfers(PDEVICE_EXTENSION DevExt, NTSTATUS Status)
+{
+	ULONG i;
+
+	for (i = 0; i < PLX_DMA_CHANNELS; i++)
+		if (DevExt->Channel[i].Busy)
+			PLxAbortTransfer(DevExt, &DevExt->Channel[i], Status);
 }
 
 /*
@@ -352,10 +416,7 @@ static VOID PLxWatchdog(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
 
 	if (!Channel->Busy)
 		return;
-	if (DevExt->Regs && !DevExt->DeviceGone &&
-	    PlxReadReg(DevExt, PLX_REG_INTCSR) == PLX_INTCSR_DEVICE_GONE)
-		DevExt->DeviceGone = TRUE;
-	if (DevExt->DeviceGone) {
+	if (PLxCheckGone(DevExt)) {
 		PLX_ERROR("channel %u: the board does not answer\n",
 			  Channel->Number);
 		Channel->Busy = FALSE;

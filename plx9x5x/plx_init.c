@@ -228,3 +228,104 @@ VOID PLxRestoreAfterReset(PDEVICE_EXTENSION DevExt)
 			PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN);
 	WdfInterruptReleaseLock(DevExt->Interrupt);
 }
+
+/*
+ * Bus mastering through PCI configuration space (the Command register,
+ * GUID_BUS_INTERFACE_STANDARD): off stops every DMA of the chip at the
+ * bus, whatever its engines think they are doing.
+ * Return: TRUE if bus mastering was on before (FALSE without the
+ * interface or if Command cannot be read).
+ */
+BOOLEAN PLxSetBusMaster(PDEVICE_EXTENSION DevExt, BOOLEAN On)
+{
+	PBUS_INTERFACE_STANDARD bus = &DevExt->BusInterface;
+	USHORT command = 0, next;
+
+	if (!DevExt->HaveBusInterface ||
+	    bus->GetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &command,
+			    PLX_PCI_CFG_COMMAND, sizeof(command)) !=
+	    sizeof(command) || command == 0xFFFF)
+		return FALSE;
+	next = On ? command | PLX_PCI_COMMAND_MASTER :
+		    command & ~PLX_PCI_COMMAND_MASTER;
+	if (next != command &&
+	    bus->SetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &next,
+			    PLX_PCI_CFG_COMMAND, sizeof(next)) != sizeof(next))
+		PLX_ERROR("cannot write the PCI Command register\n");
+	return (command & PLX_PCI_COMMAND_MASTER) != 0;
+}
+
+/*
+ * Process context. INTCSR reading all ones alone does not make the board
+ * gone: a read can fail once (a reset in progress, a bus error) on a board
+ * that answers the next one. It is gone when its configuration space
+ * answers all ones too (Vendor ID 0xFFFF: nothing at that address any
+ * more). A gone board stays gone until its next D0 entry.
+ * Return: DeviceGone.
+ */
+BOOLEAN PLxCheckGone(PDEVICE_EXTENSION DevExt)
+{
+	PBUS_INTERFACE_STANDARD bus = &DevExt->BusInterface;
+	USHORT vendor = 0xFFFF;
+
+	if (DevExt->DeviceGone || !DevExt->Regs)
+		return DevExt->DeviceGone;
+	if (PlxReadReg(DevExt, PLX_REG_INTCSR) != PLX_INTCSR_DEVICE_GONE)
+		return FALSE;
+	if (DevExt->HaveBusInterface &&
+	    bus->GetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &vendor,
+			    PLX_PCI_CFG_VENDOR, sizeof(vendor)) !=
+	    sizeof(vendor))
+		vendor = 0xFFFF;
+	if (vendor == 0xFFFF) {
+		PLX_ERROR("the board does not answer (INTCSR and Vendor ID all ones)\n");
+		DevExt->DeviceGone = TRUE;
+	}
+	return DevExt->DeviceGone;
+}
+
+/*
+ * D0 entry, before bus mastering is enabled and before the interrupt is
+ * connected: the chip may come with a channel still running (a previous
+ * driver or kernel, kexec, a reset that did not reach the engines). Stop
+ * each enabled channel that has not reported Done with DMACSR Abort
+ * (Enable clear), completion interrupts off, acknowledge; a channel that
+ * does not stop gets the soft reset. Then no channel runs and nothing
+ * interrupts when bus mastering comes on.
+ */
+VOID PLxQuiesceChannels(PDEVICE_EXTENSION DevExt)
+{
+	BOOLEAN reset = FALSE;
+	ULONG i, n, intCsr;
+	UCHAR csr;
+
+	if (!DevExt->Regs || DevExt->DeviceGone)
+		return;
+	intCsr = PlxReadReg(DevExt, PLX_REG_INTCSR);
+	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
+		PlxWriteReg(DevExt, PLX_REG_DMAMODE(i),
+			    PlxReadReg(DevExt, PLX_REG_DMAMODE(i)) &
+			    ~PLX_DMAMODE_DONEIEN);
+		csr = PlxReadCsr(DevExt, i);
+		if ((csr & PLX_DMACSR_ENABLE) && !(csr & PLX_DMACSR_DONE)) {
+			PLX_ERROR("channel %u was running at D0 entry (DMACSR %#x): aborting it\n",
+				  i, csr);
+			PlxWriteCsr(DevExt, i, PLX_DMACSR_ABORT);
+			for (n = 0; n < PLX_ABORT_POLLS; n++) {
+				if (PlxReadCsr(DevExt, i) & PLX_DMACSR_DONE)
+					break;
+				KeStallExecutionProcessor(PLX_ABORT_POLL_US);
+			}
+			if (n == PLX_ABORT_POLLS)
+				reset = TRUE;
+			intCsr |= PLX_INTCSR_DMAIA(i);
+		}
+		/* Acknowledge a channel interrupt left pending. */
+		if (intCsr & PLX_INTCSR_DMAIA(i))
+			PlxWriteCsr(DevExt, i, PLX_DMACSR_CLEARINTR);
+	}
+	if (reset) {
+		PLX_ERROR("a channel ignored Abort at D0 entry: soft reset\n");
+		PLxHardwareReset(DevExt);
+	}
+}

@@ -50,9 +50,14 @@ static BOOLEAN PLxNoteAbortMasters(PDEVICE_EXTENSION DevExt, ULONG IntCsr)
 /*
  * Hard-IRQ context, interrupt lock held. The line is shared: say FALSE
  * unless a DMA channel of this board or its PCI abort interrupt is
- * active. A read of all ones means the board no longer answers (surprise
- * removal, a dead link): it is not our interrupt, and the device is
- * marked gone so that nothing touches it again and callers get -ENODEV.
+ * active. A read of all ones means the board did not answer this read
+ * (surprise removal, a dead link, a reset in progress): it is not our
+ * interrupt, and nothing else is touched. The board is NOT marked gone
+ * here: one failed read proves nothing, and a board marked gone for good
+ * would never have its level interrupt acknowledged again once it
+ * answers (the line would be disabled as "nobody cared"). Whether it is
+ * gone is decided in process context (PLxCheckGone: configuration space
+ * all ones too), and undone by the next D0 entry.
  *
  * PCI abort (INTCSR 14 with its enable 10): it stays asserted until PCI
  * Status is cleared, which takes configuration-space access (not done
@@ -73,10 +78,8 @@ BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
 	if (!devExt->Regs || devExt->DeviceGone)
 		return FALSE;
 	intCsr = PlxReadReg(devExt, PLX_REG_INTCSR);
-	if (intCsr == PLX_INTCSR_DEVICE_GONE) {
-		devExt->DeviceGone = TRUE;
+	if (intCsr == PLX_INTCSR_DEVICE_GONE)
 		return FALSE;
-	}
 	if (PLxNoteAbortMasters(devExt, intCsr) &&
 	    (intCsr & PLX_INTCSR_PABORTIEN)) {
 		PlxUpdateIntCsr(devExt, PLX_INTCSR_PABORTIEN, 0);

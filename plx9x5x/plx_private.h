@@ -129,7 +129,10 @@ typedef struct _PLX_CHANNEL {
  * @MaxSgElements: descriptors per chain (3 on 4 KiB pages)
  * @Channel: the two DMA channels, indexed by PLX_CH_*
  * @RequireSingleTransfer: the ioctl-toggled single-transfer mode
- * @DeviceGone: INTCSR read all ones: the board no longer answers
+ * @DeviceGone: INTCSR and the PCI Vendor ID read all ones: the board no
+ *	longer answers (set in process context only; cleared on D0 entry)
+ * @InD0: the board is in D0 with its interrupt connected and enabled:
+ *	EvtIoRead/Write may start transfers (device lock)
  * @BusInterface: GUID_BUS_INTERFACE_STANDARD (PCI configuration space),
  *	queried in PrepareHardware, released in ReleaseHardware
  * @HaveBusInterface: @BusInterface holds a reference
@@ -156,6 +159,7 @@ typedef struct _DEVICE_EXTENSION {
 	PLX_CHANNEL Channel[PLX_DMA_CHANNELS];
 	BOOLEAN RequireSingleTransfer;
 	BOOLEAN DeviceGone;
+	BOOLEAN InD0;
 	BUS_INTERFACE_STANDARD BusInterface;
 	BOOLEAN HaveBusInterface;
 	BOOLEAN AbortPending;
@@ -207,12 +211,17 @@ EVT_WDF_DEVICE_PREPARE_HARDWARE PLxEvtDevicePrepareHardware;
 EVT_WDF_DEVICE_RELEASE_HARDWARE PLxEvtDeviceReleaseHardware;
 EVT_WDF_DEVICE_D0_ENTRY PLxEvtDeviceD0Entry;
 EVT_WDF_DEVICE_D0_EXIT PLxEvtDeviceD0Exit;
+EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED PLxEvtDeviceD0EntryPostInterruptsEnabled;
+EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED PLxEvtDeviceD0ExitPreInterruptsDisabled;
 
 /* ---- plx_init.c ---------------------------------------------------------- */
 NTSTATUS PLxInitializeDeviceExtension(PDEVICE_EXTENSION DevExt);
 VOID PLxInitChannels(PDEVICE_EXTENSION DevExt);
 VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt);
 VOID PLxRestoreAfterReset(PDEVICE_EXTENSION DevExt);
+VOID PLxQuiesceChannels(PDEVICE_EXTENSION DevExt);
+BOOLEAN PLxSetBusMaster(PDEVICE_EXTENSION DevExt, BOOLEAN On);
+BOOLEAN PLxCheckGone(PDEVICE_EXTENSION DevExt);
 
 /* ---- plx_isrdpc.c -------------------------------------------------------- */
 NTSTATUS PLxInterruptCreate(PDEVICE_EXTENSION DevExt);
@@ -238,6 +247,7 @@ VOID PLxFailTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		     NTSTATUS Status);
 VOID PLxAbortTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		      NTSTATUS Status);
+VOID PLxEndAllTransfers(PDEVICE_EXTENSION DevExt, NTSTATUS Status);
 EVT_WDF_REQUEST_CANCEL PLxEvtRequestCancel;
 EVT_WDF_TIMER PLxEvtWriteTimer;
 EVT_WDF_TIMER PLxEvtReadTimer;

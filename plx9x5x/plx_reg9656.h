@@ -25,6 +25,9 @@
  * The chip reports a PCI abort in the Status register; all three bits are
  * write-1-to-clear, and INTCSR bit 14 follows them.
  */
+#define PLX_PCI_CFG_VENDOR		0x00	/* 16-bit Vendor ID */
+#define PLX_PCI_CFG_COMMAND		0x04	/* 16-bit Command register */
+#define PLX_PCI_COMMAND_MASTER		0x0004U	/* bus master enable */
 #define PLX_PCI_CFG_STATUS		0x06	/* 16-bit Status register */
 #define PLX_PCI_STATUS_SIG_TABORT	0x0800U	/* signalled target abort */
 #define PLX_PCI_STATUS_REC_TABORT	0x1000U	/* received target abort */

@@ -15,6 +15,10 @@
  * A failed start undoes what was done, in the same reverse order; once
  * PrepareHardware was called (even if it failed) ReleaseHardware is
  * called.
+ *
+ * System sleep, a PCI function reset and PCI error recovery leave D0 and
+ * come back through the same two halves (wdf_device_power_down/up, target
+ * and previous state WdfPowerDeviceD3); only sleep waits for requests.
  */
 #include <linux/export.h>
 #include <linux/pci.h>
@@ -493,7 +497,8 @@ static void __wdf_device_stop(struct wdf_device *d)
 		dev_warn(d->dev, "wdfshim: waiting for %u requests to complete\n",
 			 d->inflight);
 
-	if (d->started && d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
+	if (d->started && d->in_d0 &&
+	    d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
 		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d,
 							    WdfPowerDeviceD3Final);
 	if (d->interrupt) {
@@ -521,51 +526,43 @@ void wdf_device_stop(struct wdf_device *d)
 	wdf_log_leave(&ls);
 }
 
-/**
- * __wdf_device_suspend() - system sleep: wait for in-flight requests, then
- * D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect ->
- * D0Exit(D3). User space is frozen, so no new request arrives.
- * @d: a started device
+/*
+ * Leave D0 (system sleep, a PCI reset, error recovery):
+ * D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect (DPC
+ * flushed) -> bus mastering off -> D0Exit(@target). Requests are not
+ * waited for here.
  */
-static void __wdf_device_suspend(struct wdf_device *d)
+static void wdf_device_power_down(struct wdf_device *d,
+				  WDF_POWER_DEVICE_STATE target)
 {
-	wait_event(d->drain_wq, wdf_device_drained(d));
+	if (!d->in_d0)
+		return;
 	if (d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
-		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d, WdfPowerDeviceD3);
+		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d, target);
 	if (d->interrupt) {
 		wdf_interrupt_disable(d->interrupt);
 		wdf_interrupt_disconnect(d->interrupt);
 	}
 	wdf_device_bus_master(d, false);
-	if (d->in_d0 && d->pnp.EvtDeviceD0Exit)
-		d->pnp.EvtDeviceD0Exit(d, WdfPowerDeviceD3);
+	if (d->pnp.EvtDeviceD0Exit)
+		d->pnp.EvtDeviceD0Exit(d, target);
 	d->in_d0 = false;
 }
 
-/* System sleep, its callbacks' log lines naming the device. */
-void wdf_device_suspend(struct wdf_device *d)
-{
-	struct wdf_log_scope ls;
-
-	wdf_log_enter(&ls, d->dev);
-	__wdf_device_suspend(d);
-	wdf_log_leave(&ls);
-}
-
-/**
- * __wdf_device_resume() - D0Entry(D3) -> connect -> EvtInterruptEnable ->
- * D0EntryPostInterruptsEnabled.
- * @d: a suspended device
- *
- * Return: STATUS_SUCCESS or the first failure.
+/*
+ * Back to D0: D0Entry(@prev) -> bus mastering on -> connect ->
+ * EvtInterruptEnable -> D0EntryPostInterruptsEnabled(@prev).
  */
-static NTSTATUS __wdf_device_resume(struct wdf_device *d)
+static NTSTATUS wdf_device_power_up(struct wdf_device *d,
+				    WDF_POWER_DEVICE_STATE prev)
 {
 	NTSTATUS st = STATUS_SUCCESS;
 	int ret;
 
+	if (d->in_d0)
+		return STATUS_SUCCESS;
 	if (d->pnp.EvtDeviceD0Entry) {
-		st = d->pnp.EvtDeviceD0Entry(d, WdfPowerDeviceD3);
+		st = d->pnp.EvtDeviceD0Entry(d, prev);
 		if (!NT_SUCCESS(st))
 			return st;
 	}
@@ -580,20 +577,83 @@ static NTSTATUS __wdf_device_resume(struct wdf_device *d)
 			return st;
 	}
 	if (d->pnp.EvtDeviceD0EntryPostInterruptsEnabled)
-		st = d->pnp.EvtDeviceD0EntryPostInterruptsEnabled(d,
-							WdfPowerDeviceD3);
+		st = d->pnp.EvtDeviceD0EntryPostInterruptsEnabled(d, prev);
 	return st;
 }
 
-/* Resume, its callbacks' log lines naming the device. */
+/**
+ * wdf_device_suspend() - system sleep: wait for in-flight requests, then
+ * leave D0 for D3. User space is frozen, so no new request arrives.
+ * @d: a started device
+ */
+void wdf_device_suspend(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+
+	wait_event(d->drain_wq, wdf_device_drained(d));
+	wdf_log_enter(&ls, d->dev);
+	wdf_device_power_down(d, WdfPowerDeviceD3);
+	wdf_log_leave(&ls);
+}
+
+/**
+ * wdf_device_resume() - back to D0 after system sleep.
+ * @d: a suspended device
+ *
+ * Return: STATUS_SUCCESS or the first failure.
+ */
 NTSTATUS wdf_device_resume(struct wdf_device *d)
 {
 	struct wdf_log_scope ls;
 	NTSTATUS st;
 
 	wdf_log_enter(&ls, d->dev);
-	st = __wdf_device_resume(d);
+	st = wdf_device_power_up(d, WdfPowerDeviceD3);
 	wdf_log_leave(&ls);
+	return st;
+}
+
+/**
+ * wdf_device_reset_prepare() - the function is about to be reset (PCI
+ * reset_prepare, error_detected): leave D0 for D3 at once, without
+ * waiting for requests - the reset will not wait either. The driver's
+ * D0ExitPreInterruptsDisabled ends the transfers it has running (KMDF
+ * would stop them through EvtIoStop on its power-managed queues; a driver
+ * without EvtIoStop ends them in its D0Exit callbacks, as on a surprise
+ * removal). Requests keep arriving; the driver refuses them until D0.
+ * @d: the device
+ */
+void wdf_device_reset_prepare(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+
+	if (!d || !d->started)
+		return;
+	wdf_log_enter(&ls, d->dev);
+	wdf_device_power_down(d, WdfPowerDeviceD3);
+	wdf_log_leave(&ls);
+}
+
+/**
+ * wdf_device_reset_done() - the reset is over (PCI reset_done, resume
+ * after error recovery): back to D0 as after system sleep.
+ * @d: the device
+ *
+ * Return: STATUS_SUCCESS or the first failure.
+ */
+NTSTATUS wdf_device_reset_done(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+	NTSTATUS st;
+
+	if (!d || !d->started)
+		return STATUS_SUCCESS;
+	wdf_log_enter(&ls, d->dev);
+	st = wdf_device_power_up(d, WdfPowerDeviceD3);
+	wdf_log_leave(&ls);
+	if (!NT_SUCCESS(st))
+		dev_err(d->dev, "wdfshim: back to D0 after a reset failed: %s (0x%08x)\n",
+			wdf_status_name(st) ?: "status", (u32)st);
 	return st;
 }
 

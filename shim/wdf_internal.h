@@ -389,6 +389,8 @@ NTSTATUS wdf_device_start(struct wdf_device *d, struct wdf_cmres_list *raw,
 void wdf_device_stop(struct wdf_device *d);
 void wdf_device_suspend(struct wdf_device *d);
 NTSTATUS wdf_device_resume(struct wdf_device *d);
+void wdf_device_reset_prepare(struct wdf_device *d);
+NTSTATUS wdf_device_reset_done(struct wdf_device *d);
 void wdf_device_destroy(struct wdf_device *d);
 bool wdf_device_io_begin(struct wdf_device *d);
 int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,

@@ -17,6 +17,10 @@
  * Bus mastering is on only while the device is in D0 with the core's
  * D0Entry done (wdf_device.c); .shutdown (reboot, kexec) disables the
  * interrupt and bus mastering.
+ *
+ * Function reset and AER recovery (pci_error_handlers): D0 exit before,
+ * D0 entry after, as for system sleep but without waiting for requests
+ * (see wdf_pci_reset_prepare below and wdf_device_reset_prepare).
  */
 #include <linux/export.h>
 #include <linux/module.h>
@@ -200,6 +204,65 @@ static int wdf_pci_resume(struct device *dev)
 static DEFINE_SIMPLE_DEV_PM_OPS(wdf_pci_pm_ops, wdf_pci_suspend,
 				wdf_pci_resume);
 
+/*
+ * Function reset (sysfs "reset", VFIO, a driver's pci_reset_function) and
+ * AER error recovery. Both run the device's D0 exit before the reset and
+ * its D0 entry after it (wdf_device_reset_prepare/done): transfers the
+ * driver has running end with its error, requests arriving in between
+ * are refused by the driver, and the board serves I/O again afterwards.
+ * The PCI core saves and restores configuration space around a reset;
+ * after error recovery slot_reset restores it.
+ */
+static void wdf_pci_reset_prepare(struct pci_dev *pdev)
+{
+	wdf_device_reset_prepare(pci_get_drvdata(pdev));
+}
+
+static void wdf_pci_reset_done(struct pci_dev *pdev)
+{
+	wdf_device_reset_done(pci_get_drvdata(pdev));
+}
+
+static pci_ers_result_t wdf_pci_error_detected(struct pci_dev *pdev,
+					       pci_channel_state_t state)
+{
+	struct wdf_device *d = pci_get_drvdata(pdev);
+
+	dev_warn(&pdev->dev, "wdfshim: PCI error (%s)\n",
+		 state == pci_channel_io_perm_failure ? "permanent failure" :
+		 state == pci_channel_io_frozen ? "I/O frozen" : "I/O normal");
+	/* The registers may read all ones now: the driver decides gone. */
+	wdf_device_reset_prepare(d);
+	if (state == pci_channel_io_perm_failure)
+		return PCI_ERS_RESULT_DISCONNECT;
+	return PCI_ERS_RESULT_NEED_RESET;
+}
+
+static pci_ers_result_t wdf_pci_slot_reset(struct pci_dev *pdev)
+{
+	if (pci_reenable_device(pdev)) {
+		dev_err(&pdev->dev, "wdfshim: cannot re-enable after the reset\n");
+		return PCI_ERS_RESULT_DISCONNECT;
+	}
+	pci_restore_state(pdev);
+	pci_save_state(pdev);
+	return PCI_ERS_RESULT_RECOVERED;
+}
+
+static void wdf_pci_error_resume(struct pci_dev *pdev)
+{
+	if (NT_SUCCESS(wdf_device_reset_done(pci_get_drvdata(pdev))))
+		dev_info(&pdev->dev, "wdfshim: recovered from the PCI error\n");
+}
+
+static const struct pci_error_handlers wdf_pci_err_handlers = {
+	.error_detected = wdf_pci_error_detected,
+	.slot_reset = wdf_pci_slot_reset,
+	.resume = wdf_pci_error_resume,
+	.reset_prepare = wdf_pci_reset_prepare,
+	.reset_done = wdf_pci_reset_done,
+};
+
 int wdf_pci_driver_register(struct wdf_pci_driver *drv, struct module *owner,
 			    const char *mod_name)
 {
@@ -212,6 +275,7 @@ int wdf_pci_driver_register(struct wdf_pci_driver *drv, struct module *owner,
 	drv->pci.probe = wdf_pci_probe;
 	drv->pci.remove = wdf_pci_remove;
 	drv->pci.shutdown = wdf_pci_shutdown;
+	drv->pci.err_handler = &wdf_pci_err_handlers;
 	drv->pci.driver.pm = pm_sleep_ptr(&wdf_pci_pm_ops);
 	if (!drv->entry)
 		return -EINVAL;

@@ -114,6 +114,20 @@ void wdf_test_device_remove(WDFDEVICE Device)
 }
 EXPORT_SYMBOL_GPL(wdf_test_device_remove);
 
+void wdf_test_device_reset_prepare(WDFDEVICE Device)
+{
+	wdf_device_reset_prepare(WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE));
+}
+EXPORT_SYMBOL_GPL(wdf_test_device_reset_prepare);
+
+NTSTATUS wdf_test_device_reset_done(WDFDEVICE Device)
+{
+	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+
+	return d ? wdf_device_reset_done(d) : STATUS_INVALID_HANDLE;
+}
+EXPORT_SYMBOL_GPL(wdf_test_device_reset_done);
+
 BOOLEAN wdf_test_interrupt_fire(WDFDEVICE Device)
 {
 	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);

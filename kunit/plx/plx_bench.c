@@ -9,6 +9,7 @@
 #include <linux/gfp.h>
 #include <linux/io.h>
 #include <linux/ioport.h>
+#include <linux/jiffies.h>
 #include <linux/logic_iomem.h>
 #include <linux/mm.h>
 #include <linux/mman.h>
@@ -191,9 +192,11 @@ static u32 plxt_read(struct plxt_bench *b, int bar, u32 off, unsigned int size)
 	u32 v;
 
 	spin_lock_irqsave(&b->lock, flags);
-	if (b->gone)
+	if (b->gone || (bar == PLXT_BAR_REGS && b->gone_reads > 0)) {
 		v = size >= 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1;
-	else if (bar == PLXT_BAR_REGS && off + size <= PLX9656_BAR0_SIZE)
+		if (!b->gone)
+			b->gone_reads--;
+	} else if (bar == PLXT_BAR_REGS && off + size <= PLX9656_BAR0_SIZE)
 		v = plxt_hide_done(b, off, size,
 				   plx9656_reg_read(b->model, off, size));
 	else if (bar == PLXT_BAR_SRAM && off + size <= PLXT_SRAM)
@@ -245,8 +248,14 @@ static void plxt_write(struct plxt_bench *b, int bar, u32 off, u32 val,
 			b->intcsr_writes++;
 		}
 		if (off == PLXT_CNTRL && size == 4) {
-			if (val & PLXT_CNTRL_RESET)
+			if (val & PLXT_CNTRL_RESET) {
 				b->resets++;
+				b->master_at_reset =
+					plx9656_config_read(b->model,
+							    PLXT_PCI_COMMAND,
+							    2) &
+					PLXT_PCI_COMMAND_MASTER;
+			}
 			if (val & PLXT_CNTRL_RELOAD)
 				b->reloading = true;
 			else if (b->reloading) {
@@ -429,7 +438,10 @@ static int plxt_stub_cfg_read(struct device *dev, unsigned int where,
 		return -EINVAL;
 	}
 	spin_lock_irqsave(&b->lock, flags);
-	*val = plx9656_config_read(b->model, where, size);
+	if (b->cfg_gone)	/* nothing answers at this address */
+		*val = size >= 4 ? 0xFFFFFFFFu : (1u << (8 * size)) - 1;
+	else
+		*val = plx9656_config_read(b->model, where, size);
 	b->cfg_reads++;
 	spin_unlock_irqrestore(&b->lock, flags);
 	return 0;
@@ -456,6 +468,15 @@ static int plxt_stub_cfg_write(struct device *dev, unsigned int where,
 	b->cfg_writes++;
 	spin_unlock_irqrestore(&b->lock, flags);
 	return 0;
+}
+
+void plxt_cfg_write(struct plxt_bench *b, u32 off, u32 val, unsigned int size)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	plx9656_config_write(b->model, off, val, size);
+	spin_unlock_irqrestore(&b->lock, flags);
 }
 
 u32 plxt_cfg_read(struct plxt_bench *b, u32 off, unsigned int size)
@@ -496,6 +517,15 @@ void plxt_model_write(struct plxt_bench *b, u32 off, u32 val,
 
 	spin_lock_irqsave(&b->lock, flags);
 	plx9656_reg_write(b->model, off, val, size);
+	spin_unlock_irqrestore(&b->lock, flags);
+}
+
+void plxt_model_reset(struct plxt_bench *b)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&b->lock, flags);
+	plx9656_reset(b->model);
 	spin_unlock_irqrestore(&b->lock, flags);
 }
 
@@ -624,13 +654,18 @@ struct wdf_test_io *plxt_submit(struct plxt_bench *b, WDF_REQUEST_TYPE type,
  */
 long plxt_wait(struct plxt_bench *b, struct wdf_test_io *io)
 {
-	ULONG64 timeouts = READ_ONCE(b->ext->Counters.Timeouts);
+	unsigned long t0 = jiffies;
 	long r;
 	int i;
 
+	/*
+	 * -ETIMEDOUT is both "still pending after 10 s" (the I/O is not
+	 * finished) and a request that completed with STATUS_IO_TIMEOUT
+	 * (finished and freed): only the time tells them apart.
+	 */
 	r = wdf_test_io_wait(io, 10000);
 	if (r == -ETIMEDOUT &&
-	    READ_ONCE(b->ext->Counters.Timeouts) == timeouts) {
+	    time_after_eq(jiffies, t0 + msecs_to_jiffies(10000))) {
 		KUNIT_FAIL(b->test, "request still pending after 10 s");
 		r = wdf_test_io_cancel(io);
 	}
@@ -794,15 +829,26 @@ static void plxt_device_release(void *data)
 
 	/* Let anything left run out (a test that failed half way). */
 	b->gone = false;
+	b->gone_reads = 0;
+	b->cfg_gone = false;
 	b->drop_abort = false;
 	b->hide_abort_done = 0;
 	plxt_set_stall(b, 0);
 	plxt_set_master_abort_mask(b, 0);
+	if (!b->device)		/* plxt_remove() */
+		return;
 	plxt_pump(b, 10000);
 	for (i = 0; i < ARRAY_SIZE(b->ios); i++)
 		if (b->ios[i])
 			wdf_test_io_cancel(b->ios[i]);
 	wdf_test_device_remove(b->device);
+}
+
+void plxt_remove(struct plxt_bench *b)
+{
+	wdf_test_device_remove(b->device);
+	b->device = NULL;
+	b->ext = NULL;
 }
 
 struct plxt_bench *plxt_bench_create(struct kunit *test)

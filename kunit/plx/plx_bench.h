@@ -40,6 +40,8 @@
 #define PLXT_CNTRL		0x6C
 #define PLXT_CNTRL_RELOAD	BIT(29)
 #define PLXT_CNTRL_RESET	BIT(30)
+#define PLXT_PCI_COMMAND	0x04	/* configuration space */
+#define PLXT_PCI_COMMAND_MASTER	BIT(2)
 #define PLXT_PCI_STATUS		0x06	/* configuration space */
 #define PLXT_PCI_STATUS_ABORTS	GENMASK(13, 11)	/* W1C abort bits */
 #define PLXT_INTCSR_PIEN	BIT(8)
@@ -101,6 +103,9 @@ struct plxt_bench {
 	u64 when;		/* last ops->schedule */
 	int irq_level;
 	bool gone;		/* reads all ones, writes dropped */
+	unsigned int gone_reads;	/* the next BAR0 reads: all ones */
+	bool cfg_gone;		/* configuration reads all ones too */
+	bool master_at_reset;	/* bus master on at the last soft reset */
 
 	unsigned int stub_accesses;	/* through wdf_register_read/write */
 	unsigned int iomem_accesses;	/* through the logic_iomem mapping */
@@ -161,6 +166,10 @@ u32 plxt_model_read(struct plxt_bench *b, u32 off, unsigned int size);
 void plxt_model_write(struct plxt_bench *b, u32 off, u32 val,
 		      unsigned int size);
 void plxt_set_stall(struct plxt_bench *b, int mask);
+/* The function reset (PCI): every register back to its reset value. */
+void plxt_model_reset(struct plxt_bench *b);
+/* Remove the device now (PCI remove), not at the end of the test. */
+void plxt_remove(struct plxt_bench *b);
 int plxt_chan_status(struct plxt_bench *b, int ch);
 void plxt_local_doorbell(struct plxt_bench *b, u32 bits);
 int plxt_irq_level(struct plxt_bench *b);
@@ -225,6 +234,7 @@ void plxt_set_master_abort_mask(struct plxt_bench *b, int mask);
  * shim's GUID_BUS_INTERFACE_STANDARD, routed here).
  */
 u32 plxt_cfg_read(struct plxt_bench *b, u32 off, unsigned int size);
+void plxt_cfg_write(struct plxt_bench *b, u32 off, u32 val, unsigned int size);
 
 /* Where the bytes of a request's buffer live (one of @u / @k). */
 struct plxt_layout {

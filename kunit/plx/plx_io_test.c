@@ -374,28 +374,172 @@ static void plx_dpc_clears_own_csr_test(struct kunit *test)
 }
 
 /*
- * INTCSR reads all ones (the board is gone): the ISR says "not mine"
- * (no interrupt storm: it touches nothing), and later requests fail with
- * -ENODEV without touching the board.
+ * Issue 9 defect 8: one read of all ones does not make the board gone.
+ * The ISR says "not mine" and touches nothing, but the board answers the
+ * next read and serves I/O (on the old core the ISR marked it gone for
+ * good: every later request failed with -ENODEV and its level interrupt
+ * was never acknowledged again). Really gone - configuration space all
+ * ones too - is decided by the watchdog of the transfer in flight
+ * (-ENODEV), later requests fail at once, and a reset (D0 exit and entry)
+ * brings the board back when it answers again.
  */
 static void plx_device_gone_test(struct kunit *test)
 {
 	struct plxt_bench *b = plxt_bench_create(test);
 	struct plxt_ubuf *u = plxt_ubuf_alloc(test, PAGE_SIZE, 0);
+	int starts;
 
-	b->gone = true;
+	/* One failed read: not ours, not gone. */
+	b->gone_reads = 1;
 	KUNIT_EXPECT_FALSE(test, wdf_test_interrupt_fire(b->device));
-	KUNIT_EXPECT_TRUE(test, b->ext->DeviceGone);
-	KUNIT_EXPECT_FALSE(test, wdf_test_interrupt_fire(b->device));
+	KUNIT_EXPECT_EQ(test, b->gone_reads, 0u);
+	KUNIT_EXPECT_FALSE(test, b->ext->DeviceGone);
 	wdf_test_device_flush(b->device);
 	KUNIT_EXPECT_EQ(test, plxt_counters(b).Interrupts, 0ull);
+	plxt_ubuf_fill(test, u, 0, 100, 9);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base, 100, 0,
+				      0), 100L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, 100, 9), (size_t)0);
 
+	/* Gone: BAR0 and configuration space read all ones. */
+	b->gone = true;
+	b->cfg_gone = true;
+	starts = b->nchains;
+	KUNIT_EXPECT_FALSE(test, wdf_test_interrupt_fire(b->device));
+	KUNIT_EXPECT_FALSE(test, b->ext->DeviceGone);	/* not from the ISR */
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, u->base, 100, 0,
+				      0), (long)-ENODEV);
+	KUNIT_EXPECT_TRUE(test, b->ext->DeviceGone);
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base, 100, 0,
 				      0), (long)-ENODEV);
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, u->base, 100, 0,
 				      0), (long)-ENODEV);
-	KUNIT_EXPECT_EQ(test, b->nchains, 0);
+	KUNIT_EXPECT_EQ(test, b->nchains, starts);	/* writes went nowhere */
 	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
+
+	/* It answers again; a reset brings it back. */
+	b->gone = false;
+	b->cfg_gone = false;
+	wdf_test_device_reset_prepare(b->device);
+	plxt_model_reset(b);
+	KUNIT_EXPECT_EQ(test, wdf_test_device_reset_done(b->device),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_FALSE(test, b->ext->DeviceGone);
+	plxt_ubuf_fill(test, u, 0, 100, 10);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base, 100,
+				      200, 0), 100L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 200, 100, 10), (size_t)0);
+}
+
+/*
+ * Issue 9 defect 8: a PCI function reset (reset_prepare / reset_done)
+ * while both channels are busy and a third request waits in the read
+ * queue. The running transfers end with -EIO at once (not by the
+ * watchdog), the waiting one is refused with -EAGAIN while the board is
+ * out of D0, the chip's engines are stopped before the interrupt goes;
+ * after the reset the board's interrupt is enabled again and both
+ * channels move data.
+ */
+static void plx_reset_during_io_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_ubuf *w = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	struct plxt_ubuf *r = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	struct plxt_ubuf *r2 = plxt_ubuf_alloc(test, PAGE_SIZE, 0);
+	struct wdf_test_io *wio, *rio, *rio2;
+	PLX_COUNTERS c;
+
+	plxt_set_stall(b, 3);
+	wio = plxt_submit(b, WdfRequestTypeWrite, w->base, 6000, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(wio));
+	rio = plxt_submit(b, WdfRequestTypeRead, r->base, 6000, 8192, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(rio));
+	rio2 = plxt_submit(b, WdfRequestTypeRead, r2->base, 100, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(rio2));
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	KUNIT_ASSERT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
+	KUNIT_ASSERT_EQ(test, plxt_chan_status(b, 1), PLX9656_CHAN_BUSY);
+
+	wdf_test_device_reset_prepare(b->device);
+	KUNIT_EXPECT_FALSE(test, b->ext->InD0);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, wio), (long)-EIO);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, rio), (long)-EIO);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, rio2), (long)-EAGAIN);
+	KUNIT_EXPECT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_ABORTED);
+	KUNIT_EXPECT_EQ(test, plxt_chan_status(b, 1), PLX9656_CHAN_ABORTED);
+	KUNIT_EXPECT_FALSE(test, b->ext->Channel[0].Busy);
+	KUNIT_EXPECT_FALSE(test, b->ext->Channel[1].Busy);
+	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
+			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN), 0u);
+	KUNIT_EXPECT_EQ(test, b->resets, 0u);	/* Abort was enough */
+	c = plxt_counters(b);
+	KUNIT_EXPECT_EQ(test, c.Errors, 2ull);
+	KUNIT_EXPECT_EQ(test, c.Timeouts, 0ull);
+
+	/* The reset itself, then back to D0. */
+	plxt_set_stall(b, 0);
+	plxt_model_reset(b);
+	KUNIT_EXPECT_EQ(test, wdf_test_device_reset_done(b->device),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, b->ext->InD0);
+	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
+			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN),
+			(u32)(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN));
+	plxt_ubuf_fill(test, w, 3, 6000, 41);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base + 3,
+				      6000, 1000, 0), 6000L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 1000, 6000, 41), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base + 5,
+				      6000, 1000, 0), 6000L);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 5, 6000, 41), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
+}
+
+/*
+ * Issue 9 defect 7 (core): D0 entry finds a channel still running (left
+ * by a previous driver or kernel; here started behind the core's back
+ * while the device is out of D0) and stops it before the shim turns bus
+ * mastering on and connects the interrupt; no transfer of the core is
+ * affected and the channel then works.
+ */
+static void plx_d0_entry_quiesces_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_kbuf *k = plxt_kbuf_alloc(test, 2);
+	struct plxt_ubuf *u = plxt_ubuf_alloc(test, PAGE_SIZE, 0);
+	__le32 *desc = (__le32 *)(k->va + PAGE_SIZE);
+	u64 dla = plxt_kbuf_bus(k, PAGE_SIZE);
+	unsigned int aborts;
+
+	wdf_test_device_reset_prepare(b->device);
+	/* A foreign chain: one descriptor, 4 KiB host -> SRAM 0, stalled. */
+	desc[0] = cpu_to_le32((u32)plxt_kbuf_bus(k, 0));
+	desc[1] = cpu_to_le32(0);
+	desc[2] = cpu_to_le32(4096);
+	desc[3] = cpu_to_le32(PLXT_DPR_PCI | PLXT_DPR_END);
+	plxt_set_stall(b, 1);
+	plxt_model_write(b, PLXT_DMAMODE(0), PLXT_MODE_SG | PLXT_MODE_DONEIEN |
+			 PLXT_MODE_INTPCI | 3, 4);
+	plxt_model_write(b, PLXT_DMADPR(0), (u32)dla | PLXT_DPR_PCI, 4);
+	plxt_model_write(b, PLXT_DMACSR(0), PLXT_CSR_ENABLE | PLXT_CSR_START,
+			 1);
+	KUNIT_ASSERT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
+	aborts = b->aborts[0];
+
+	KUNIT_EXPECT_EQ(test, wdf_test_device_reset_done(b->device),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_NE(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
+	KUNIT_EXPECT_GT(test, b->aborts[0], aborts);
+	KUNIT_EXPECT_FALSE(test, plxt_model_read(b, PLXT_DMAMODE(0), 4) &
+			   PLXT_MODE_DONEIEN);
+	plxt_set_stall(b, 0);
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).Interrupts, 0ull);
+
+	plxt_ubuf_fill(test, u, 0, 3000, 51);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base, 3000,
+				      0, 0), 3000L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, 3000, 51), (size_t)0);
 }
 
 /*
@@ -831,6 +975,232 @@ static void plx_soft_reset_fallback_test(struct kunit *test)
 }
 
 /*
+ * Issue 9 defects 4 and 7 (core): a channel ignores Abort (here: the
+ * write, cancelled by a signal) while the other channel runs a transfer
+ * of another caller. The core turns bus mastering off before the soft
+ * reset and before anything is unmapped, the reset kills the other
+ * transfer too, and its caller gets -EIO at once instead of a watchdog
+ * timeout seconds later (the old core let it time out). Bus mastering
+ * is on again once both engines are idle; both channels work.
+ */
+static void plx_failed_abort_other_channel_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_ubuf *w = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	struct plxt_ubuf *r = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	struct wdf_test_io *wio, *rio;
+	unsigned long t0;
+	u32 cmd;
+
+	cmd = plxt_cfg_read(b, PLXT_PCI_COMMAND, 2);
+	plxt_cfg_write(b, PLXT_PCI_COMMAND, cmd | PLXT_PCI_COMMAND_MASTER, 2);
+	b->drop_abort = true;
+	plxt_set_stall(b, 3);
+	wio = plxt_submit(b, WdfRequestTypeWrite, w->base, 6000, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(wio));
+	rio = plxt_submit(b, WdfRequestTypeRead, r->base, 6000, 8192, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(rio));
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+
+	t0 = jiffies;
+	KUNIT_EXPECT_EQ(test, plxt_cancel(b, wio), (long)-ERESTARTSYS);
+	KUNIT_EXPECT_EQ(test, b->resets, 1u);
+	KUNIT_EXPECT_FALSE(test, b->master_at_reset);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, rio), (long)-EIO);
+	KUNIT_EXPECT_LT(test, jiffies - t0, msecs_to_jiffies(900));
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).Timeouts, 0ull);
+	KUNIT_EXPECT_FALSE(test, b->ext->Channel[0].Busy);
+	KUNIT_EXPECT_FALSE(test, b->ext->Channel[1].Busy);
+	KUNIT_EXPECT_TRUE(test, plxt_cfg_read(b, PLXT_PCI_COMMAND, 2) &
+			  PLXT_PCI_COMMAND_MASTER);
+
+	b->drop_abort = false;
+	plxt_set_stall(b, 0);
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	plxt_ubuf_fill(test, w, 0, 6000, 61);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base, 6000,
+				      300, 0), 6000L);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base, 6000,
+				      300, 0), 6000L);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 0, 6000, 61), (size_t)0);
+}
+
+/*
+ * Issue 9 defect 7 (core): at remove, bus mastering is off before the
+ * D3Final soft reset and before the descriptor memory is freed, even
+ * where no bus driver clears it (the old core left it to the shim).
+ */
+static void plx_remove_master_off_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	u32 cmd;
+
+	cmd = plxt_cfg_read(b, PLXT_PCI_COMMAND, 2);
+	plxt_cfg_write(b, PLXT_PCI_COMMAND, cmd | PLXT_PCI_COMMAND_MASTER, 2);
+	b->master_at_reset = true;
+	plxt_remove(b);
+	KUNIT_EXPECT_EQ(test, b->resets, 1u);
+	KUNIT_EXPECT_FALSE(test, b->master_at_reset);
+	KUNIT_EXPECT_FALSE(test, plxt_cfg_read(b, PLXT_PCI_COMMAND, 2) &
+			   PLXT_PCI_COMMAND_MASTER);
+}
+
+/* A write of @len run by the model to its end, INTA# high, no ISR yet. */
+static struct wdf_test_io *plxt_write_to_done(struct plxt_bench *b,
+					      struct plxt_ubuf *u, size_t len,
+					      u32 seed)
+{
+	struct wdf_test_io *io;
+	int i;
+
+	plxt_ubuf_fill(b->test, u, 0, len, seed);
+	io = plxt_submit(b, WdfRequestTypeWrite, u->base, len, 0, 0, 0);
+	if (IS_ERR(io))
+		return io;
+	for (i = 0; i < 20 && !plxt_irq_level(b); i++)
+		plxt_step(b);
+	KUNIT_EXPECT_EQ(b->test, plxt_irq_level(b), 1);
+	return io;
+}
+
+/*
+ * Race (a): a chain finishes and the ISR records Done; before the DPC
+ * can run (it waits for the device lock, held here as the watchdog's
+ * callback holds it), the channel is aborted - a timeout that decided
+ * just before the Done arrived. The abort must forget the recorded Done:
+ * otherwise the DPC would take it for the next chain's and complete that
+ * one early. The next chain (stalled) stays running until the model
+ * finishes it, and moves all its data.
+ * Regression check: with PLxAbortChannel no longer clearing
+ * IsrActive/IsrCsr this case failed (the saved Done survived the abort).
+ */
+static void plx_stale_done_after_abort_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_ubuf *u = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	PPLX_CHANNEL ch = &b->ext->Channel[PLX_CH_WRITE];
+	struct mutex *lock = wdf_test_device_sync_lock(b->device);
+	struct wdf_test_io *io;
+
+	io = plxt_write_to_done(b, u, 4096, 70);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	mutex_lock(lock);
+	KUNIT_EXPECT_TRUE(test, wdf_test_interrupt_fire(b->device));
+	KUNIT_EXPECT_TRUE(test, ch->IsrActive);
+	KUNIT_EXPECT_TRUE(test, ch->IsrCsr & PLX_DMACSR_DONE);
+	KUNIT_EXPECT_TRUE(test, ch->Busy);
+	/* What PLxWatchdog does once it has decided on a timeout. */
+	b->ext->Counters.Timeouts++;
+	ch->IdleTicks = 0;
+	PLxAbortTransfer(b->ext, ch, STATUS_IO_TIMEOUT);
+	KUNIT_EXPECT_FALSE(test, ch->IsrActive);
+	KUNIT_EXPECT_EQ(test, ch->IsrCsr, 0);
+	mutex_unlock(lock);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io), (long)-ETIMEDOUT);
+
+	/* The next chain: the stale Done must not end it. */
+	plxt_set_stall(b, 1);
+	plxt_ubuf_fill(test, u, 0, 4096, 71);
+	io = plxt_submit(b, WdfRequestTypeWrite, u->base, 4096, 4096, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	wdf_test_device_flush(b->device);
+	KUNIT_EXPECT_TRUE(test, ch->Busy);
+	KUNIT_EXPECT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).BytesWritten, 0ull);
+	plxt_set_stall(b, 0);
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io), 4096L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 4096, 4096, 71), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).BytesWritten, 4096ull);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
+}
+
+/*
+ * Race (b): the watchdog ticks past its limit while the chain's Done is
+ * already recorded by the ISR and the DPC waits for the device lock (held
+ * here, as the timer callback holds it). No timeout: the tick re-arms, the
+ * DPC then completes the request in full.
+ * Regression check: with PLxWatchdog ignoring the recorded Done this case
+ * failed (-ETIMEDOUT, channel aborted).
+ */
+static void plx_watchdog_done_pending_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_ubuf *u = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	PPLX_CHANNEL ch = &b->ext->Channel[PLX_CH_WRITE];
+	struct mutex *lock = wdf_test_device_sync_lock(b->device);
+	struct wdf_test_io *io;
+	unsigned int aborts;
+
+	io = plxt_write_to_done(b, u, 6000, 72);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	aborts = b->aborts[0];
+	mutex_lock(lock);
+	KUNIT_EXPECT_TRUE(test, wdf_test_interrupt_fire(b->device));
+	ch->IdleTicks = PLX_DMA_TIMEOUT_TICKS;	/* past the limit */
+	PLxEvtWriteTimer(ch->Timer);
+	KUNIT_EXPECT_TRUE(test, ch->Busy);
+	KUNIT_EXPECT_EQ(test, b->aborts[0], aborts);
+	/* (not plxt_counters(): it takes the device lock) */
+	KUNIT_EXPECT_EQ(test, b->ext->Counters.Timeouts, 0ull);
+	mutex_unlock(lock);
+
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io), 6000L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, 6000, 72), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).Timeouts, 0ull);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).Errors, 0ull);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).BytesWritten, 6000ull);
+}
+
+/*
+ * PLxBuildChain at the 4 GiB boundary of the 32-bit profile: an element
+ * ending exactly at 4 GiB is accepted (its last byte is 0xFFFFFFFF), one
+ * ending a byte later is refused, also as the last of several elements.
+ * Regression check: with the test written as end >= 4 GiB the first
+ * case failed.
+ */
+static void plx_build_chain_4g_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	PPLX_CHANNEL ch = &b->ext->Channel[PLX_CH_WRITE];
+	struct mutex *lock = wdf_test_device_sync_lock(b->device);
+	PSCATTER_GATHER_LIST sg;
+
+	sg = kunit_kzalloc(test, struct_size(sg, Elements, 2), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sg);
+	mutex_lock(lock);
+	ch->DeviceOffset = 0;
+
+	sg->NumberOfElements = 1;
+	sg->Elements[0].Address.QuadPart = 0x100000000LL - 8192;
+	sg->Elements[0].Length = 8192;
+	KUNIT_EXPECT_EQ(test, PLxBuildChain(b->ext, ch, sg, 0),
+			STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, PlxDescRead(&ch->Desc[0].PciAddressLow),
+			0xFFFFE000u);
+	KUNIT_EXPECT_EQ(test, PlxDescRead(&ch->Desc[0].TransferSize), 8192u);
+
+	sg->Elements[0].Address.QuadPart = 0x100000000LL - 8191;
+	KUNIT_EXPECT_EQ(test, PLxBuildChain(b->ext, ch, sg, 0),
+			STATUS_INVALID_DEVICE_STATE);
+
+	sg->NumberOfElements = 2;
+	sg->Elements[0].Address.QuadPart = 0x10000000;
+	sg->Elements[0].Length = 4096;
+	sg->Elements[1].Address.QuadPart = 0x100000000LL - 4096;
+	sg->Elements[1].Length = 4096;
+	KUNIT_EXPECT_EQ(test, PLxBuildChain(b->ext, ch, sg, 0),
+			STATUS_SUCCESS);
+	sg->Elements[1].Address.QuadPart = 0x100000000LL - 4095;
+	KUNIT_EXPECT_EQ(test, PLxBuildChain(b->ext, ch, sg, 0),
+			STATUS_INVALID_DEVICE_STATE);
+	mutex_unlock(lock);
+	KUNIT_EXPECT_EQ(test, b->nchains, 0);	/* nothing was started */
+}
+
+/*
  * A signal while a transfer is stuck on the board: the cancel routine
  * aborts the channel, the caller gets -ERESTARTSYS (nothing transferred),
  * and the channel works afterwards.
@@ -890,7 +1260,9 @@ static struct kunit_case plx_io_test_cases[] = {
 	KUNIT_CASE(plx_isr_ack_dpc_test),
 	KUNIT_CASE(plx_dpc_right_channel_test),
 	KUNIT_CASE(plx_dpc_clears_own_csr_test),
-	KUNIT_CASE(plx_device_gone_test),
+	KUNIT_CASE_SLOW(plx_device_gone_test),
+	KUNIT_CASE(plx_reset_during_io_test),
+	KUNIT_CASE(plx_d0_entry_quiesces_test),
 	KUNIT_CASE_SLOW(plx_timeout_recovers_test),
 	KUNIT_CASE(plx_read_residual_test),
 	KUNIT_CASE(plx_single_transfer_test),
@@ -899,6 +1271,11 @@ static struct kunit_case plx_io_test_cases[] = {
 	KUNIT_CASE(plx_silicon_intcsr_test),
 	KUNIT_CASE_SLOW(plx_soft_reset_fallback_test),
 	KUNIT_CASE(plx_cancel_test),
+	KUNIT_CASE(plx_failed_abort_other_channel_test),
+	KUNIT_CASE(plx_remove_master_off_test),
+	KUNIT_CASE(plx_stale_done_after_abort_test),
+	KUNIT_CASE(plx_watchdog_done_pending_test),
+	KUNIT_CASE(plx_build_chain_4g_test),
 	KUNIT_CASE(plx_unknown_ioctl_test),
 	{}
 };

@@ -177,6 +177,20 @@ NTSTATUS wdf_test_device_add(WDFDRIVER Driver, struct device *dev,
 void wdf_test_device_remove(WDFDEVICE Device);
 
 /**
+ * wdf_test_device_reset_prepare() - what the PCI reset_prepare and
+ * error_detected handlers do: D0ExitPreInterruptsDisabled ->
+ * EvtInterruptDisable -> disconnect -> D0Exit(WdfPowerDeviceD3), without
+ * waiting for requests.
+ */
+void wdf_test_device_reset_prepare(WDFDEVICE Device);
+/**
+ * wdf_test_device_reset_done() - what reset_done and the error resume
+ * handler do: D0Entry(WdfPowerDeviceD3) -> connect -> EvtInterruptEnable
+ * -> D0EntryPostInterruptsEnabled.
+ */
+NTSTATUS wdf_test_device_reset_done(WDFDEVICE Device);
+
+/**
  * wdf_test_interrupt_fire() - run the ISR as a hard IRQ would (interrupts
  * off, interrupt lock held); the ISR may queue the DPC.
  * Return: the ISR's result (FALSE if the device has no interrupt).

@@ -8,8 +8,10 @@
 # Usage:
 #   tools/vm/run.sh --abi ABI --script GUEST_SCRIPT [options]
 #
-#   --abi ABI            kernel ABI, or K61 / K612 ($PLX_CACHE/kernels.env);
-#                        boots $PLX_CACHE/kernels/<abi>/vmlinuz
+#   --abi ABI            kernel ABI, or K61 / K612 ($PLX_CACHE/kernels.env),
+#                        or SAN (the sanitizer kernel, tools/vm/sankernel.sh,
+#                        built first if not cached); boots
+#                        $PLX_CACHE/kernels/<abi>/vmlinuz
 #   --script FILE        guest script (busybox ash) run as /plxvm/test.sh;
 #                        its exit code is the guest rc
 #   --boards N           number of plx9656 boards (default 1), QOM paths
@@ -18,6 +20,9 @@
 #                        'device-id=0x5601,stall=1,bandwidth=1000000'
 #   --board I:OPTS       extra properties for board I only (repeatable)
 #   --machine pc|q35     machine type (default pc; q35 with --iommu)
+#   --root-port          q35 with a hot-pluggable pcie-root-port (id rp0)
+#                        holding board 0 (`device_del plx0`, then
+#                        `device_add plx9656,id=plx0,bus=rp0`)
 #   --iommu              q35 + `-device intel-iommu,intremap=off` and the
 #                        guest gets intel_iommu=on
 #   --mem SIZE           guest RAM (default 1G)
@@ -45,6 +50,8 @@
 # which prints "PLXVM-QOM-SET <tag> <path> <prop> <value>" on the console;
 # this script forwards it as HMP `qom-set <path> <prop> <value>` and answers
 # on the guest's ttyS1; the helper returns 0 when QEMU accepted it.
+# A console line "PLXVM-HMP <tag> device_del|device_add <args>" is
+# forwarded the same way (hot-unplug scenarios; only these two commands).
 #
 # Exit status:
 #   the guest script's rc   when the log is clean
@@ -83,6 +90,7 @@ LOGDIR=${PLX_LOGDIR:-$ROOT/build/logs}
 usage() { sed -n '4,/^set -uo/p' "$0" | sed -n 's/^# \{0,1\}//p' | sed '$d' >&2; exit 2; }
 
 abi= script= boards=1 board_opts= machine= iommu=0 mem=1G smp=2 append=
+rootport=0
 icount=
 timeout=300 log= quiet=0
 mods=() files=() moncmds=() qargs=() allows=() perboard=()
@@ -95,6 +103,7 @@ while [ $# -gt 0 ]; do
 	--board) perboard+=("$2"); shift 2 ;;
 	--machine) machine=$2; shift 2 ;;
 	--iommu) iommu=1; shift ;;
+	--root-port) rootport=1; shift ;;
 	--mem) mem=$2; shift 2 ;;
 	--smp) smp=$2; shift 2 ;;
 	--append) append="$append $2"; shift 2 ;;
@@ -117,6 +126,9 @@ K61|K612)
 	# shellcheck disable=SC1091
 	. "$PLX_CACHE/kernels.env" || exit 2
 	abi=${!abi} ;;
+SAN)
+	abi=$("$HERE/sankernel.sh" | sed -n 's/^SAN_ABI=//p')
+	[ -n "$abi" ] || { say "no sanitizer kernel"; exit 2; } ;;
 esac
 kernel=$PLX_CACHE/kernels/$abi/vmlinuz
 [ -f "$kernel" ] || { say "no guest kernel $kernel (run tools/deps.sh)"; exit 2; }
@@ -127,6 +139,10 @@ kernel=$PLX_CACHE/kernels/$abi/vmlinuz
 	{ say "--icount wants a shift (0..10)"; exit 2; }
 if [ $iommu = 1 ]; then
 	[ -z "$machine" ] || [ "$machine" = q35 ] || { say "--iommu needs q35"; exit 2; }
+	machine=q35
+fi
+if [ $rootport = 1 ]; then
+	[ -z "$machine" ] || [ "$machine" = q35 ] || { say "--root-port needs q35"; exit 2; }
 	machine=q35
 fi
 machine=${machine:-pc}
@@ -167,8 +183,10 @@ if [ $iommu = 1 ]; then
 	args+=(-device intel-iommu,intremap=off)
 	cmdline="$cmdline intel_iommu=on"
 fi
+[ $rootport = 1 ] && args+=(-device pcie-root-port,id=rp0,chassis=1,slot=1)
 for ((i = 0; i < boards; i++)); do
 	opts="plx9656,id=plx$i"
+	[ $rootport = 1 ] && [ $i = 0 ] && opts="$opts,bus=rp0"
 	[ -n "$board_opts" ] && opts="$opts,$board_opts"
 	for pb in ${perboard[@]+"${perboard[@]}"}; do
 		[ "${pb%%:*}" = "$i" ] && opts="$opts,${pb#*:}"
@@ -194,9 +212,14 @@ for c in ${moncmds[@]+"${moncmds[@]}"}; do
 done
 
 qom_set() { # tag path prop value
-	local before after new ok=1 i
+	hmp "$1" qom-set "$2" "$3" "$4"
+}
+
+hmp() { # tag command args...
+	local before after new ok=1 i tag=$1
+	shift
 	before=$(stat -c %s "$T/monitor.log")
-	printf 'qom-set %s %s %s\n' "$2" "$3" "$4" >&"$monfd"
+	printf '%s\n' "$*" >&"$monfd"
 	for ((i = 0; i < 50; i++)); do
 		sleep 0.1
 		after=$(stat -c %s "$T/monitor.log")
@@ -208,12 +231,12 @@ qom_set() { # tag path prop value
 		ok=0
 	fi
 	if [ $ok = 1 ]; then
-		say "qom-set $2 $3 $4: ok"
-		printf 'PLXVM-QOM-OK %s\n' "$1" >&"$ackfd"
+		say "$*: ok"
+		printf 'PLXVM-QOM-OK %s\n' "$tag" >&"$ackfd"
 	else
 		new=$(echo "$new" | grep -iE 'error|not found|invalid|failed' | head -1)
-		say "qom-set $2 $3 $4: $new"
-		printf 'PLXVM-QOM-ERR %s %s\n' "$1" "$new" >&"$ackfd"
+		say "$*: $new"
+		printf 'PLXVM-QOM-ERR %s %s\n' "$tag" "$new" >&"$ackfd"
 	fi
 }
 
@@ -227,6 +250,11 @@ qom_set() { # tag path prop value
 		*PLXVM-QOM-SET*)
 			set -- ${line#*PLXVM-QOM-SET }
 			[ $# -ge 4 ] && qom_set "$1" "$2" "$3" "$4" ;;
+		*PLXVM-HMP*)
+			set -- ${line#*PLXVM-HMP }
+			case "${2:-}" in
+			device_del|device_add) [ $# -ge 3 ] && hmp "$@" ;;
+			esac ;;
 		esac
 	done
 ) &

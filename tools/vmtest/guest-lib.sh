@@ -53,6 +53,21 @@ wait_gone() {
 	[ ! -e "$1" ]
 }
 
+# plxvm_hmp device_del|device_add ARGS: the host runner (tools/vm/run.sh)
+# sends the HMP command to QEMU; 0 when QEMU accepted it.
+plxvm_hmp() {
+	tag=$$.$(cut -d' ' -f1 /proc/uptime)
+	echo "PLXVM-HMP $tag $*" > /dev/console
+	while read -t 60 -r ans t rest <&3; do
+		[ "$t" = "$tag" ] || continue
+		[ "$ans" = "PLXVM-QOM-OK" ] && return 0
+		echo "plxvm_hmp: host: $rest" >&2
+		return 1
+	done
+	echo "plxvm_hmp: no answer from the host" >&2
+	return 1
+}
+
 node_mode() { stat -c '%a %u %g' "$1" 2>/dev/null; }
 
 load_modules() {

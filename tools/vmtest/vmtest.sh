@@ -3,7 +3,7 @@
 #
 # make vmtest: the driver end to end on the emulated PLX 9656 board.
 #
-#   tools/vmtest/vmtest.sh [--only NAME[,NAME...]] [--list]
+#   tools/vmtest/vmtest.sh [--sanitizer] [--only NAME[,NAME...]] [--list]
 #
 # For each guest kernel (Debian 6.1 and bookworm-backports 6.12) the
 # modules are built against that kernel's headers in a private copy of the
@@ -16,6 +16,13 @@
 #
 # The last line is "vmtest: N passed, N failed" (one count per scenario,
 # plus one per failed module build).
+#
+# --sanitizer runs the SAN_SCENARIOS instead (make sanitizer): the
+# sanitizer guest kernel (tools/vm/sankernel.sh: KASAN, lockdep, DMA-API
+# debug, kmemleak, fault injection; built once, cached), the modules built
+# against its tree, tools/sanitizer/guest-lib.sh added to every guest
+# script (kmemleak, lockdep and DMA-API checks in finish()), plxfail in the
+# guest; last line "sanitizer: N passed, N failed".
 #
 # make bench (the benchmark) lives in tools/bench/.
 set -uo pipefail
@@ -40,15 +47,40 @@ SCENARIOS=(
 	"k612-suspend   K612 -                                 suspend.sh"
 	"k61-dead-board K61  -                                 dead.sh"
 	"k612-file      K612 -                                 file.sh"
+	"k612-reset     K612 -                                 reset.sh"
+	"k612-hotplug   K612 --root-port                       hotplug.sh"
 	"k612-edu       K612 --mem=256M,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 	"k612-edu-iommu K612 --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
+)
+# --sanitizer: kernel SAN (tools/vm/sankernel.sh); a script with a / is
+# relative to the project root. q35: the pc machine's ACPI _PRT is an AML
+# loop that the sanitizer kernel's interpreter does not finish within
+# ACPICA's 30 s loop timeout under TCG (AE_AML_LOOP_TIMEOUT, then "PCI INT
+# A: no GSI" and no interrupt); q35's _PRT is a plain package.
+SAN_SCENARIOS=(
+	"san-basic      SAN  --machine=q35                     basic.sh"
+	"san-two-boards SAN  --machine=q35,--boards=2          two.sh"
+	"san-master-abort SAN --machine=q35                    abort.sh"
+	"san-file       SAN  --machine=q35                     file.sh"
+	"san-edu-iommu  SAN  --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
+	"san-failnth    SAN  --machine=q35                     tools/sanitizer/guest/failnth.sh"
+)
+# Lines run.sh may excuse in one scenario (--allow, one regex per line).
+# san-failnth: a failed vmalloc() in the module loader (finit_module under
+# fail-nth) is reported by warn_alloc() with a stack dump whose "Call
+# Trace:" line and "? lockdep_*" frames match run.sh's list; any WARN,
+# BUG, KASAN, lockdep or hung-task report still has its own header line.
+declare -A SAN_ALLOW=(
+	[san-failnth]='^\[ *[0-9.]+\] Call Trace:$
+^\[ *[0-9.]+\]  (\? )?lockdep_[a-z_]+\+0x[0-9a-f]+/0x[0-9a-f]+$'
 )
 
 say() { echo "vmtest: $*" >&2; }
 
-only= list=0
+only= list=0 san=0 suite=vmtest timeout=300
 while [ $# -gt 0 ]; do
 	case "$1" in
+	--sanitizer) san=1 suite=sanitizer timeout=1200; shift ;;
 	--only) only=$2; shift 2 ;;
 	--only=*) only=${1#--only=}; shift ;;
 	--list) list=1; shift ;;
@@ -57,6 +89,7 @@ while [ $# -gt 0 ]; do
 	esac
 done
 
+[ $san = 0 ] || SCENARIOS=("${SAN_SCENARIOS[@]}")
 selected=()
 for s in "${SCENARIOS[@]}"; do
 	read -r name _ <<<"$s"
@@ -73,6 +106,20 @@ fi
 # shellcheck disable=SC1091
 . "$PLX_CACHE/kernels.env" || { say "no $PLX_CACHE/kernels.env (make deps)"; exit 2; }
 mkdir -p "$LOGDIR"
+# The sanitizer kernel (built once per content, long when cold): ABI and
+# module build tree.
+declare -A kdirs
+if printf '%s\n' "${selected[@]}" | awk '$2 == "SAN" { f = 1 } END { exit !f }'; then
+	say "sanitizer kernel (tools/vm/sankernel.sh; log in $PLX_CACHE/sankernel/)"
+	if sanenv=$("$ROOT/tools/vm/sankernel.sh"); then
+		eval "$sanenv"
+		SAN=$SAN_ABI
+		kdirs[SAN]=$SAN_KDIR
+	else
+		SAN=none
+		kdirs[SAN]=/nonexistent
+	fi
+fi
 # One vmtest/run at a time per clone: they share build/vm-<abi>/.
 mkdir -p "$ROOT/build"
 exec 8>"$ROOT/build/.vmtest.lock"
@@ -129,12 +176,29 @@ if ! gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/samples/edu" \
 	echo "vmtest: 0 passed, 1 failed"
 	exit 1
 fi
+sanfiles=() sanlib=()
+if [ $san = 1 ]; then
+	# the source checks above are vmtest's; the sanitizer suite has its own
+	passed=0 failed=0 summary=()
+	PLXFAIL=$ROOT/build/plxfail/plxfail
+	mkdir -p "$(dirname "$PLXFAIL")"
+	if ! gcc -static -O2 -Wall -Wextra -I"$ROOT/plx9x5x/uapi" \
+		-o "$PLXFAIL" "$ROOT/tools/sanitizer/plxfail.c"; then
+		say "plxfail build failed"
+		echo "sanitizer: 0 passed, 1 failed"
+		exit 1
+	fi
+	# the boot line of CONFIG_PROVE_RCU matches run.sh's 'lockdep'
+	sanfiles=(--file "$PLXFAIL:/plxvm/plxfail"
+		--allow '^\[ *[0-9.]+\] rcu:[[:space:]]+RCU lockdep checking is enabled\.$')
+	sanlib=("$ROOT/tools/sanitizer/guest-lib.sh")
+fi
 
 # ---- modules, once per kernel ----------------------------------------------
 declare -A built
 build_modules() { # $1 = K61/K612 -> prints the module directory
 	local abi=${!1} out=$ROOT/build/vm-${!1}
-	local kdir=/usr/src/linux-headers-$abi
+	local kdir=${kdirs[$1]:-/usr/src/linux-headers-$abi}
 	[ -d "$kdir" ] || { say "no headers $kdir (make deps)"; return 1; }
 	mkdir -p "$out/src"
 	# No -t: a changed file gets a fresh mtime in the copy, so kbuild
@@ -180,17 +244,27 @@ for s in "${selected[@]}"; do
 			[[ "$o" == *=* ]] && args+=("${o#*=}")
 		done
 	fi
+	if [ $san = 1 ] && [ -n "${SAN_ALLOW[$name]:-}" ]; then
+		while IFS= read -r a; do
+			args+=(--allow "$a")
+		done <<<"${SAN_ALLOW[$name]}"
+	fi
 	T=$(mktemp -d "${TMPDIR:-/tmp}/vmtest.XXXXXX")
-	cat "$HERE/guest-lib.sh" "$HERE/guest/$script" > "$T/test.sh"
+	case $script in
+	*/*) script=$ROOT/$script ;;
+	*) script=$HERE/guest/$script ;;
+	esac
+	cat "$HERE/guest-lib.sh" ${sanlib[@]+"${sanlib[@]}"} "$script" > "$T/test.sh"
 	say "=== $name: $k (${!k}) ${args[*]} $script"
 	start=$SECONDS
-	"$ROOT/tools/vm/run.sh" --abi "$k" --script "$T/test.sh" --smp 2 \
-		--timeout 300 --quiet --log "$log" \
+	"$ROOT/tools/vm/run.sh" --abi "${!k}" --script "$T/test.sh" --smp 2 \
+		--timeout "$timeout" --quiet --log "$log" \
 		--modules "${built[$k]}/shim/wdfshim.ko" \
 		--modules "${built[$k]}/plx9x5x/plx9x5x.ko" \
 		--modules "${built[$k]}/samples/edu/wdfedu.ko" \
 		--file "$PLXTEST:/plxvm/plxtest" \
-		--file "$EDUTEST:/plxvm/edutest" "${args[@]}"
+		--file "$EDUTEST:/plxvm/edutest" ${sanfiles[@]+"${sanfiles[@]}"} \
+		"${args[@]}"
 	rc=$?
 	secs=$((SECONDS - start))
 	rm -rf "$T"
@@ -204,7 +278,7 @@ for s in "${selected[@]}"; do
 	fi
 done
 
-echo "=== vmtest summary ==="
+echo "=== $suite summary ==="
 printf '%s\n' "${summary[@]}"
-echo "vmtest: $passed passed, $failed failed"
+echo "$suite: $passed passed, $failed failed"
 [ $failed -eq 0 ]

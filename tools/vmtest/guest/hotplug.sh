@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# shellcheck shell=sh
+# Issue 9: hot-unplug during I/O. Board 0 sits in a hot-pluggable
+# pcie-root-port (run.sh --root-port). With both DMA channels busy
+# (stalled), a third reader waiting in the read queue and one more
+# descriptor open, the board is removed through the QEMU monitor
+# (device_del): every caller gets an error (the running transfers by the
+# watchdog, ETIMEDOUT: remove waits for them), nothing hangs, the node goes,
+# the open descriptor fails with ENODEV. The board is plugged in again
+# (device_add): the new node passes loopback and duplex. Then unbind and
+# rmmod with an open descriptor and a blocked caller. The guest log must
+# stay free of WARN/BUG/KASAN (run.sh); both modules unload at the end.
+board=/machine/peripheral/plx0
+load_modules
+check_node 0
+bdf=$(plxvm-bdfs | head -n 1)
+run_plxtest "loopback before the unplug" --tests loopback
+
+check "stall both channels" plxvm-qom-set $board stall 3
+exec 5< /dev/plx9x5x0
+dd if=/dev/zero of=/dev/plx9x5x0 bs=6000 count=1 > /tmp/w.out 2>&1 &
+pw=$!
+dd if=/dev/plx9x5x0 of=/dev/null bs=6000 count=1 > /tmp/r.out 2>&1 &
+pr=$!
+sleep 0.3
+dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1 > /tmp/r2.out 2>&1 &
+pr2=$!
+sleep 0.3
+check "device_del plx0" plxvm_hmp device_del plx0
+check "the node is gone" wait_gone /dev/plx9x5x0 30
+check "the PCI function is gone" wait_gone /sys/bus/pci/devices/$bdf 30
+for p in $pw $pr $pr2; do
+	wait $p
+	echo "  caller $p: rc $?"
+done
+for f in w r r2; do
+	sed "s/^/  dd-$f| /" /tmp/$f.out
+	check "caller $f got an error" \
+		sh -c "grep -qE 'timed out|No such device|Input/output error|Interrupted' /tmp/$f.out"
+done
+dd bs=100 count=1 of=/dev/null <&5 > /tmp/fd5.out 2>&1
+r=$?
+sed 's/^/  dd-fd5| /' /tmp/fd5.out
+check "the open descriptor fails with ENODEV (rc $r)" \
+	sh -c "[ $r -ne 0 ] && grep -q 'No such device' /tmp/fd5.out"
+exec 5<&-
+
+check "device_add plx0 again" plxvm_hmp device_add plx9656,id=plx0,bus=rp0
+check_node 0
+bdf=$(plxvm-bdfs | head -n 1)
+run_plxtest "loopback and duplex on the new board" --time 1000 \
+	--tests loopback,duplex
+
+# unbind with an open descriptor and a blocked caller
+check "stall both channels" plxvm-qom-set $board stall 3
+exec 6< /dev/plx9x5x0
+dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1 > /tmp/b.out 2>&1 &
+pb=$!
+sleep 0.3
+check "unbind with a blocked caller and an open descriptor" \
+	sh -c "echo $bdf > /sys/bus/pci/drivers/plx9x5x/unbind"
+wait $pb
+r=$?
+sed 's/^/  dd-blocked| /' /tmp/b.out
+check "the blocked caller got an error (rc $r)" [ $r -ne 0 ]
+dd bs=100 count=1 of=/dev/null <&6 > /tmp/fd6.out 2>&1
+check "the open descriptor fails after unbind" \
+	sh -c "grep -q 'No such device' /tmp/fd6.out"
+exec 6<&-
+check "lift the stall" plxvm-qom-set $board stall 0
+check "bind again" sh -c "echo $bdf > /sys/bus/pci/drivers/plx9x5x/bind"
+check_node 0
+
+# rmmod with an open descriptor and a blocked caller
+check "stall both channels" plxvm-qom-set $board stall 3
+exec 7< /dev/plx9x5x0
+dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1 > /tmp/m.out 2>&1 &
+pm=$!
+sleep 0.3
+rmmod plx9x5x
+r=$?
+echo "  rmmod plx9x5x with an open descriptor: rc $r"
+wait $pm
+rb=$?
+sed 's/^/  dd-rmmod| /' /tmp/m.out
+check "the blocked caller ended (rc $rb)" [ $rb -ne 0 ]
+exec 7<&-
+check "lift the stall" plxvm-qom-set $board stall 0
+if lsmod | grep -q '^plx9x5x'; then
+	check "rmmod plx9x5x once the descriptor is closed" rmmod plx9x5x
+else
+	pass "rmmod plx9x5x with the descriptor open worked (rc $r)"
+fi
+check "rmmod wdfshim (nothing holds it)" rmmod wdfshim
+finish
