@@ -21,7 +21,6 @@ export PLX_CACHE PLX_ROOT
 # Make variables have no side effects (make help/clean never run apt): when
 # no headers are installed, the modules target runs deps.sh itself.
 KDIR		?= $(shell $(PLX_ROOT)/tools/kdir.sh 2>/dev/null)
-KBUILD_ARGS	:= CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m CONFIG_WDF_EDU=m
 
 CHECK_SUITES	:=
 
@@ -32,10 +31,10 @@ all: modules
 kdir_or_deps = $(if $(KDIR),$(KDIR),$$($(PLX_ROOT)/tools/deps.sh >&2 && $(PLX_ROOT)/tools/kdir.sh))
 
 modules:
-	$(MAKE) -C $(kdir_or_deps) M=$(PLX_ROOT) $(KBUILD_ARGS) modules
+	$(MAKE) -C $(kdir_or_deps) M=$(PLX_ROOT) modules
 
 modules_install:
-	$(MAKE) -C $(kdir_or_deps) M=$(PLX_ROOT) $(KBUILD_ARGS) modules_install
+	$(MAKE) -C $(kdir_or_deps) M=$(PLX_ROOT) modules_install
 
 deps:
 	@$(PLX_ROOT)/tools/deps.sh
@@ -49,5 +48,5 @@ check: deps
 	@$(PLX_ROOT)/tools/check.sh $(CHECK_SUITES)
 
 clean::
-	$(if $(KDIR),-$(MAKE) -C $(KDIR) M=$(PLX_ROOT) $(KBUILD_ARGS) clean 2>/dev/null)
+	$(if $(KDIR),-$(MAKE) -C $(KDIR) M=$(PLX_ROOT) clean 2>/dev/null)
 	rm -rf build

@@ -73,9 +73,10 @@ static int wdf_cdev_close(struct inode *inode, struct file *file)
 	return 0;
 }
 
-/* The device, with an I/O counted, or NULL once removed. */
-static struct wdf_device *wdf_cdev_get_device(struct wdf_cdev *c)
+/* The device of an open file, with an I/O counted, or NULL once removed. */
+static struct wdf_device *wdf_cdev_get_device(struct file *file)
 {
+	struct wdf_cdev *c = file->private_data;
 	struct wdf_device *d;
 
 	down_read(&c->lock);
@@ -86,38 +87,47 @@ static struct wdf_device *wdf_cdev_get_device(struct wdf_cdev *c)
 	return d;
 }
 
+/*
+ * One request from @file to @d (whose I/O the caller counted), with the
+ * access the file was opened with: the driver's answer (bytes or errno).
+ */
+static long wdf_cdev_request(struct file *file, struct wdf_device *d,
+			     WDF_REQUEST_TYPE type, unsigned long ubuf,
+			     size_t len, loff_t pos, unsigned int cmd)
+{
+	struct wdf_request *req;
+
+	req = wdf_request_create(d, type, ubuf, len, pos, cmd, false);
+	if (IS_ERR(req))
+		return PTR_ERR(req);
+	wdf_request_set_access(req, !!(file->f_mode & FMODE_READ),
+			       !!(file->f_mode & FMODE_WRITE));
+	return wdf_request_run(req);
+}
+
 static ssize_t wdf_cdev_rw(struct file *file, unsigned long ubuf, size_t len,
 			   loff_t *ppos, WDF_REQUEST_TYPE type)
 {
-	struct wdf_cdev *c = file->private_data;
-	struct wdf_request *req;
 	struct wdf_device *d;
 	long res;
 
-	d = wdf_cdev_get_device(c);
+	d = wdf_cdev_get_device(file);
 	if (!d)
 		return -ENODEV;
 	/* the device's limits, before a page is pinned */
 	res = wdf_device_io_limit(d, type, *ppos, &len);
 	if (res) {
-		wdf_device_io_end(d);
-		return res < 0 ? res : 0;
+		if (res > 0)
+			res = 0;	/* end of file: no request */
+		goto out;
 	}
 	/* KMDF: 0 bytes reach the driver only if its queue allows them */
-	if (!len && !wdf_queue_takes_zero_length(d, type)) {
-		wdf_device_io_end(d);
-		return 0;
-	}
-	req = wdf_request_create(d, type, ubuf, len, *ppos, 0, false);
-	if (IS_ERR(req)) {
-		wdf_device_io_end(d);
-		return PTR_ERR(req);
-	}
-	wdf_request_set_access(req, !!(file->f_mode & FMODE_READ),
-			       !!(file->f_mode & FMODE_WRITE));
-	res = wdf_request_run(req);
+	if (!len && !wdf_queue_takes_zero_length(d, type))
+		goto out;
+	res = wdf_cdev_request(file, d, type, ubuf, len, *ppos, 0);
 	if (res > 0)
 		*ppos += res;
+out:
 	wdf_device_io_end(d);
 	return res;
 }
@@ -139,23 +149,14 @@ static ssize_t wdf_cdev_write(struct file *file, const char __user *buf,
 static long wdf_cdev_ioctl(struct file *file, unsigned int cmd,
 			   unsigned long arg)
 {
-	struct wdf_cdev *c = file->private_data;
-	struct wdf_request *req;
 	struct wdf_device *d;
 	long res;
 
-	d = wdf_cdev_get_device(c);
+	d = wdf_cdev_get_device(file);
 	if (!d)
 		return -ENODEV;
-	req = wdf_request_create(d, WdfRequestTypeDeviceControl, arg, 0, 0, cmd,
-				 false);
-	if (IS_ERR(req)) {
-		wdf_device_io_end(d);
-		return PTR_ERR(req);
-	}
-	wdf_request_set_access(req, !!(file->f_mode & FMODE_READ),
-			       !!(file->f_mode & FMODE_WRITE));
-	res = wdf_request_run(req);
+	res = wdf_cdev_request(file, d, WdfRequestTypeDeviceControl, arg, 0, 0,
+			       cmd);
 	wdf_device_io_end(d);
 	return res;
 }

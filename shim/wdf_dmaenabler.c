@@ -110,12 +110,9 @@ NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
 		return STATUS_INVALID_HANDLE;
 	if (Config->Size != sizeof(*Config))
 		return STATUS_INFO_LENGTH_MISMATCH;
-	st = wdf_attributes_check(Attributes);
+	st = wdf_attributes_check_parent(Attributes, &d->obj);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (Attributes && Attributes->ParentObject &&
-	    Attributes->ParentObject != (WDFOBJECT)d)
-		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
 	if (Config->Profile == WdfDmaProfileSystem ||
 	    Config->Profile == WdfDmaProfileSystemDuplex)
 		return STATUS_NOT_SUPPORTED;

@@ -30,6 +30,10 @@
 #include <linux/scatterlist.h>
 #include "wdf_internal.h"
 
+/* The transaction behind a handle; a bad one WARN_ONCEs naming the caller. */
+#define WDF_TX_GET(handle) \
+	WDF_GET(wdf_dma_transaction, (handle), WDF_TYPE_DMA_TRANSACTION)
+
 static struct device *wdf_tx_dev(struct wdf_dma_transaction *tx)
 {
 	return tx->enabler->device->dev;
@@ -205,9 +209,7 @@ NTSTATUS WdfDmaTransactionInitialize(WDFDMATRANSACTION DmaTransaction,
 				     WDF_DMA_DIRECTION DmaDirection, PMDL Mdl,
 				     PVOID VirtualAddress, size_t Length)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	if (!tx)
 		return STATUS_INVALID_HANDLE;
@@ -226,9 +228,7 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 						 PFN_WDF_PROGRAM_DMA EvtProgramDmaFunction,
 						 WDF_DMA_DIRECTION DmaDirection)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 	struct wdf_request *req = WDF_GET(wdf_request, Request,
 					  WDF_TYPE_REQUEST);
 	size_t len;
@@ -307,9 +307,7 @@ static void wdf_tx_program(struct wdf_dma_transaction *tx)
 NTSTATUS WdfDmaTransactionExecute(WDFDMATRANSACTION DmaTransaction,
 				  WDFCONTEXT Context)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	if (!tx)
 		return STATUS_INVALID_HANDLE;
@@ -369,9 +367,8 @@ static BOOLEAN wdf_tx_completed_entry(WDFDMATRANSACTION DmaTransaction,
 				      size_t len, bool whole, bool final,
 				      NTSTATUS *Status, const char *fn)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = (struct wdf_dma_transaction *)
+		wdf_object_get(DmaTransaction, WDF_TYPE_DMA_TRANSACTION, fn);
 
 	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", fn))
 		return TRUE;
@@ -411,9 +408,7 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionDmaCompletedFinal);
 
 size_t WdfDmaTransactionGetBytesTransferred(WDFDMATRANSACTION DmaTransaction)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	return tx ? tx->transferred : 0;
 }
@@ -421,9 +416,7 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionGetBytesTransferred);
 
 size_t WdfDmaTransactionGetCurrentDmaTransferLength(WDFDMATRANSACTION DmaTransaction)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	return tx ? tx->cur_len : 0;
 }
@@ -432,9 +425,7 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionGetCurrentDmaTransferLength);
 void WdfDmaTransactionSetSingleTransferRequirement(WDFDMATRANSACTION DmaTransaction,
 						   BOOLEAN RequireSingleTransfer)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	if (!tx)
 		return;
@@ -456,9 +447,7 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionSetSingleTransferRequirement);
 void WdfDmaTransactionSetMaximumLength(WDFDMATRANSACTION DmaTransaction,
 				       size_t MaximumLength)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	if (!tx)
 		return;
@@ -473,9 +462,7 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionSetMaximumLength);
 
 WDFREQUEST WdfDmaTransactionGetRequest(WDFDMATRANSACTION DmaTransaction)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	return tx ? tx->request : NULL;
 }
@@ -483,9 +470,7 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionGetRequest);
 
 WDFDEVICE WdfDmaTransactionGetDevice(WDFDMATRANSACTION DmaTransaction)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	return tx ? tx->enabler->device : NULL;
 }
@@ -493,9 +478,7 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionGetDevice);
 
 NTSTATUS WdfDmaTransactionRelease(WDFDMATRANSACTION DmaTransaction)
 {
-	struct wdf_dma_transaction *tx = WDF_GET(wdf_dma_transaction,
-						 DmaTransaction,
-						 WDF_TYPE_DMA_TRANSACTION);
+	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 
 	if (!tx)
 		return STATUS_INVALID_HANDLE;

@@ -370,7 +370,8 @@ void wdf_object_delete(struct wdf_object *obj);
 struct wdf_object *wdf_object_get(WDFOBJECT handle, enum wdf_object_type type,
 				  const char *caller);
 NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs);
-void *wdf_mem_alloc(size_t size, gfp_t gfp);
+NTSTATUS wdf_attributes_check_parent(PWDF_OBJECT_ATTRIBUTES attrs,
+				     struct wdf_object *parent);
 struct wdf_device *wdf_object_device(struct wdf_object *obj);
 unsigned long wdf_object_live_count(void);
 
@@ -440,28 +441,12 @@ BOOLEAN wdf_interrupt_fire(struct wdf_interrupt *intr);
 void wdf_interrupt_flush(struct wdf_interrupt *intr);
 
 
-/* wdf_register.c */
-void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
-void wdf_unmap_io(void __iomem *va);
-
-/* wdf_fdo.c: configuration-space points KUnit can redirect */
-unsigned int wdf_config_space_size(struct device *dev);
-int wdf_config_read(struct device *dev, unsigned int where, unsigned int size,
-		    u32 *val);
-int wdf_config_write(struct device *dev, unsigned int where,
-		     unsigned int size, u32 val);
-
 /* wdf_main.c */
 extern struct workqueue_struct *wdf_wq;
 
-/* wdf_dmaenabler.c: allocation / mask points KUnit can redirect */
-int wdf_dma_set_mask(struct device *dev, u64 mask);
-void *wdf_dma_alloc_coherent(struct device *dev, size_t size,
-			     dma_addr_t *handle, gfp_t gfp);
-void wdf_dma_free_coherent(struct device *dev, size_t size, void *cpu,
-			   dma_addr_t handle);
-int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
-		       unsigned int n_pages, unsigned int offset,
-		       unsigned long size, unsigned int max_segment);
+/*
+ * The failure-injection points (wdf_mem_alloc, wdf_dma_*, wdf_sg_alloc_table,
+ * wdf_map_io, wdf_config_*) are declared in <wdftest.h>.
+ */
 
 #endif /* _WDF_INTERNAL_H */

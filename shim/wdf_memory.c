@@ -42,59 +42,63 @@ static const struct wdf_object_ops wdf_memory_ops = {
 	.dispose = wdf_memory_dispose,
 };
 
-static struct wdf_memory *wdf_memory_new(PWDF_OBJECT_ATTRIBUTES attrs,
-					 NTSTATUS *st)
+/*
+ * Both creates, after their own pointer checks: a memory object of @size
+ * bytes on @buf, or on a zeroed buffer of its own (freed with it) when
+ * @buf is NULL.
+ */
+static NTSTATUS wdf_memory_new(PWDF_OBJECT_ATTRIBUTES attrs, void *buf,
+			       size_t size, WDFMEMORY *out)
 {
 	struct wdf_object *parent = NULL;
 	struct wdf_memory *m;
+	NTSTATUS st;
 
-	*st = wdf_attributes_check(attrs);
-	if (!NT_SUCCESS(*st))
-		return NULL;
+	*out = NULL;
+	if (!size)
+		return STATUS_INVALID_PARAMETER;
+	st = wdf_attributes_check(attrs);
+	if (!NT_SUCCESS(st))
+		return st;
 	if (attrs && attrs->ParentObject) {
 		parent = wdf_object_get(attrs->ParentObject, WDF_TYPE_NONE,
 					"WdfMemoryCreate*");
-		if (!parent) {
-			*st = STATUS_INVALID_HANDLE;
-			return NULL;
-		}
+		if (!parent)
+			return STATUS_INVALID_HANDLE;
 	}
 	m = wdf_object_alloc(sizeof(*m), WDF_TYPE_MEMORY, attrs,
-			     &wdf_memory_ops, st);
-	if (m)
-		m->obj.parent = parent;	/* attached by the caller */
-	return m;
+			     &wdf_memory_ops, &st);
+	if (!m)
+		return st;
+	if (!buf) {
+		buf = kvzalloc(size, GFP_KERNEL | __GFP_NOWARN);
+		if (!buf) {
+			wdf_object_free_unattached(&m->obj);
+			return STATUS_INSUFFICIENT_RESOURCES;
+		}
+		m->owned = true;
+	}
+	m->buf = buf;
+	m->size = size;
+	wdf_object_attach(&m->obj, parent);
+	*out = m;
+	return STATUS_SUCCESS;
 }
 
 NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
 			 ULONG PoolTag, size_t BufferSize, WDFMEMORY *Memory,
 			 PVOID *Buffer)
 {
-	struct wdf_memory *m;
 	NTSTATUS st;
 
 	if (Buffer)
 		*Buffer = NULL;
 	if (WARN_ONCE(!Memory, "wdfshim: %s: NULL pointer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
-	*Memory = NULL;
-	if (!BufferSize)
-		return STATUS_INVALID_PARAMETER;
-	m = wdf_memory_new(Attributes, &st);
-	if (!m)
-		return st;
-	m->buf = kvzalloc(BufferSize, GFP_KERNEL | __GFP_NOWARN);
-	if (!m->buf) {
-		wdf_object_free_unattached(&m->obj);
-		return STATUS_INSUFFICIENT_RESOURCES;
-	}
-	m->size = BufferSize;
-	m->owned = true;
-	wdf_object_attach(&m->obj, m->obj.parent);
-	*Memory = m;
-	if (Buffer)
-		*Buffer = m->buf;
-	return STATUS_SUCCESS;
+	st = wdf_memory_new(Attributes, NULL, BufferSize, Memory);
+	if (NT_SUCCESS(st) && Buffer)
+		*Buffer = (*Memory)->buf;
+	return st;
 }
 EXPORT_SYMBOL_GPL(WdfMemoryCreate);
 
@@ -102,26 +106,13 @@ NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
 				     PVOID Buffer, size_t BufferSize,
 				     WDFMEMORY *Memory)
 {
-	struct wdf_memory *m;
-	NTSTATUS st;
-
 	if (WARN_ONCE(!Memory || !Buffer, "wdfshim: %s: NULL pointer\n",
 		      __func__)) {
 		if (Memory)
 			*Memory = NULL;
 		return STATUS_INVALID_PARAMETER;
 	}
-	*Memory = NULL;
-	if (!BufferSize)
-		return STATUS_INVALID_PARAMETER;
-	m = wdf_memory_new(Attributes, &st);
-	if (!m)
-		return st;
-	m->buf = Buffer;
-	m->size = BufferSize;
-	wdf_object_attach(&m->obj, m->obj.parent);
-	*Memory = m;
-	return STATUS_SUCCESS;
+	return wdf_memory_new(Attributes, Buffer, BufferSize, Memory);
 }
 EXPORT_SYMBOL_GPL(WdfMemoryCreatePreallocated);
 
@@ -152,15 +143,27 @@ PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize)
 }
 EXPORT_SYMBOL_GPL(WdfMemoryGetBuffer);
 
-static NTSTATUS wdf_memory_range(struct wdf_memory *m, size_t off,
-				 size_t len)
+/*
+ * The rest of both copies once the caller's buffer is known to be there:
+ * an invalid handle (@m NULL), then the range, then the copy, either way.
+ * The entry points check the buffer themselves, after the handle and
+ * before the range, each with its own WARN_ONCE.
+ */
+static NTSTATUS wdf_memory_copy(struct wdf_memory *m, size_t off, void *buf,
+				size_t len, bool to_buf)
 {
 	size_t end;
 
+	if (!m)
+		return STATUS_INVALID_HANDLE;
 	if (!len || check_add_overflow(off, len, &end))
 		return STATUS_INVALID_PARAMETER;
 	if (end > m->size)
 		return STATUS_BUFFER_TOO_SMALL;
+	if (to_buf)
+		memcpy(buf, (u8 *)m->buf + off, len);
+	else
+		memcpy((u8 *)m->buf + off, buf, len);
 	return STATUS_SUCCESS;
 }
 
@@ -169,16 +172,10 @@ NTSTATUS WdfMemoryCopyToBuffer(WDFMEMORY SourceMemory, size_t SourceOffset,
 {
 	struct wdf_memory *m = WDF_GET(wdf_memory, SourceMemory,
 				       WDF_TYPE_MEMORY);
-	NTSTATUS st;
 
-	if (!m)
-		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__))
+	if (m && WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
-	st = wdf_memory_range(m, SourceOffset, NumBytesToCopyTo);
-	if (NT_SUCCESS(st))
-		memcpy(Buffer, (u8 *)m->buf + SourceOffset, NumBytesToCopyTo);
-	return st;
+	return wdf_memory_copy(m, SourceOffset, Buffer, NumBytesToCopyTo, true);
 }
 EXPORT_SYMBOL_GPL(WdfMemoryCopyToBuffer);
 
@@ -188,16 +185,10 @@ NTSTATUS WdfMemoryCopyFromBuffer(WDFMEMORY DestinationMemory,
 {
 	struct wdf_memory *m = WDF_GET(wdf_memory, DestinationMemory,
 				       WDF_TYPE_MEMORY);
-	NTSTATUS st;
 
-	if (!m)
-		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__))
+	if (m && WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
-	st = wdf_memory_range(m, DestinationOffset, NumBytesToCopyFrom);
-	if (NT_SUCCESS(st))
-		memcpy((u8 *)m->buf + DestinationOffset, Buffer,
-		       NumBytesToCopyFrom);
-	return st;
+	return wdf_memory_copy(m, DestinationOffset, Buffer,
+			       NumBytesToCopyFrom, false);
 }
 EXPORT_SYMBOL_GPL(WdfMemoryCopyFromBuffer);

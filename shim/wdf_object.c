@@ -72,6 +72,24 @@ NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs)
 	return STATUS_SUCCESS;
 }
 
+/**
+ * wdf_attributes_check_parent() - wdf_attributes_check() for an object
+ * whose parent is always @parent (a device's enabler, interrupt, queue):
+ * a ParentObject other than @parent is STATUS_WDF_OBJECT_ATTRIBUTES_INVALID.
+ * @attrs: the caller's attributes or NULL
+ * @parent: the object's one possible parent
+ */
+NTSTATUS wdf_attributes_check_parent(PWDF_OBJECT_ATTRIBUTES attrs,
+				     struct wdf_object *parent)
+{
+	NTSTATUS st = wdf_attributes_check(attrs);
+
+	if (NT_SUCCESS(st) && attrs && attrs->ParentObject &&
+	    attrs->ParentObject != (WDFOBJECT)parent)
+		st = STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+	return st;
+}
+
 static size_t wdf_ctx_offset(size_t size)
 {
 	return ALIGN(size + sizeof(void *), 16);

@@ -345,17 +345,48 @@ static void plx_config_write(PCIDevice *pdev, uint32_t addr, uint32_t val,
 
 /* ---- run-time properties ------------------------------------------------ */
 
-static void plx_get_stall(Object *obj, Visitor *v, const char *name,
-			  void *opaque, Error **errp)
+/*
+ * The test's fault switches are the board's, not the chip's: the model
+ * gets them at realize and again after every reset.
+ */
+static void plx_apply_switches(PLX9656State *s)
 {
-	PLX9656State *s = PLX9656(obj);
-
-	visit_type_uint32(v, name, &s->stall, errp);
+	plx9656_set_stall(s->model, (int)s->stall);
+	plx9656_set_master_abort_mask(s->model, (int)s->ma_mask);
+	plx9656_set_local_irq(s->model, s->lint);
 }
 
-static void plx_set_stall(Object *obj, Visitor *v, const char *name,
-			  void *opaque, Error **errp)
+/*
+ * A DMA channel mask property (bit n = channel n): where it is kept and
+ * the model's setter. The QOM opaque of "stall" and "master-abort-mask".
+ */
+struct plx_mask_prop {
+	size_t offset;		/* of the uint32_t in PLX9656State */
+	void (*apply)(struct plx9656 *model, int channel_mask);
+};
+
+static const struct plx_mask_prop plx_stall_prop = {
+	offsetof(PLX9656State, stall), plx9656_set_stall,
+};
+static const struct plx_mask_prop plx_ma_mask_prop = {
+	offsetof(PLX9656State, ma_mask), plx9656_set_master_abort_mask,
+};
+
+static uint32_t *plx_mask_field(Object *obj, const struct plx_mask_prop *p)
 {
+	return (uint32_t *)((char *)PLX9656(obj) + p->offset);
+}
+
+static void plx_get_mask(Object *obj, Visitor *v, const char *name,
+			 void *opaque, Error **errp)
+{
+	visit_type_uint32(v, name, plx_mask_field(obj, opaque), errp);
+}
+
+static void plx_set_mask(Object *obj, Visitor *v, const char *name,
+			 void *opaque, Error **errp)
+{
+	const struct plx_mask_prop *p = opaque;
 	PLX9656State *s = PLX9656(obj);
 	uint32_t val;
 
@@ -363,13 +394,13 @@ static void plx_set_stall(Object *obj, Visitor *v, const char *name,
 		return;
 	}
 	if (val & ~3u) {
-		error_setg(errp, "stall: channel mask 0x%x has bits other than"
-			   " 0 and 1", val);
+		error_setg(errp, "%s: channel mask 0x%x has bits other than"
+			   " 0 and 1", name, val);
 		return;
 	}
-	s->stall = val;
+	*plx_mask_field(obj, p) = val;
 	if (s->model) {
-		plx9656_set_stall(s->model, (int)val);
+		p->apply(s->model, (int)val);
 	}
 }
 
@@ -408,34 +439,6 @@ static void plx_set_master_abort(Object *obj, bool on, Error **errp)
 	s->ma_mask = on ? 3 : 0;
 	if (s->model) {
 		plx9656_set_master_abort_mask(s->model, (int)s->ma_mask);
-	}
-}
-
-static void plx_get_ma_mask(Object *obj, Visitor *v, const char *name,
-			    void *opaque, Error **errp)
-{
-	PLX9656State *s = PLX9656(obj);
-
-	visit_type_uint32(v, name, &s->ma_mask, errp);
-}
-
-static void plx_set_ma_mask(Object *obj, Visitor *v, const char *name,
-			    void *opaque, Error **errp)
-{
-	PLX9656State *s = PLX9656(obj);
-	uint32_t val;
-
-	if (!visit_type_uint32(v, name, &val, errp)) {
-		return;
-	}
-	if (val & ~3u) {
-		error_setg(errp, "master-abort-mask: channel mask 0x%x has bits"
-			   " other than 0 and 1", val);
-		return;
-	}
-	s->ma_mask = val;
-	if (s->model) {
-		plx9656_set_master_abort_mask(s->model, (int)val);
 	}
 }
 
@@ -502,9 +505,7 @@ static void plx_realize(PCIDevice *pdev, Error **errp)
 	cfg.sram_size = s->sram_size;
 	s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, plx_timer_cb, s);
 	plx9656_init(s->model, &cfg, &plx_host_ops, s);
-	plx9656_set_stall(s->model, (int)s->stall);
-	plx9656_set_master_abort_mask(s->model, (int)s->ma_mask);
-	plx9656_set_local_irq(s->model, s->lint);
+	plx_apply_switches(s);
 	plx_mirror_ids(s);
 	/* the chip's command register: no INTx disable, no VGA snoop, ... */
 	pci_set_word(pdev->wmask + PCI_COMMAND, PLX_CMD_RW_MASK);
@@ -543,10 +544,7 @@ static void plx_reset(DeviceState *dev)
 
 	if (s->model) {
 		plx9656_reset(s->model);
-		/* the fault switches are the test's, not the chip's */
-		plx9656_set_stall(s->model, (int)s->stall);
-		plx9656_set_master_abort_mask(s->model, (int)s->ma_mask);
-		plx9656_set_local_irq(s->model, s->lint);
+		plx_apply_switches(s);
 		plx_mirror_ids(s);
 	}
 }
@@ -604,7 +602,8 @@ static void plx_class_init(ObjectClass *klass, void *data)
 	object_class_property_set_description(klass, "bandwidth",
 		"modelled PCI bus bandwidth in bytes/s (0 = chip default)");
 	object_class_property_add(klass, "stall", "uint32",
-				  plx_get_stall, plx_set_stall, NULL, NULL);
+				  plx_get_mask, plx_set_mask, NULL,
+				  (void *)&plx_stall_prop);
 	object_class_property_set_description(klass, "stall",
 		"DMA channel mask that never completes (bit 0 = ch0, bit 1 = ch1)");
 	object_class_property_add_bool(klass, "master-abort",
@@ -613,7 +612,8 @@ static void plx_class_init(ObjectClass *klass, void *data)
 	object_class_property_set_description(klass, "master-abort",
 		"every DMA access of both channels master-aborts");
 	object_class_property_add(klass, "master-abort-mask", "uint32",
-				  plx_get_ma_mask, plx_set_ma_mask, NULL, NULL);
+				  plx_get_mask, plx_set_mask, NULL,
+				  (void *)&plx_ma_mask_prop);
 	object_class_property_set_description(klass, "master-abort-mask",
 		"DMA channel mask whose accesses master-abort (bit 0 = ch0, bit 1 = ch1)");
 	object_class_property_add_bool(klass, "lint", plx_get_lint,

@@ -4,7 +4,9 @@
  * struct device (e.g. from kunit_device_register()) without PCI, fire its
  * interrupt, and submit requests exactly as the character device does.
  * Declared and built only with WDF_SHIM_TEST_HOOKS (wdm.h: a build of
- * the KUnit suites; CONFIG_KUNIT alone does not enable them).
+ * the KUnit suites; CONFIG_KUNIT alone does not enable them), except the
+ * test points and failure-injection points, which the shim calls in
+ * every build.
  */
 #ifndef _WDFSHIM_WDFTEST_H
 #define _WDFSHIM_WDFTEST_H
@@ -43,11 +45,7 @@ enum wdf_test_point_id {
 	WDF_TP_IO_STOP,
 };
 
-#if WDF_SHIM_TEST_HOOKS
-
 #include <linux/gfp.h>
-#include <linux/mutex.h>
-#include <linux/spinlock.h>
 #include <linux/types.h>
 
 struct device;
@@ -55,8 +53,11 @@ struct page;
 struct sg_table;
 
 /*
- * Failure-injection points: every shim allocation / DMA set-up call goes
- * through one of these, each redirectable with kunit_activate_static_stub().
+ * Failure-injection points: every shim allocation, DMA set-up and
+ * configuration-space call goes through one of these, each redirectable
+ * with kunit_activate_static_stub(). Like the test points they exist in
+ * every build (declared once, here; wdf_internal.h includes this header);
+ * only a test build redirects them.
  */
 /** wdf_mem_alloc() - kzalloc of every object (and context), MDL, SG list. */
 void *wdf_mem_alloc(size_t size, gfp_t gfp);
@@ -77,7 +78,6 @@ int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
 void __iomem *wdf_map_io(phys_addr_t pa, size_t len);
 /** wdf_unmap_io() - MmUnmapIoSpace's unmapping. */
 void wdf_unmap_io(void __iomem *va);
-#define WDF_TEST_HAS_MAP_IO 1
 
 /*
  * Configuration space of GUID_BUS_INTERFACE_STANDARD (WdfFdoQueryForInterface,
@@ -93,6 +93,13 @@ int wdf_config_read(struct device *dev, unsigned int where, unsigned int size,
 /** wdf_config_write() - pci_write_config_{byte,word,dword}. */
 int wdf_config_write(struct device *dev, unsigned int where,
 		     unsigned int size, u32 val);
+
+#if WDF_SHIM_TEST_HOOKS
+
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+
+#define WDF_TEST_HAS_MAP_IO 1
 #define WDF_TEST_HAS_CONFIG_SPACE 1
 /**
  * wdf_test_bus_interfaces() - bus interface contexts handed out by

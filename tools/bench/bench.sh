@@ -74,8 +74,7 @@ rsync -rlpD --checksum --delete --exclude /build --exclude /.git --exclude '*.o'
 	--exclude '*.a' --exclude Module.symvers --exclude modules.order \
 	--exclude '.*.d' "$ROOT/" "$src/" || exit 2
 say "building wdfshim, plx9x5x and plxnat for $abi"
-if ! { make -C "$kdir" M="$src" CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m \
-		-j"$JOBS" modules &&
+if ! { make -C "$kdir" M="$src" -j"$JOBS" modules &&
        make -C "$kdir" M="$src/tools/bench/native" -j"$JOBS" modules; } \
 		> "$OUT/build.log" 2>&1; then
 	tail -30 "$OUT/build.log" >&2

@@ -86,8 +86,7 @@ else
 	exit 1
 fi
 plxtest=$work/plxtest
-gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/plx9x5x/uapi" \
-	-o "$plxtest" "$ROOT/tools/plxtest/plxtest.c" || fail "plxtest (static) build"
+make -s -C "$ROOT/tools/plxtest" OUT="$work" || fail "plxtest (static) build"
 QEMU=$("$ROOT/emu/qemu/build-qemu.sh") || { fail "QEMU build"; summary matrix; exit 1; }
 export PLX_QEMU=$QEMU
 # no_timer_check: on a loaded host, TCG can miss the kernel's early IO-APIC

@@ -33,8 +33,7 @@ compile() {
 		return
 	fi
 	t0=$(date +%s.%N)
-	make -C "$kdir" M="$src" CONFIG_WDF_SHIM=m CONFIG_PLX9X5X=m W=1 \
-		-j"$jobs" "$@" modules >>"$log" 2>&1
+	make -C "$kdir" M="$src" W=1 -j"$jobs" "$@" modules >>"$log" 2>&1
 	rc=$?
 	t1=$(date +%s.%N)
 	printf 'compat: %s build time %.1f s (%s)\n' "$name" \

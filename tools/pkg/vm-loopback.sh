@@ -43,9 +43,8 @@ for m in wdfshim plx9x5x; do
 done
 
 files=()
-if [ -f "$root/tools/plxtest/plxtest.c" ] &&
-   gcc -static -O2 -Wall -pthread -I"$root/plx9x5x/uapi" \
-	-o "$w/plxtest" "$root/tools/plxtest/plxtest.c" >"$w/cc.log" 2>&1; then
+if [ -f "$root/tools/plxtest/Makefile" ] &&
+   make -s -C "$root/tools/plxtest" OUT="$w" >"$w/cc.log" 2>&1; then
 	files+=(--file "$w/plxtest:/plxvm/plxtest")
 else
 	say "plxtest not built (falling back to dd):"; cat "$w/cc.log" 2>/dev/null

@@ -9,7 +9,7 @@
  * stalled-board checks (timeout, signal). Exit status 0 when every check passed and at
  * least one ran, else 1. The last line is "N passed, N failed".
  *
- * Build: gcc -static -O2 -Wall -Wextra -pthread -o plxtest plxtest.c
+ * Build: make plxtest (tools/plxtest/Makefile: static, into build/plxtest/).
  */
 #define _GNU_SOURCE
 #include <errno.h>

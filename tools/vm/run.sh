@@ -55,10 +55,9 @@
 #
 # Exit status:
 #   the guest script's rc   when the log is clean
-#   3    the guest log has WARNING:/BUG:/Oops/general protection/lockdep/
-#        circular locking/DMAR faults/KASAN/Call Trace/Kernel panic/
-#        hung-task/soft-lockup lines (listed on stderr), whatever the
-#        guest rc was
+#   3    the guest log has lines matching tools/vm/bad-log.patterns
+#        (WARNING:, BUG:, Oops, lockdep, KASAN, DMAR faults, hung tasks,
+#        ...; listed on stderr), whatever the guest rc was
 #   2    no "PLXVM-RC=" line (guest crashed, QEMU died, bad setup)
 #   124  timeout
 # A run that fails before the guest's /init started (no "PLXVM-START" line:
@@ -288,7 +287,8 @@ if [ -s "$T/qemu.out" ]; then
 fi
 [ $qrc -eq 0 ] || [ $timedout = 1 ] || say "QEMU exited with status $qrc"
 
-BAD='WARNING:|BUG:|Oops|general protection|possible circular locking|lockdep|DMAR: DRHD: handling fault|DMAR: \[DMA|KASAN|UBSAN|Call Trace|Kernel panic|blocked for more than|soft lockup|hard LOCKUP|nobody cared'
+BAD=$(grep -v -e '^#' -e '^$' "$HERE/bad-log.patterns" | paste -sd'|') ||
+	{ say "no patterns in $HERE/bad-log.patterns"; exit 2; }
 bad=$(grep -a -E "$BAD" "$T/serial.log" || true)
 for a in ${allows[@]+"${allows[@]}"}; do
 	[ -n "$bad" ] && bad=$(printf '%s\n' "$bad" | grep -a -v -E "$a" || true)

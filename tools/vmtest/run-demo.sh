@@ -43,15 +43,13 @@ rsync -rlpD --checksum --delete --exclude /build --exclude /.git --exclude '*.o'
 	--exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod' \
 	--exclude '*.mod.c' --exclude '*.a' --exclude Module.symvers \
 	--exclude modules.order --exclude '.*.d' "$ROOT/" "$out/src/" || die "rsync"
-make -C "/usr/src/linux-headers-$abi" M="$out/src" CONFIG_WDF_SHIM=m \
-	CONFIG_PLX9X5X=m -j"$JOBS" modules > "$ROOT/build/logs/run-build.log" 2>&1 ||
+make -C "/usr/src/linux-headers-$abi" M="$out/src" -j"$JOBS" modules \
+	> "$ROOT/build/logs/run-build.log" 2>&1 ||
 	{ tail -20 "$ROOT/build/logs/run-build.log"; die "module build failed"; }
 ls -l "$out/src/shim/wdfshim.ko" "$out/src/plx9x5x/plx9x5x.ko" | awk '{print "    " $NF, $5, "bytes"}'
 
 step "plxtest (static, for the guest)"
-mkdir -p "$ROOT/build/plxtest"
-gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/plx9x5x/uapi" \
-	-o "$ROOT/build/plxtest/plxtest" "$ROOT/tools/plxtest/plxtest.c" ||
+make -s -C "$ROOT/tools/plxtest" OUT="$ROOT/build/plxtest" ||
 	die "plxtest build failed"
 echo "    $ROOT/build/plxtest/plxtest"
 
