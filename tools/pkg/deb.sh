@@ -93,7 +93,7 @@ if [ -f "$ddeb" ]; then
 	miss=
 	for f in $s/dkms.conf $s/Kbuild $s/VERSION $s/shim/Kbuild $s/plx9x5x/Kbuild \
 		 $s/plx9x5x/uapi/plx9x5x.h $s/shim/include/wdf.h \
-		 /lib/udev/rules.d/60-plx9x5x.rules; do
+		 /usr/lib/udev/rules.d/60-plx9x5x.rules; do
 		grep -qx "$f" "$work/dkms.list" || miss="$miss $f"
 	done
 	check "plx9x5x-dkms ships the DKMS sources and the udev rule${miss:+ (missing:$miss)}" \
@@ -170,7 +170,7 @@ for abi in "$K61" "$K612"; do
 	check "dkms status: plx9x5x/$PKG_VER installed for $abi" \
 		bash -c 'dkms status "plx9x5x/$1" -k "$2" 2>/dev/null | grep -q ": installed"' _ "$PKG_VER" "$abi"
 done
-check "udev rule installed" test -f /lib/udev/rules.d/60-plx9x5x.rules
+check "udev rule installed" test -f /usr/lib/udev/rules.d/60-plx9x5x.rules
 check "plxtest installed and runs (--help)" bash -c '/usr/bin/plxtest --help | grep -q usage'
 if "$PKG_ROOT/tools/pkg/vm-loopback.sh" "$K612" "/lib/modules/$K612/updates/dkms" >"$work/vm.log" 2>&1; then
 	pass "boot $K612 with the .deb-installed modules: $(tail -1 "$work/vm.log")"
@@ -185,7 +185,7 @@ if DEBIAN_FRONTEND=noninteractive $SUDO apt-get purge -y -q plx9x5x-dkms plx9x5x
 else
 	fail "apt-get purge plx9x5x-dkms plx9x5x-utils"; tail_log "$out/purge.log"
 fi
-left=$(dkms_leftovers; ls /lib/udev/rules.d/60-plx9x5x.rules /usr/bin/plxtest 2>/dev/null;
+left=$(dkms_leftovers; ls /usr/lib/udev/rules.d/60-plx9x5x.rules /usr/bin/plxtest 2>/dev/null;
        dpkg-query -W -f='${Package} ${Status}\n' plx9x5x-dkms plx9x5x-utils 2>/dev/null | grep -v 'not-installed')
 check "purge left no modules, DKMS state, files or package state${left:+: $(echo $left)}" test -z "$left"
 summary deb

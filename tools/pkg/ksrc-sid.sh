@@ -45,7 +45,9 @@ APT=(-o Dir::Etc::SourceList="$apt/sources.list"
      -o Dir::State::status=/dev/null
      -o APT::Architecture=amd64
      -o APT::Sandbox::User=root
-     -o Debug::NoLocking=1)
+     -o Debug::NoLocking=1
+     -o Acquire::Check-Valid-Until=false)	# sid only: its Release file may be
+						# past Valid-Until on the mirror
 
 # Refresh the package lists at most once an hour.
 stamp=$apt/lists/.updated
