@@ -49,6 +49,8 @@ SCENARIOS=(
 	"k612-file      K612 -                                 file.sh"
 	"k612-reset     K612 -                                 reset.sh"
 	"k612-hotplug   K612 --root-port                       hotplug.sh"
+	"k612-aer       K612 --root-port                       aer.sh"
+	"k612-noirq     K612 --append=acpi=noirq,--append=noapic noirq.sh"
 	"k612-edu       K612 --mem=256M,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 	"k612-edu-iommu K612 --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 )
