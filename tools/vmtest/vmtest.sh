@@ -65,6 +65,7 @@ SAN_SCENARIOS=(
 	"san-master-abort SAN --machine=q35                    abort.sh"
 	"san-file       SAN  --machine=q35                     file.sh"
 	"san-edu-iommu  SAN  --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
+	"san-hotplug    SAN  --root-port                       hotplug.sh"
 	"san-failnth    SAN  --machine=q35                     tools/sanitizer/guest/failnth.sh"
 )
 # Lines run.sh may excuse in one scenario (--allow, one regex per line).

@@ -43,8 +43,10 @@ done
 check "the running write ended with EIO" grep -q 'Input/output error' /tmp/w.out
 check "the running read ended with EIO" grep -q 'Input/output error' /tmp/r.out
 check "the queued reader ended with ENODEV" grep -q 'No such device' /tmp/r2.out
+# (the errno checks above tell EIO from the watchdog's ETIMEDOUT; the
+# bound allows for the sanitizer kernel under TCG, seen 890 ms there)
 check "no caller waited for the watchdog (ended $((t1 - t0))0 ms after the node went)" \
-	[ $((t1 - t0)) -le 100 ]
+	[ $((t1 - t0)) -le 150 ]
 check "no timeout" sh -c "! grep -q 'timed out' /tmp/w.out /tmp/r.out /tmp/r2.out"
 dd bs=100 count=1 of=/dev/null <&5 > /tmp/fd5.out 2>&1
 r=$?
