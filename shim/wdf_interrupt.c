@@ -183,6 +183,12 @@ void wdf_interrupt_disconnect(struct wdf_interrupt *intr)
 	intr->irq = 0;
 	intr->connected = false;
 	flush_work(&intr->dpc);
+	/*
+	 * A wake the IRQ core dropped (its thread already exiting) leaves
+	 * the bit set with no DPC to run: clear it, or the next connect
+	 * could never queue a DPC again.
+	 */
+	clear_bit(WDF_DPC_QUEUED, &intr->dpc_flags);
 }
 
 /**
