@@ -63,3 +63,22 @@ tap_done() {
 tap_bail() {
 	echo "Bail out! $*"
 }
+# tap_relay FILE [PREFIX]: the top-level test points of the TAP stream in
+# FILE (e.g. a guest's serial log) become test points of this stream, with
+# PREFIX in front of each description; a stream without a good plan or
+# without any point adds one "not ok" (tools/tap.pl relay). Host only
+# (perl); TAP_PL is tools/tap.pl, relative to the project root by default.
+tap_relay() {
+	_tap_t=$(mktemp) || return 1
+	if ! perl "${TAP_PL:-tools/tap.pl}" relay "$1" > "$_tap_t"; then
+		echo "not ok	cannot read $1" > "$_tap_t"
+	fi
+	while IFS='	' read -r _tap_r _tap_d _tap_x; do
+		case $_tap_r in
+		ok) tap_ok "${2:-}$_tap_d" ;;
+		skip) tap_skip "${2:-}$_tap_d" "$_tap_x" ;;
+		*) tap_not_ok "${2:-}$_tap_d" ;;
+		esac
+	done < "$_tap_t"
+	rm -f "$_tap_t"
+}
