@@ -29,7 +29,7 @@ run_plxtest() {
 	"$PLXTEST" "$@" > /tmp/plxtest.out 2>&1
 	rc=$?
 	sed 's/^/# plxtest| /' /tmp/plxtest.out
-	last=$(tail -n 1 /tmp/plxtest.out)
+	last=$(tail -n 1 /tmp/plxtest.out | sed 's/^# //')
 	if [ $rc -eq 0 ]; then pass "$d: $last"; else fail "$d: $last (rc $rc)"; fi
 }
 
