@@ -17,7 +17,7 @@
 # 3. The kernel log is checked for warnings, KASAN/DMA-API/lockdep reports
 #    and crashes outside the windows in which a test announces an expected
 #    WARN (see kunit/wdf_test_util.h); each one counts as a failure.
-# 4. Prints kunit.py's own output, then a TAP stream (tools/tap.sh) made
+# 4. Prints kunit.py's own output, then a TAP stream (tools/tap/tap.sh) made
 #    from kunit.py's JSON results: one test point per KUnit test case
 #    ("ok N - suite.case"; a parameterised case is one point, as KUnit
 #    reports it), one "not ok" per bad kernel-log line, and the plan.
@@ -35,8 +35,8 @@ cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
 jobs=${PLX_JOBS:-2}
 timeout=${PLX_KUNIT_TIMEOUT:-900}
 
-# shellcheck source=tools/tap.sh
-. "$root/tools/tap.sh"
+# shellcheck source=tools/tap/tap.sh
+. "$root/tools/tap/tap.sh"
 fail() {
 	echo "kunit: $*" >&2
 	tap_bail "kunit: $*"

@@ -13,14 +13,14 @@
 #   no-test-hooks-with-CONFIG_KUNIT  a build with CONFIG_KUNIT defined has
 #                   no register redirect and no wdf_test_* symbol
 #   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
-# Output: TAP (tools/tap.sh), one test point per case.
+# Output: TAP (tools/tap/tap.sh), one test point per case.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
 jobs=${LINT_JOBS:-2}
 
-# shellcheck source=tools/tap.sh
-. "$root/tools/tap.sh"
+# shellcheck source=tools/tap/tap.sh
+. "$root/tools/tap/tap.sh"
 ok() { tap_ok "$1"; }
 ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 

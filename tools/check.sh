@@ -3,7 +3,7 @@
 #
 # tools/check.sh SUITE...: run each suite (a make target), keep its whole
 # output in $PLX_LOGDIR/SUITE.log (default build/logs), and count its TAP
-# stream with perl's TAP::Parser (tools/tap.pl count): the top-level test
+# stream with perl's TAP::Parser (tools/tap/tap.pl count): the top-level test
 # points only (nested subtests are the suite's own business), a skipped
 # point as passed. A suite fails as a whole (one more failure) when its
 # stream has no plan, a wrong plan, a "Bail out!" or no test point, or
@@ -11,6 +11,8 @@
 # Printed after the suites: a summary line per suite with its time, the
 # platform retries of tools/vm/run.sh, and last the total
 # "N passed, N failed" (.ci/run needs exactly this as the last line).
+# PLX_CHECK_MAKEFILE: run the suites from this makefile instead (the
+# self-test, tools/tap/selftest.sh, uses it for fake suites).
 set -u
 cd "$(dirname "$0")/.."
 logdir=${PLX_LOGDIR:-build/logs}
@@ -22,11 +24,12 @@ for suite in "$@"; do
 	log=$logdir/$suite.log
 	start=$(date +%s)
 	echo "=== $suite ==="
-	make --no-print-directory "$suite" 2>&1 | tee "$log"
+	make --no-print-directory ${PLX_CHECK_MAKEFILE:+-f "$PLX_CHECK_MAKEFILE"} \
+		"$suite" 2>&1 | tee "$log"
 	src=${PIPESTATUS[0]}
 	secs=$(( $(date +%s) - start ))
-	if ! read -r p f s note < <(tools/tap.pl count "$log"); then
-		p=0 f=1 s=0 note="tools/tap.pl could not read $log"
+	if ! read -r p f s note < <(tools/tap/tap.pl count "$log"); then
+		p=0 f=1 s=0 note="tools/tap/tap.pl could not read $log"
 	fi
 	if [ "$src" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1	# the suite failed without a failed test point

@@ -14,7 +14,7 @@
 # faults for the board (those lines, and only those, are excused), the
 # kernel log is otherwise clean.
 # PLX_HOSTILE_SEED / PLX_HOSTILE_ROUNDS (default 1 / 2).
-# Output: TAP (tools/tap.sh); the guest program's test points are relayed
+# Output: TAP (tools/tap/tap.sh); the guest program's test points are relayed
 # as the suite's own (tap_relay).
 set -u
 cd "$(dirname "$0")/../.."
@@ -23,8 +23,8 @@ mkdir -p "$logdir" build/emu
 ABI=${PLX_HOSTILE_ABI:-K61}
 SEED=${PLX_HOSTILE_SEED:-1}
 ROUNDS=${PLX_HOSTILE_ROUNDS:-2}
-# shellcheck source=tools/tap.sh
-. tools/tap.sh
+# shellcheck source=tools/tap/tap.sh
+. tools/tap/tap.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -15,7 +15,7 @@
 # The device itself (configuration space, capabilities, register reset
 # values and access types, SRAM widths, DMA, interrupts, faults) is
 # tested from the host without a guest: emu/qtest/plx9656-test.c.
-# Prints TAP (smoke.sh puts tools/tap.sh in front of this file): one test
+# Prints TAP (smoke.sh puts tools/tap/tap.sh in front of this file): one test
 # point per case, the plan at the end; exit status 0 only when nothing
 # failed. smoke.sh relays the points as its own.
 

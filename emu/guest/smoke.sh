@@ -16,15 +16,15 @@
 # is passed through: an unexcused WARNING would give 3, a lost rc 0 or 2);
 # a hung guest is killed (rc 124).
 # Logs: $PLX_LOGDIR (build/logs).
-# Output: TAP (tools/tap.sh); the guest's test points are relayed as the
+# Output: TAP (tools/tap/tap.sh); the guest's test points are relayed as the
 # suite's own (tap_relay).
 set -u
 cd "$(dirname "$0")/../.."
 logdir=${PLX_LOGDIR:-build/logs}
 mkdir -p "$logdir"
 ABI=${PLX_SMOKE_ABI:-K61}
-# shellcheck source=tools/tap.sh
-. tools/tap.sh
+# shellcheck source=tools/tap/tap.sh
+. tools/tap/tap.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -41,7 +41,7 @@ vm() { # name expect-lines run.sh-args...
 	local name=$1 expect=$2 rc
 	shift 2
 	printf '%s\n' "$expect" > "$tmp/expect"
-	cat tools/tap.sh emu/guest/smoke-guest.sh > "$tmp/guest.sh"
+	cat tools/tap/tap.sh emu/guest/smoke-guest.sh > "$tmp/guest.sh"
 	echo "# --- smoke $name"
 	tools/vm/run.sh --abi "$ABI" --script "$tmp/guest.sh" \
 		--file "$tmp/expect:/plxvm/expect" --timeout 240 --quiet \

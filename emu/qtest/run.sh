@@ -12,7 +12,7 @@
 # Log: $PLX_LOGDIR/qtest.tap (build/logs). PLX_QEMU: use this
 # qemu-system-x86_64 instead of building one; PLX_QTEST_TIMEOUT: seconds
 # per case (default 120).
-# A build that fails prints "Bail out!" (tools/tap.pl counts it as failed).
+# A build that fails prints "Bail out!" (tools/tap/tap.pl counts it as failed).
 set -u
 cd "$(dirname "$0")/../.."
 logdir=${PLX_LOGDIR:-build/logs}

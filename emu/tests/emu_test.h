@@ -7,8 +7,8 @@
  * diagnostics as "# ...".
  *
  * Every test case runs in a forked child of the harness, with a fresh fake
- * host (fixture setup: fake_setup(0x9601, 0)) and a time limit (the
- * harness default, 30 s). CHECK() and CHECK_EQ() are the harness's
+ * host (fixture setup: fake_setup(0x9601, 0)) and a time limit (120 s,
+ * EMU_TEST). CHECK() and CHECK_EQ() are the harness's
  * EXPECT_TRUE() and EXPECT_EQ() (record the failure, go on); they also
  * work in the tests' helper functions, which have no _metadata argument:
  * the fixture keeps it in emu_md.
@@ -44,8 +44,12 @@ extern struct __test_metadata *emu_md;
 		fake_teardown();					\
 	}
 
+/*
+ * 120 s a case, not the harness's 30: ASan on a loaded 2-core machine (a
+ * hang is still a failure, not a stuck suite).
+ */
 #define EMU_TEST(group, name, fn)					\
-	TEST_F(group, name)						\
+	TEST_F_TIMEOUT(group, name, 120)				\
 	{								\
 		fn();							\
 	}

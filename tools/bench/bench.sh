@@ -99,7 +99,7 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 	{
 		echo "NB=$NB REPS=$REPS WARMUP=$WARMUP MODES=$MODES"
 		echo "SIZES='$SIZES' BOARD_COUNTS='$counts'"
-		cat "$ROOT/tools/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest.sh"
+		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest.sh"
 	} > "$T/test.sh"
 	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, $((2 * NB)) boards, board counts $counts"
 	start=$SECONDS

@@ -3,12 +3,12 @@
 #
 # make bench-lint: the native reference driver (tools/bench/native/) built
 # W=1 and with sparse (C=2) against the 6.1 and 6.12 headers, and
-# checkpatch-clean. Output: TAP (tools/tap.sh).
+# checkpatch-clean. Output: TAP (tools/tap/tap.sh).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
-# shellcheck source=tools/tap.sh
-. "$root/tools/tap.sh"
+# shellcheck source=tools/tap/tap.sh
+. "$root/tools/tap/tap.sh"
 ok() { tap_ok "$1"; }
 ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 

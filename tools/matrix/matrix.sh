@@ -174,7 +174,7 @@ one() {
 			tail_log "$log" 30
 		fi
 		log=$LOGDIR/matrix-$n-basic.log
-		cat "$ROOT/tools/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
+		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
 			"$ROOT/tools/vmtest/guest/basic.sh" >"$work/basic-$n.sh"
 		"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$work/basic-$n.sh" --smp 2 \
 			--timeout "$PLX_VM_TIMEOUT" --quiet --log "$log" --append "$PLX_VM_APPEND" \

@@ -14,7 +14,7 @@
 #   and check the modules are refused with the documented errors;
 #   dkms remove --all; no files and no DKMS state may remain.
 # Needs root (sudo otherwise). Cleans up on any exit. Output: TAP
-# (tools/pkg/lib.sh, tools/tap.sh).
+# (tools/pkg/lib.sh, tools/tap/tap.sh).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 [ -f "$PLX_CACHE/kernels.env" ] || "$PKG_ROOT/tools/deps.sh" >&2

@@ -11,10 +11,10 @@ PKG_VER=$(cat "$PKG_ROOT/VERSION")
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
-# Results are TAP (tools/tap.sh): pass/fail/check print test points,
+# Results are TAP (tools/tap/tap.sh): pass/fail/check print test points,
 # summary NAME prints the plan and "# NAME: N passed, N failed".
-# shellcheck source=tools/tap.sh
-. "$PKG_ROOT/tools/tap.sh"
+# shellcheck source=tools/tap/tap.sh
+. "$PKG_ROOT/tools/tap/tap.sh"
 pass() { tap_ok "$@"; }
 fail() { tap_not_ok "$@"; }
 # check DESCRIPTION COMMAND...: one counted case from a command's status.

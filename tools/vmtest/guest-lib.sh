@@ -2,7 +2,7 @@
 # shellcheck shell=sh
 #
 # Helpers for the vmtest guest scripts (busybox ash). vmtest.sh puts
-# tools/tap.sh and this file in front of a scenario script; the result runs
+# tools/tap/tap.sh and this file in front of a scenario script; the result runs
 # as /plxvm/test.sh in the guest (tools/vm/initramfs.sh). The script prints
 # one TAP stream: every check is a test point ("ok N - ..." / "not ok N -
 # ..."), other output should be "# " diagnostics; finish() prints the plan

@@ -14,7 +14,7 @@
 # passes when its guest script passes and the guest log has no WARN, BUG,
 # oops, lockdep or DMAR report (run.sh). Logs: build/logs/vmtest-<name>.log.
 #
-# Output: TAP (tools/tap.sh). One test point per source check and per
+# Output: TAP (tools/tap/tap.sh). One test point per source check and per
 # scenario (plus one per failed module build); the guest script's own TAP
 # stream (tools/vmtest/guest-lib.sh) is shown before its scenario's point
 # as a nested subtest, indented by four spaces, so it is not counted again:
@@ -80,8 +80,8 @@ declare -A SAN_ALLOW=(
 )
 
 say() { echo "vmtest: $*" >&2; }
-# shellcheck source=tools/tap.sh
-. "$ROOT/tools/tap.sh"
+# shellcheck source=tools/tap/tap.sh
+. "$ROOT/tools/tap/tap.sh"
 
 only= list=0 san=0 suite=vmtest timeout=300
 while [ $# -gt 0 ]; do
@@ -249,7 +249,7 @@ for s in "${selected[@]}"; do
 	*/*) script=$ROOT/$script ;;
 	*) script=$HERE/guest/$script ;;
 	esac
-	cat "$ROOT/tools/tap.sh" "$HERE/guest-lib.sh" ${sanlib[@]+"${sanlib[@]}"} \
+	cat "$ROOT/tools/tap/tap.sh" "$HERE/guest-lib.sh" ${sanlib[@]+"${sanlib[@]}"} \
 		"$script" > "$T/test.sh"
 	say "=== $name: $k (${!k}) ${args[*]} $script"
 	start=$SECONDS

@@ -12,7 +12,7 @@
 #   1..3                       (tap_done: the plan, at the end)
 #   # suite: 2 passed, 1 failed
 #
-# tools/check.sh counts the stream with perl's TAP::Parser (tools/tap.pl).
+# tools/check.sh counts the stream with perl's TAP::Parser (tools/tap/tap.pl).
 # A '#' in a description is escaped (\#), so it never reads as a directive.
 
 TAP_N=0
@@ -66,11 +66,11 @@ tap_bail() {
 # tap_relay FILE [PREFIX]: the top-level test points of the TAP stream in
 # FILE (e.g. a guest's serial log) become test points of this stream, with
 # PREFIX in front of each description; a stream without a good plan or
-# without any point adds one "not ok" (tools/tap.pl relay). Host only
-# (perl); TAP_PL is tools/tap.pl, relative to the project root by default.
+# without any point adds one "not ok" (tools/tap/tap.pl relay). Host only
+# (perl); TAP_PL is tools/tap/tap.pl, relative to the project root by default.
 tap_relay() {
 	_tap_t=$(mktemp) || return 1
-	if ! perl "${TAP_PL:-tools/tap.pl}" relay "$1" > "$_tap_t"; then
+	if ! perl "${TAP_PL:-tools/tap/tap.pl}" relay "$1" > "$_tap_t"; then
 		echo "not ok	cannot read $1" > "$_tap_t"
 	fi
 	while IFS='	' read -r _tap_r _tap_d _tap_x; do

@@ -11,7 +11,7 @@
 #                         "ok<TAB>description" / "not ok<TAB>description" /
 #                         "skip<TAB>description<TAB>reason", for a suite
 #                         that passes a guest's TAP through as its own
-#                         test points (tools/tap.sh: tap_relay)
+#                         test points (tools/tap/tap.sh: tap_relay)
 #
 # Only the top-level stream counts: indented lines (nested subtests, KTAP
 # subtests, a guest's stream nested under its scenario) are not test
