@@ -32,8 +32,9 @@
  * followed by clearing INTCSR bits 15:8 again. Page addresses are
  * physical (/proc/self/pagemap): behind the IOMMU they are IOVAs nobody
  * mapped.
- * Prints "ok"/"not ok" per case; last line
- * "hostile-guest: N passed, N failed"; exit 0 only when nothing failed.
+ * Prints TAP: "ok N - ..." / "not ok N - ..." per case, the plan after the
+ * last, then "# hostile-guest: N passed, N failed"; exit 0 only when
+ * nothing failed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
