@@ -120,7 +120,7 @@ PY
 # excuse (its Call Trace and frames such as lockdep_hardirqs_on); a new
 # WARNING/BUG/Oops/panic inside it still counts.
 log=$build/test.log
-bad=0
+bad=
 pat=$root/tools/vm/bad-log.patterns
 BAD=$(grep -v -e '^#' -e '^$' "$pat" | paste -sd'|') || fail "no patterns in $pat"
 export BAD
