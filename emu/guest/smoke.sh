@@ -47,7 +47,7 @@ vm() { # name expect-lines run.sh-args...
 		--file "$tmp/expect:/plxvm/expect" --timeout 240 --quiet \
 		--log "$logdir/smoke-$name.serial.log" "$@" 2>"$tmp/run.err"
 	rc=$?
-	grep -a '^# ' "$logdir/smoke-$name.serial.log"
+	grep -a -E '^(# |  )' "$logdir/smoke-$name.serial.log"
 	grep -v '^plxvm: /' "$tmp/run.err" | grep -v 'qemu-system-x86_64 ' | tap_diag
 	# the guest's test points are this suite's (a bad or missing guest
 	# stream is one "not ok")
