@@ -14,7 +14,7 @@
 # PLX_CHECK_MAKEFILE: run the suites from this makefile instead (the
 # self-test, tools/tap/selftest.sh, uses it for fake suites).
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 logdir=${PLX_LOGDIR:-build/logs}
 mkdir -p "$logdir"
 tp=0 tf=0 rc=0

@@ -9,7 +9,7 @@
 # stream; and tools/check.sh on a suite that crashes after good points and
 # one with a bad plan. Output: TAP.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 # shellcheck source=tools/tap/tap.sh
 . tools/tap/tap.sh
 t=$(mktemp -d)
