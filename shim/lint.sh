@@ -13,15 +13,16 @@
 #   no-test-hooks-with-CONFIG_KUNIT  a build with CONFIG_KUNIT defined has
 #                   no register redirect and no wdf_test_* symbol
 #   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
-# Last line: "lint: N passed, N failed".
+# Output: TAP (tools/tap/tap.sh), one test point per case.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
 jobs=${LINT_JOBS:-2}
-pass=0 fail=0
 
-ok() { pass=$((pass + 1)); echo "PASS $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || sed 's/^/    /' "$2" | head -40; }
+# shellcheck source=tools/tap/tap.sh
+. "$root/tools/tap/tap.sh"
+ok() { tap_ok "$1"; }
+ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 
 # shellcheck disable=SC1091
 . "$cache/kernels.env" 2>/dev/null || "$root/tools/deps.sh" >&2
@@ -118,4 +119,4 @@ if "$root/tools/porting-table.sh" >"$root/build/lint/porting.log" 2>&1; then
 else
 	ko "porting-table" "$root/build/lint/porting.log"
 fi
-echo "lint: $pass passed, $fail failed"
+tap_done lint

@@ -11,7 +11,7 @@
 # 6.12, boot 6.12 on the emulated board with the installed modules and run
 # a loopback (vm-loopback.sh), and purge both packages: no modules, DKMS
 # state, udev rule or plxtest may remain. Needs root (sudo otherwise);
-# cleans up on any exit. Last line: "deb: N passed, N failed".
+# cleans up on any exit. Output: TAP (tools/tap/tap.sh).
 # PLX_DEB_BUILD_ONLY=1 ("make deb-build"): stop after building, checking
 # the contents and lintian; nothing is installed.
 set -uo pipefail
