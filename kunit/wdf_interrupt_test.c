@@ -49,6 +49,14 @@ struct irqfix {
 	bool isr_lock_held, dpc_sync_held, dpc_irq_lock_held;
 	bool enable_lock_held, disable_lock_held;
 	struct device *log_isr, *log_dpc;
+	/* where the DPC ran: the IRQ thread or a work-queue worker */
+	bool dpc_in_irq_thread, dpc_in_wq_worker;
+	bool isr_exited, dpc_after_isr;
+	/* re-queue while running: the DPC waits for dpc_release */
+	bool dpc_block;
+	struct completion dpc_entered, dpc_release;
+	atomic_t dpc_running;
+	int dpc_max_running;
 };
 
 static struct irqfix *irqfix_of(WDFDEVICE d)
@@ -77,19 +85,34 @@ static BOOLEAN irq_isr(WDFINTERRUPT i, ULONG msg)
 	fx->isr_lock_held = lockdep_is_held(wdf_test_interrupt_lock(i));
 	fx->isr_msg = msg;
 	fx->log_isr = wdf_test_log_device();
+	WRITE_ONCE(fx->isr_exited, false);
 	if (fx->isr_ret && fx->isr_queues_dpc) {
 		fx->queued[0] = WdfInterruptQueueDpcForIsr(i);
 		fx->queued[1] = WdfInterruptQueueDpcForIsr(i);
+		mdelay(2);	/* a DPC started early would see this */
 	}
+	WRITE_ONCE(fx->isr_exited, true);
 	return fx->isr_ret;
 }
 
 static void irq_dpc(WDFINTERRUPT i, WDFOBJECT assoc)
 {
 	struct irqfix *fx = irqfix_of(WdfInterruptGetDevice(i));
+	int running;
 
 	if (!fx)
 		return;
+	running = atomic_inc_return(&fx->dpc_running);
+	fx->dpc_max_running = max(fx->dpc_max_running, running);
+	fx->dpc_after_isr = READ_ONCE(fx->isr_exited);
+	fx->dpc_in_wq_worker = current->flags & PF_WQ_WORKER;
+	fx->dpc_in_irq_thread = (current->flags & PF_KTHREAD) &&
+				!strncmp(current->comm, "irq/", 4);
+	if (fx->dpc_block) {
+		fx->dpc_block = false;
+		complete(&fx->dpc_entered);
+		wait_for_completion_timeout(&fx->dpc_release, 10 * HZ);
+	}
 	fx->dpc_irqs_on = !irqs_disabled();
 	fx->dpc_sync_held = lockdep_is_held(wdf_test_device_sync_lock(WdfInterruptGetDevice(i)));
 	fx->dpc_irq_lock_held = lockdep_is_held(wdf_test_interrupt_lock(i));
@@ -99,6 +122,7 @@ static void irq_dpc(WDFINTERRUPT i, WDFOBJECT assoc)
 	fx->log_dpc = wdf_test_log_device();
 	usleep_range(1000, 2000);	/* process context: may sleep */
 	atomic_inc(&fx->dpc_calls);
+	atomic_dec(&fx->dpc_running);
 	complete(&fx->dpc_done);
 }
 
@@ -223,6 +247,8 @@ static struct irqfix *irqfix_start_res(struct kunit *test, bool autoser,
 
 	KUNIT_ASSERT_NOT_NULL(test, fx);
 	init_completion(&fx->dpc_done);
+	init_completion(&fx->dpc_entered);
+	init_completion(&fx->dpc_release);
 	atomic_set(&fx->dpc_calls, 0);
 	fx->automatic_serialization = autoser;
 	fx->isr_ret = TRUE;
@@ -450,14 +476,11 @@ static void irq_line_free(void *data)
 	irq_free_desc(line->irq);
 }
 
-static void irq_real_shared_line(struct kunit *test)
+/* A real shared line with another handler on it; @res describes it. */
+static struct irq_line *irq_line_setup(struct kunit *test,
+				       CM_PARTIAL_RESOURCE_DESCRIPTOR *res)
 {
 	struct irq_line *line = kunit_kzalloc(test, sizeof(*line), GFP_KERNEL);
-	CM_PARTIAL_RESOURCE_DESCRIPTOR res = {};
-	struct irq_desc *desc;
-	struct wdft_device *wd;
-	struct irqfix *fx;
-	unsigned int unhandled;
 	int irq;
 
 	KUNIT_ASSERT_NOT_NULL(test, line);
@@ -470,15 +493,28 @@ static void irq_real_shared_line(struct kunit *test)
 		KUNIT_FAIL_AND_ABORT(test, "request_irq(%d) failed", irq);
 	}
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, irq_line_free, line), 0);
-	desc = irq_to_desc(irq);
-	KUNIT_ASSERT_NOT_NULL(test, desc);
+	KUNIT_ASSERT_NOT_NULL(test, irq_to_desc(irq));
 
-	res.Type = CmResourceTypeInterrupt;
-	res.ShareDisposition = CmResourceShareShared;
-	res.Flags = CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
-	res.u.Interrupt.Level = irq;
-	res.u.Interrupt.Vector = irq;
-	res.u.Interrupt.Affinity = 1;
+	memset(res, 0, sizeof(*res));
+	res->Type = CmResourceTypeInterrupt;
+	res->ShareDisposition = CmResourceShareShared;
+	res->Flags = CM_RESOURCE_INTERRUPT_LEVEL_SENSITIVE;
+	res->u.Interrupt.Level = irq;
+	res->u.Interrupt.Vector = irq;
+	res->u.Interrupt.Affinity = 1;
+	return line;
+}
+
+static void irq_real_shared_line(struct kunit *test)
+{
+	CM_PARTIAL_RESOURCE_DESCRIPTOR res;
+	struct irq_line *line = irq_line_setup(test, &res);
+	unsigned int irq = line->irq;
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct wdft_device *wd;
+	struct irqfix *fx;
+	unsigned int unhandled;
+
 	/* the shim must ask for the line IRQF_SHARED, or this start fails */
 	fx = irqfix_start_res(test, true, NULL, &res, 1);
 	wd = test->priv;
@@ -507,6 +543,156 @@ static void irq_real_shared_line(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(irq), 0);
 	KUNIT_EXPECT_EQ(test, fx->isr_calls, 2);
 	KUNIT_EXPECT_EQ(test, line->other_calls, 3);
+}
+
+/*
+ * Issue 10: a DPC the ISR queued runs in the line's IRQ thread (the hard
+ * handler returned IRQ_WAKE_THREAD), after the ISR, once per queueing,
+ * with the device lock (AutomaticSerialization) and interrupts on.
+ */
+static void irq_dpc_from_isr_runs_in_irq_thread(struct kunit *test)
+{
+	CM_PARTIAL_RESOURCE_DESCRIPTOR res;
+	struct irq_line *line = irq_line_setup(test, &res);
+	struct wdft_device *wd;
+	struct irqfix *fx;
+
+	WDFT_ASSERT_LOCKDEP(test);
+	fx = irqfix_start_res(test, true, NULL, &res, 1);
+	wd = test->priv;
+	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(line->irq), 0);
+	KUNIT_EXPECT_TRUE(test, fx->queued[0]);
+	KUNIT_EXPECT_FALSE(test, fx->queued[1]);	/* already queued */
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&fx->dpc_done, 5 * HZ),
+			0UL);
+	synchronize_irq(line->irq);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 1);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_in_irq_thread);
+	KUNIT_EXPECT_FALSE(test, fx->dpc_in_wq_worker);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_after_isr);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_irqs_on);
+	KUNIT_EXPECT_FALSE(test, fx->dpc_in_interrupt);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_sync_held);
+	KUNIT_EXPECT_FALSE(test, fx->dpc_irq_lock_held);
+	KUNIT_EXPECT_PTR_EQ(test, fx->log_dpc, wd->dev);
+	/* it ran: the ISR can queue it again */
+	reinit_completion(&fx->dpc_done);
+	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(line->irq), 0);
+	KUNIT_EXPECT_TRUE(test, fx->queued[0]);
+	wdf_test_device_flush(wd->device);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 2);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_in_irq_thread);
+	/* the KUnit fire hook on a device with a line wakes the same thread */
+	fx->dpc_in_irq_thread = false;
+	KUNIT_ASSERT_TRUE(test, wdf_test_interrupt_fire(wd->device));
+	KUNIT_EXPECT_TRUE(test, fx->queued[0]);
+	wdf_test_device_flush(wd->device);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 3);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_in_irq_thread);
+}
+
+/*
+ * Queued outside the ISR (here: the test's thread, a device with a real
+ * line): still runs, once, as a work item; FALSE while it is pending.
+ */
+static void irq_dpc_from_elsewhere_runs_as_work(struct kunit *test)
+{
+	CM_PARTIAL_RESOURCE_DESCRIPTOR res;
+	struct wdft_device *wd;
+	struct irqfix *fx;
+
+	irq_line_setup(test, &res);
+	fx = irqfix_start_res(test, false, NULL, &res, 1);
+	wd = test->priv;
+	KUNIT_EXPECT_TRUE(test, WdfInterruptQueueDpcForIsr(fx->irq));
+	KUNIT_EXPECT_FALSE(test, WdfInterruptQueueDpcForIsr(fx->irq));
+	KUNIT_EXPECT_NE(test, wait_for_completion_timeout(&fx->dpc_done, 5 * HZ),
+			0UL);
+	wdf_test_device_flush(wd->device);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 1);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_in_wq_worker);
+	KUNIT_EXPECT_FALSE(test, fx->dpc_in_irq_thread);
+	KUNIT_EXPECT_FALSE(test, fx->dpc_sync_held);	/* no serialisation */
+}
+
+/*
+ * Re-queue while running: once the DPC has started, the ISR may queue it
+ * again (TRUE) and a second queueing is refused (FALSE) until it runs;
+ * the second run waits for the first (one DPC at a time, no device lock
+ * here to serialise them), and both paths count as one queue.
+ */
+static void irq_dpc_requeue_while_running(struct kunit *test)
+{
+	CM_PARTIAL_RESOURCE_DESCRIPTOR res;
+	struct irq_line *line = irq_line_setup(test, &res);
+	struct wdft_device *wd;
+	struct irqfix *fx;
+
+	fx = irqfix_start_res(test, false, NULL, &res, 1);
+	wd = test->priv;
+	fx->dpc_block = true;
+	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(line->irq), 0);
+	KUNIT_ASSERT_TRUE(test, fx->queued[0]);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&fx->dpc_entered,
+							  5 * HZ), 0UL);
+	/* running, no longer queued: the ISR queues it again */
+	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(line->irq), 0);
+	KUNIT_EXPECT_TRUE(test, fx->queued[0]);
+	KUNIT_EXPECT_FALSE(test, fx->queued[1]);
+	/* and from elsewhere it is already queued */
+	KUNIT_EXPECT_FALSE(test, WdfInterruptQueueDpcForIsr(fx->irq));
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 0);
+	complete(&fx->dpc_release);
+	wdf_test_device_flush(wd->device);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 2);
+	KUNIT_EXPECT_EQ(test, fx->dpc_max_running, 1);
+	/* queued from elsewhere while running: a work item, still one at a time */
+	fx->dpc_block = true;
+	reinit_completion(&fx->dpc_entered);
+	reinit_completion(&fx->dpc_release);
+	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(line->irq), 0);
+	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&fx->dpc_entered,
+							  5 * HZ), 0UL);
+	KUNIT_EXPECT_TRUE(test, WdfInterruptQueueDpcForIsr(fx->irq));
+	msleep(20);
+	KUNIT_EXPECT_EQ(test, fx->dpc_max_running, 1);
+	complete(&fx->dpc_release);
+	wdf_test_device_flush(wd->device);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 4);
+	KUNIT_EXPECT_EQ(test, fx->dpc_max_running, 1);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_in_wq_worker);
+}
+
+/*
+ * Teardown while queued: removal (D0Exit, free_irq) waits for a DPC the
+ * ISR queued to the IRQ thread and for one queued as a work item; after
+ * it, neither runs again.
+ */
+static void irq_teardown_waits_for_queued_dpc(struct kunit *test)
+{
+	CM_PARTIAL_RESOURCE_DESCRIPTOR res;
+	struct irq_line *line = irq_line_setup(test, &res);
+	struct wdft_device *wd;
+	struct irqfix *fx;
+
+	fx = irqfix_start_res(test, true, NULL, &res, 1);
+	wd = test->priv;
+	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(line->irq), 0);
+	KUNIT_ASSERT_TRUE(test, fx->queued[0]);
+	wdft_device_destroy(test, wd);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 1);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_in_irq_thread);
+
+	fx = irqfix_start_res(test, true, NULL, &res, 1);
+	wd = test->priv;
+	KUNIT_ASSERT_TRUE(test, WdfInterruptQueueDpcForIsr(fx->irq));
+	wdft_device_destroy(test, wd);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->dpc_calls), 1);
+	KUNIT_EXPECT_TRUE(test, fx->dpc_in_wq_worker);
+	/* the line is the other handler's alone again */
+	KUNIT_ASSERT_EQ(test, generic_handle_irq_safe(line->irq), 0);
+	KUNIT_EXPECT_EQ(test, fx->isr_calls, 0);
 }
 
 /*
@@ -552,6 +738,10 @@ static struct kunit_case wdf_interrupt_cases[] = {
 	KUNIT_CASE(irq_synchronize_runs_under_the_lock),
 	KUNIT_CASE(irq_callbacks_in_kmdf_order),
 	KUNIT_CASE(irq_real_shared_line),
+	KUNIT_CASE(irq_dpc_from_isr_runs_in_irq_thread),
+	KUNIT_CASE(irq_dpc_from_elsewhere_runs_as_work),
+	KUNIT_CASE(irq_dpc_requeue_while_running),
+	KUNIT_CASE(irq_teardown_waits_for_queued_dpc),
 	KUNIT_CASE(irq_unusable_line_fails_start),
 	{}
 };

@@ -67,6 +67,40 @@ module_param_cb(bare_chip_ids, &plx_bare_chip_ids_ops, &bare_chip_ids, 0444);
 MODULE_PARM_DESC(bare_chip_ids,
 		 "Also bind to the bare chip IDs 10b5:9656 and 10b5:9056 (load time only, default off)");
 
+/*
+ * chain_bytes: bytes per DMA descriptor chain, handed to the core before
+ * the driver registers (load time only). The core validates it: a value
+ * it refuses fails the parameter, so the module does not load.
+ */
+static unsigned int chain_bytes = PLX_MAX_TRANSFER_LENGTH;
+
+static int plx_set_chain_bytes(const char *val, const struct kernel_param *kp)
+{
+	unsigned int v;
+	int ret = kstrtouint(val, 0, &v);
+
+	if (ret) {
+		pr_err("plx9x5x: chain_bytes=%s is not a number\n", val);
+		return ret;
+	}
+	if (!NT_SUCCESS(PLxSetChainBytes(v))) {
+		pr_err("plx9x5x: chain_bytes=%u: must be a multiple of %u from %u to %u (0: default)\n",
+		       v, PLX_MIN_TRANSFER_LENGTH, PLX_MIN_TRANSFER_LENGTH,
+		       PLX_MAX_TRANSFER_LENGTH);
+		return -EINVAL;
+	}
+	chain_bytes = PLxGetChainBytes();
+	return 0;
+}
+
+static const struct kernel_param_ops plx_chain_bytes_ops = {
+	.set = plx_set_chain_bytes,
+	.get = param_get_uint,
+};
+module_param_cb(chain_bytes, &plx_chain_bytes_ops, &chain_bytes, 0444);
+MODULE_PARM_DESC(chain_bytes,
+		 "Bytes per DMA descriptor chain: 131072 (default, one chain and one interrupt per request) down to 4096 in 4096 steps; 8192 as in the KMDF sample (load time only)");
+
 /* ---- sysfs: one read-only file per counter on the PCI device ---------- */
 
 static ssize_t plx_counter_show(struct device *dev, char *buf, size_t field)

@@ -131,13 +131,43 @@ static NTSTATUS PLxInitializeDma(PDEVICE_EXTENSION DevExt)
 	return status;
 }
 
+/* Bytes per chain for the boards added from now on. */
+static ULONG PLxChainBytes = PLX_MAX_TRANSFER_LENGTH;
+
+/*
+ * The driver-wide chain length (the glue's chain_bytes parameter, before
+ * any board is added; KUnit between devices): 0 restores the default of
+ * one chain per request; otherwise a multiple of 4 KiB from 4 KiB to
+ * 128 KiB, else STATUS_INVALID_PARAMETER and the setting is unchanged.
+ * Boards read it once, when they are added.
+ */
+NTSTATUS PLxSetChainBytes(ULONG Bytes)
+{
+	if (Bytes == 0)
+		Bytes = PLX_MAX_TRANSFER_LENGTH;
+	if (Bytes < PLX_MIN_TRANSFER_LENGTH ||
+	    Bytes > PLX_MAX_TRANSFER_LENGTH ||
+	    Bytes % PLX_MIN_TRANSFER_LENGTH != 0)
+		return STATUS_INVALID_PARAMETER;
+	PLxChainBytes = Bytes;
+	return STATUS_SUCCESS;
+}
+
+ULONG PLxGetChainBytes(VOID)
+{
+	return PLxChainBytes;
+}
+
 NTSTATUS PLxInitializeDeviceExtension(PDEVICE_EXTENSION DevExt)
 {
 	NTSTATUS status;
 
-	/* min(8 KiB, SRAM size): plx_reg9656.h asserts 8 KiB is the lesser. */
-	DevExt->MaximumTransferLength = PLX_MAX_TRANSFER_LENGTH;
-	/* Pages an unaligned chain can touch: 3 with 4 KiB pages. */
+	/* The configured chain length, at most the SRAM (plx_reg9656.h). */
+	DevExt->MaximumTransferLength = PLxChainBytes;
+	/*
+	 * Pages an unaligned chain can touch: 33 for 128 KiB, 3 for the
+	 * sample's 8 KiB, with 4 KiB pages.
+	 */
 	DevExt->MaxSgElements =
 		BYTES_TO_PAGES(ROUND_TO_PAGES(DevExt->MaximumTransferLength) +
 			       PAGE_SIZE);

@@ -125,8 +125,10 @@ typedef struct _PLX_CHANNEL {
  * @ControlQueue: sequential queue of ioctls
  * @Interrupt: the INTA# interrupt
  * @DmaEnabler: 32-bit scatter/gather duplex enabler
- * @MaximumTransferLength: bytes per hardware chain (8 KiB)
- * @MaxSgElements: descriptors per chain (3 on 4 KiB pages)
+ * @MaximumTransferLength: bytes per hardware chain (PLxSetChainBytes:
+ *	128 KiB by default, 8 KiB as in the sample)
+ * @MaxSgElements: descriptors per chain (33 for 128 KiB, 3 for 8 KiB, on
+ *	4 KiB pages)
  * @Channel: the two DMA channels, indexed by PLX_CH_*
  * @RequireSingleTransfer: the ioctl-toggled single-transfer mode
  * @DeviceGone: INTCSR and the PCI Vendor ID read all ones: the board no
@@ -216,6 +218,8 @@ EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED PLxEvtDeviceD0ExitPreInterruptsDi
 
 /* ---- plx_init.c ---------------------------------------------------------- */
 NTSTATUS PLxInitializeDeviceExtension(PDEVICE_EXTENSION DevExt);
+NTSTATUS PLxSetChainBytes(ULONG Bytes);
+ULONG PLxGetChainBytes(VOID);
 VOID PLxInitChannels(PDEVICE_EXTENSION DevExt);
 VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt);
 VOID PLxRestoreAfterReset(PDEVICE_EXTENSION DevExt);

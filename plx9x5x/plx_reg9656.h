@@ -42,7 +42,15 @@
 #define PLX_SRAM_SIZE			0x20000	/* BAR2 (BAR3): local space 0 (1) */
 
 /* ---- transfer limits ---------------------------------------------------- */
-#define PLX_MAX_TRANSFER_LENGTH		(8 * 1024)	/* one hardware chain */
+/*
+ * Bytes per hardware chain: by default one chain per request (the whole
+ * SRAM); the sample's 8 KiB chains through the glue's chain_bytes
+ * parameter (PLxSetChainBytes). Any multiple of 4 KiB in between works:
+ * the chain's descriptor count follows from it (plx_init.c).
+ */
+#define PLX_MAX_TRANSFER_LENGTH		(128 * 1024)	/* default, largest */
+#define PLX_SAMPLE_TRANSFER_LENGTH	(8 * 1024)	/* the sample's chains */
+#define PLX_MIN_TRANSFER_LENGTH		(4 * 1024)	/* smallest, and unit */
 #define PLX_MAX_REQUEST_LENGTH		PLX_SRAM_SIZE	/* one read()/write() */
 #define PLX_DMA_CHANNELS		2
 #define PLX_DESC_ALIGNMENT		FILE_OCTA_ALIGNMENT	/* 16 bytes */
@@ -272,6 +280,8 @@ C_ASSERT((PLX_INTCSR_RO_MASK & (PLX_INTCSR_PABORTIA | PLX_INTCSR_ABNOTDM |
 C_ASSERT((PLX_DMADPR_NEXT_MASK & PLX_DMADPR_FLAGS_MASK) == 0);
 C_ASSERT((PLX_DMADPR_NEXT_MASK | PLX_DMADPR_FLAGS_MASK) == 0xFFFFFFFFU);
 C_ASSERT(PLX_MAX_TRANSFER_LENGTH <= PLX_SRAM_SIZE);
+C_ASSERT(PLX_MAX_TRANSFER_LENGTH % PLX_MIN_TRANSFER_LENGTH == 0);
+C_ASSERT(PLX_SAMPLE_TRANSFER_LENGTH % PLX_MIN_TRANSFER_LENGTH == 0);
 C_ASSERT(PLX_MAX_REQUEST_LENGTH <= PLX_DMASIZ_COUNT_MASK);
 
 /*

@@ -248,7 +248,12 @@ struct wdf_interrupt {
 	bool connected;
 	bool enabled;
 	bool serialized;
-	struct work_struct dpc;
+	bool threaded;			/* request_threaded_irq: DPC in its thread */
+	bool isr_wake;			/* the running ISR queued the DPC */
+	int isr_cpu;			/* CPU running the ISR, -1: none (lock) */
+	unsigned long dpc_flags;	/* WDF_DPC_QUEUED */
+	struct mutex dpc_mutex;		/* one DPC at a time, either path */
+	struct work_struct dpc;		/* DPC queued outside the ISR */
 };
 
 struct wdf_dma_enabler {

@@ -142,8 +142,11 @@ void wdf_test_device_flush(WDFDEVICE Device)
 {
 	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
 
-	if (d)
-		flush_workqueue(wdf_wq);
+	if (!d)
+		return;
+	if (d->interrupt)	/* a DPC in the IRQ thread */
+		wdf_interrupt_flush(d->interrupt);
+	flush_workqueue(wdf_wq);
 }
 EXPORT_SYMBOL_GPL(wdf_test_device_flush);
 

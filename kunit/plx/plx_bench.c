@@ -913,7 +913,33 @@ struct plxt_bench *plxt_bench_create(struct kunit *test)
 				plxt_device_release, b), 0);
 	b->ext = PLxGetDeviceContext(b->device);
 	KUNIT_ASSERT_NOT_NULL(test, b->ext);
+	/* The board took the configured chain length and enough descriptors. */
+	KUNIT_EXPECT_EQ(test, b->ext->MaximumTransferLength, PLXT_CHUNK);
+	KUNIT_EXPECT_EQ(test, (int)b->ext->MaxSgElements, plxt_max_sg());
 	return b;
+}
+
+/* ---- chain length ------------------------------------------------------- */
+
+int plxt_suite_chunk_sample(struct kunit_suite *suite)
+{
+	return NT_SUCCESS(PLxSetChainBytes(PLXT_CHUNK_SAMPLE)) ? 0 : -EINVAL;
+}
+
+int plxt_suite_chunk_default(struct kunit_suite *suite)
+{
+	return NT_SUCCESS(PLxSetChainBytes(0)) &&
+	       PLxGetChainBytes() == PLXT_CHUNK_DEFAULT ? 0 : -EINVAL;
+}
+
+void plxt_suite_chunk_restore(struct kunit_suite *suite)
+{
+	PLxSetChainBytes(0);
+}
+
+int plxt_max_sg(void)
+{
+	return DIV_ROUND_UP(PLXT_CHUNK, PAGE_SIZE) + 1;
 }
 
 /* ---- expectations ------------------------------------------------------- */
@@ -937,7 +963,7 @@ void plxt_check_chain(struct kunit *test, const struct plxt_chain *c, int ch,
 	KUNIT_EXPECT_FALSE(test, c->bad);
 	KUNIT_EXPECT_TRUE(test, c->terminated);
 	KUNIT_EXPECT_GE(test, c->n, 1);
-	KUNIT_EXPECT_LE(test, c->n, 3);
+	KUNIT_EXPECT_LE(test, c->n, plxt_max_sg());
 	if (exact)
 		KUNIT_EXPECT_EQ(test, c->n,
 				(int)(DIV_ROUND_UP(l->boff + end, PAGE_SIZE) -

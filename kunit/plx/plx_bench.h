@@ -67,9 +67,15 @@
 #define PLXT_DPR_L2P		BIT(3)
 #define PLXT_SIZ_MASK		0x7FFFFFu
 
-#define PLXT_CHUNK		8192u		/* bytes per chain */
+/*
+ * Bytes per chain: what the suite configured with PLxSetChainBytes (the
+ * default 128 KiB, or the sample's 8 KiB in the *_8k suites).
+ */
+#define PLXT_CHUNK		((size_t)PLxGetChainBytes())
+#define PLXT_CHUNK_DEFAULT	0x20000u	/* one chain per 128 KiB */
+#define PLXT_CHUNK_SAMPLE	8192u
 #define PLXT_SRAM		0x20000u	/* 128 KiB */
-#define PLXT_MAX_DESC		8		/* snapshot limit per chain */
+#define PLXT_MAX_DESC		40		/* snapshot limit per chain */
 #define PLXT_MAX_CHAINS		40
 #define PLXT_NEVER		((u64)-1)
 
@@ -256,6 +262,12 @@ u64 plxt_layout_bus(const struct plxt_layout *l, size_t i);
  * @exact: the buffer's pages are pairwise non-adjacent, so the number of
  * descriptors must equal the number of pages the bytes touch.
  */
+/* Suite init of the *_8k suites / the default ones; exit restores. */
+int plxt_suite_chunk_sample(struct kunit_suite *suite);
+int plxt_suite_chunk_default(struct kunit_suite *suite);
+void plxt_suite_chunk_restore(struct kunit_suite *suite);
+/* Descriptors a chain of PLXT_CHUNK bytes may need (unaligned start). */
+int plxt_max_sg(void);
 void plxt_check_chain(struct kunit *test, const struct plxt_chain *c, int ch,
 		      const struct plxt_layout *l, size_t pos, size_t end,
 		      loff_t foff, bool exact);

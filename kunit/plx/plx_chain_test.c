@@ -4,8 +4,10 @@
  * builds, for many buffer layouts, as the board model walks them: each
  * chain is captured when the core writes DMACSR Start and compared with
  * what follows from the buffer's page layout (the pages the test mapped,
- * looked up independently), the file offset and the 8 KiB chunking; the
- * data must then land in / come from the model's SRAM at the file offset.
+ * looked up independently), the file offset and the configured chain
+ * length (suite plx_chain: the default 128 KiB, one chain per request;
+ * plx_chain_8k: the sample's 8 KiB); the data must then land in / come
+ * from the model's SRAM at the file offset.
  */
 #include <kunit/test.h>
 #include <linux/minmax.h>
@@ -43,6 +45,9 @@ static const struct plxt_chain_case plxt_chain_cases[] = {
 	{ "read 8 KiB over 3 pages (3 SG elements)", true, true, 4000, 8192, 8 },
 	{ "write 12 KiB over 4 pages (3 + 2)", false, true, 2048, 12288, 256 },
 	{ "write 8 KiB + 1 over 4 pages", false, true, 4095, 8193, 1 },
+	{ "write 128 KiB over 33 pages (worst case)", false, true, 100, 131072, 0 },
+	{ "read 128 KiB over 33 pages (worst case)", true, true, 4095, 131072, 0 },
+	{ "read 64 KiB + 3 over 18 pages", true, true, 4094, 65539, 9 },
 };
 
 static void plxt_chain_case_desc(const struct plxt_chain_case *c, char *desc)
@@ -104,7 +109,7 @@ static void plx_chain_layout_test(struct kunit *test)
 		    addr, c->len, c->foff, flags);
 	KUNIT_EXPECT_EQ(test, r, (long)c->len);
 
-	/* One chain per 8 KiB chunk of the request, each checked. */
+	/* One chain per PLXT_CHUNK bytes of the request, each checked. */
 	nchains = DIV_ROUND_UP(c->len, PLXT_CHUNK);
 	KUNIT_ASSERT_EQ(test, b->nchains, (int)nchains);
 	KUNIT_EXPECT_EQ(test, b->lost_chains, 0);
@@ -168,10 +173,28 @@ static struct kunit_case plx_chain_test_cases[] = {
 
 static struct kunit_suite plx_chain_test_suite = {
 	.name = "plx_chain",
+	.suite_init = plxt_suite_chunk_default,
+	.suite_exit = plxt_suite_chunk_restore,
 	.test_cases = plx_chain_test_cases,
 };
 
-kunit_test_suite(plx_chain_test_suite);
+/*
+ * The same cases with the sample's 8 KiB chains (own array: KUnit keeps
+ * per-case state in it).
+ */
+static struct kunit_case plx_chain_8k_test_cases[] = {
+	KUNIT_CASE_PARAM(plx_chain_layout_test, plxt_chain_gen_params),
+	{}
+};
+
+static struct kunit_suite plx_chain_8k_test_suite = {
+	.name = "plx_chain_8k",
+	.suite_init = plxt_suite_chunk_sample,
+	.suite_exit = plxt_suite_chunk_restore,
+	.test_cases = plx_chain_8k_test_cases,
+};
+
+kunit_test_suites(&plx_chain_test_suite, &plx_chain_8k_test_suite);
 
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("KUnit: PLX9x5x descriptor chains on the PLX 9656 model");

@@ -122,7 +122,9 @@ static void plx_loopback_128k_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, c.Requests, 2ull);
 	KUNIT_EXPECT_EQ(test, c.BytesWritten, (u64)PLXT_SRAM);
 	KUNIT_EXPECT_EQ(test, c.BytesRead, (u64)PLXT_SRAM);
+	/* One interrupt per chain: 2 by default, 32 with 8 KiB chains. */
 	KUNIT_EXPECT_EQ(test, c.Interrupts, 2ull * (PLXT_SRAM / PLXT_CHUNK));
+	KUNIT_EXPECT_EQ(test, c.Dpcs, c.Interrupts);
 	KUNIT_EXPECT_EQ(test, c.Errors, 0ull);
 	KUNIT_EXPECT_EQ(test, c.SpuriousDpcs, 0ull);
 	/* Later chains are programmed from the DPC on the shim's thread. */
@@ -643,14 +645,22 @@ static void plx_read_residual_test(struct kunit *test)
 
 /*
  * Single-transfer mode (the ioctl toggles it and returns the new state):
- * on, more than 8 KiB fails with STATUS_WDF_TOO_MANY_TRANSFERS = -E2BIG
- * before any DMA, 8 KiB passes; off again, 8 KiB + 1 passes in two chains.
+ * on, a request of one chain (PLXT_CHUNK bytes, from an unaligned buffer:
+ * the most descriptors) passes; more than a chain fails with
+ * STATUS_WDF_TOO_MANY_TRANSFERS = -E2BIG before any DMA - possible only
+ * when a chain is shorter than the SRAM (plx_io_8k); with the default
+ * 128 KiB chains every request fits. Off again, chain + 1 bytes pass in
+ * as many chains as it takes.
  */
 static void plx_single_transfer_test(struct kunit *test)
 {
 	struct plxt_bench *b = plxt_bench_create(test);
-	struct plxt_ubuf *u = plxt_ubuf_alloc(test, 4 * PAGE_SIZE, 0);
+	const size_t cb = PLXT_CHUNK;
+	const size_t over = min_t(size_t, cb + 1, PLXT_SRAM);
+	struct plxt_ubuf *u = plxt_ubuf_alloc(test, PLXT_SRAM + 2 * PAGE_SIZE,
+					      0);
 	u8 state = 0xEE;
+	int before;
 	long r;
 
 	r = plxt_toggle_single(b, &state);
@@ -658,29 +668,94 @@ static void plx_single_transfer_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, state, 1);
 	KUNIT_EXPECT_TRUE(test, b->ext->RequireSingleTransfer);
 
-	plxt_ubuf_fill(test, u, 1, 8193, 50);
+	if (cb < PLXT_SRAM) {
+		plxt_ubuf_fill(test, u, 1, cb + 1, 50);
+		KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite,
+					      u->base + 1, cb + 1, 0, 0),
+				(long)-E2BIG);
+		KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead,
+					      u->base + 1, cb + 1, 0, 0),
+				(long)-E2BIG);
+		KUNIT_EXPECT_EQ(test, b->nchains, 0);
+	}
+	plxt_ubuf_fill(test, u, 1, cb, 50);
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base + 1,
-				      8193, 0, 0), (long)-E2BIG);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, u->base + 1,
-				      8193, 0, 0), (long)-E2BIG);
-	KUNIT_EXPECT_EQ(test, b->nchains, 0);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base + 1,
-				      8192, 0, 0), 8192L);
+				      cb, 0, 0), (long)cb);
 	KUNIT_EXPECT_EQ(test, b->nchains, 1);
-	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, 8192, 50), (size_t)0);
+	/* at most: adjacent user pages may merge into one element */
+	KUNIT_EXPECT_LE(test, b->chains[0].n, plxt_max_sg());
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, cb, 50), (size_t)0);
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, u->base + 2,
-				      8192, 0, 0), 8192L);
-	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, u, 2, 8192, 50), (size_t)0);
+				      cb, 0, 0), (long)cb);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, u, 2, cb, 50), (size_t)0);
 
 	r = plxt_toggle_single(b, &state);
 	KUNIT_EXPECT_GE(test, r, 0L);
 	KUNIT_EXPECT_EQ(test, state, 0);
 	KUNIT_EXPECT_FALSE(test, b->ext->RequireSingleTransfer);
-	plxt_ubuf_fill(test, u, 1, 8193, 51);
+	plxt_ubuf_fill(test, u, 1, over, 51);
+	before = b->nchains;
 	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base + 1,
-				      8193, 0, 0), 8193L);
-	KUNIT_EXPECT_EQ(test, b->nchains, 4);
-	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, 8193, 51), (size_t)0);
+				      over, 0, 0), (long)over);
+	KUNIT_EXPECT_EQ(test, b->nchains - before,
+			(int)DIV_ROUND_UP(over, cb));
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, over, 51), (size_t)0);
+}
+
+/*
+ * PLxSetChainBytes (the glue's chain_bytes): a multiple of 4 KiB from
+ * 4 KiB to 128 KiB, 0 for the default; anything else is refused and
+ * leaves the setting as it was. A board takes the value when it is added.
+ */
+static void plxt_restore_chunk(void *suite)
+{
+	PLxSetChainBytes((ULONG)(uintptr_t)suite);
+}
+
+static void plx_chain_bytes_param_test(struct kunit *test)
+{
+	static const ULONG bad[] = { 1, 4095, 4097, 12289, 131071, 131073,
+				     262144, 0xFFFFFFFFu };
+	static const ULONG good[] = { 4096, 8192, 12288, 65536, 131072 };
+	const ULONG suite = PLxGetChainBytes();
+	struct plxt_bench *b;
+	unsigned int i;
+
+	KUNIT_ASSERT_EQ(test, kunit_add_action(test, plxt_restore_chunk,
+						(void *)(uintptr_t)suite), 0);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, PLxSetChainBytes(bad[i]),
+				    STATUS_INVALID_PARAMETER, "%u", bad[i]);
+		KUNIT_EXPECT_EQ(test, PLxGetChainBytes(), suite);
+	}
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, PLxSetChainBytes(good[i]),
+				    STATUS_SUCCESS, "%u", good[i]);
+		KUNIT_EXPECT_EQ(test, PLxGetChainBytes(), good[i]);
+	}
+	KUNIT_EXPECT_EQ(test, PLxSetChainBytes(0), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, PLxGetChainBytes(), PLXT_CHUNK_DEFAULT);
+
+	/* 12 KiB: 4 descriptors, 11 chains per 128 KiB (the last 8 KiB). */
+	KUNIT_ASSERT_EQ(test, PLxSetChainBytes(12288), STATUS_SUCCESS);
+	b = plxt_bench_create(test);
+	KUNIT_EXPECT_EQ(test, b->ext->MaximumTransferLength, (size_t)12288);
+	KUNIT_EXPECT_EQ(test, b->ext->MaxSgElements, 4u);
+	KUNIT_EXPECT_EQ(test, PLxSetChainBytes(suite), STATUS_SUCCESS);
+	/* Added before the change: the board keeps its length. */
+	KUNIT_EXPECT_EQ(test, b->ext->MaximumTransferLength, (size_t)12288);
+	{
+		struct plxt_ubuf *u = plxt_ubuf_alloc(test, PLXT_SRAM, 0);
+
+		plxt_ubuf_fill(test, u, 0, PLXT_SRAM, 53);
+		KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base,
+					      PLXT_SRAM, 0, 0),
+				(long)PLXT_SRAM);
+		KUNIT_EXPECT_EQ(test, b->nchains, 11);
+		KUNIT_EXPECT_EQ(test, plxt_counters(b).Interrupts, 11ull);
+		KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, PLXT_SRAM, 53),
+				(size_t)0);
+	}
 }
 
 /* PCI Status abort bits clear, INTCSR 14 clear, 27:24 back to 1, INTA# low. */
@@ -1266,6 +1341,7 @@ static struct kunit_case plx_io_test_cases[] = {
 	KUNIT_CASE_SLOW(plx_timeout_recovers_test),
 	KUNIT_CASE(plx_read_residual_test),
 	KUNIT_CASE(plx_single_transfer_test),
+	KUNIT_CASE(plx_chain_bytes_param_test),
 	KUNIT_CASE(plx_master_abort_test),
 	KUNIT_CASE_PARAM(plx_abort_one_channel_test, plx_abort_ch_gen_params),
 	KUNIT_CASE(plx_silicon_intcsr_test),
@@ -1282,7 +1358,27 @@ static struct kunit_case plx_io_test_cases[] = {
 
 static struct kunit_suite plx_io_test_suite = {
 	.name = "plx_io",
+	.suite_init = plxt_suite_chunk_default,
+	.suite_exit = plxt_suite_chunk_restore,
 	.test_cases = plx_io_test_cases,
 };
 
-kunit_test_suite(plx_io_test_suite);
+/* What depends on the chain length, with the sample's 8 KiB chains. */
+static struct kunit_case plx_io_8k_test_cases[] = {
+	KUNIT_CASE(plx_loopback_128k_test),
+	KUNIT_CASE(plx_offsets_test),
+	KUNIT_CASE(plx_read_residual_test),
+	KUNIT_CASE(plx_single_transfer_test),
+	KUNIT_CASE(plx_chain_bytes_param_test),
+	KUNIT_CASE(plx_cancel_test),
+	{}
+};
+
+static struct kunit_suite plx_io_8k_test_suite = {
+	.name = "plx_io_8k",
+	.suite_init = plxt_suite_chunk_sample,
+	.suite_exit = plxt_suite_chunk_restore,
+	.test_cases = plx_io_8k_test_cases,
+};
+
+kunit_test_suites(&plx_io_test_suite, &plx_io_8k_test_suite);

@@ -19,7 +19,7 @@
  *
  *  Errors: length 0 returns 0 without touching the device; a negative
  *  offset -> EINVAL; a bad buffer -> EFAULT; no completion within the DMA
- *  timeout (2 s per chain of at most 8 KiB) -> ETIMEDOUT, the channel is
+ *  timeout (2 s per DMA chain) -> ETIMEDOUT, the channel is
  *  aborted and the device stays usable; a signal -> EINTR (or a restart
  *  if nothing had been transferred); the board has gone away -> ENODEV.
  */
@@ -30,16 +30,23 @@
 #include <linux/types.h>
 
 #define PLX9X5X_SRAM_SIZE		131072	/* bytes; the file's size */
-#define PLX9X5X_MAX_SINGLE_TRANSFER	8192	/* bytes per DMA chain */
+/*
+ * Bytes per DMA chain by default (one chain per request); the module
+ * parameter chain_bytes (/sys/module/plx9x5x/parameters/chain_bytes)
+ * may set fewer, e.g. 8192 as in the Windows sample.
+ */
+#define PLX9X5X_MAX_SINGLE_TRANSFER	131072
 
 /*
  * PLX9X5X_IOCTL_TOGGLE_SINGLE_TRANSFER - flip "require single transfer".
  *
  * Takes no input; writes the new state (one byte, 0 = off, 1 = on) to the
  * __u8 the argument points to. While on, each read or write must fit one
- * DMA chain: more than 8192 bytes fails with E2BIG (KMDF's
- * STATUS_WDF_TOO_MANY_TRANSFERS) and a buffer needing more than three
- * scatter/gather elements fails with EFBIG (STATUS_WDF_TOO_FRAGMENTED).
+ * DMA chain: more than chain_bytes (see PLX9X5X_MAX_SINGLE_TRANSFER)
+ * fails with E2BIG (KMDF's STATUS_WDF_TOO_MANY_TRANSFERS) and a buffer
+ * needing more scatter/gather elements than a chain has descriptors fails
+ * with EFBIG (STATUS_WDF_TOO_FRAGMENTED); with the default 128 KiB chains
+ * every request up to the SRAM's size fits one chain.
  * The state is per board, starts off, and survives close(). Changing it
  * needs a descriptor opened for writing (O_WRONLY or O_RDWR), else EACCES;
  * a bad argument pointer gives EFAULT and leaves the state unchanged.

@@ -34,7 +34,8 @@ typedef EVT_WDF_INTERRUPT_WORKITEM *PFN_WDF_INTERRUPT_WORKITEM;
  * @FloatingSave: ignored
  * @AutomaticSerialization: run the DPC under the device mutex
  * @EvtInterruptIsr: required; hard-IRQ context, interrupt lock held
- * @EvtInterruptDpc: process context (a work item), see wdf_interrupt.c
+ * @EvtInterruptDpc: process context (the IRQ thread or a work item), see
+ *	wdf_interrupt.c
  * @EvtInterruptEnable: after connecting, under the interrupt lock
  * @EvtInterruptDisable: before disconnecting, under the interrupt lock
  * @EvtInterruptWorkItem: must be NULL (not supported)

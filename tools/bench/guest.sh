@@ -91,8 +91,11 @@ echo 131072 > $P/chain_bytes
 echo 0 > $P/dpc
 run_bench native "$NAT_ARGS"
 
+# The core's algorithm: its chain length, every chain's end deferred to
+# the IRQ thread under the board's mutex (wdfshim runs an ISR-queued DPC
+# in the IRQ thread).
 echo "$CORE_CHAIN" > $P/chain_bytes
-echo 1 > $P/dpc
+echo 2 > $P/dpc
 run_bench native-same "$NAT_ARGS"
 
 # For the per-stage breakdown (1 board): the core's chain length, but
@@ -100,15 +103,13 @@ run_bench native-same "$NAT_ARGS"
 echo 0 > $P/dpc
 run_bench native-chain-irq "$NAT_ARGS" 1
 
-# What one chain per request would give with the DPC model kept: the
-# request's whole chain, its end in the work item (1 board).
-echo 131072 > $P/chain_bytes
+# The core's chains with the chain end in a work item (the DPC model
+# before issue 10), and the sample's whole algorithm (8 KiB chains, work
+# item), 1 board.
 echo 1 > $P/dpc
 run_bench native-dpc "$NAT_ARGS" 1
-
-# The DPC model in an IRQ thread instead of a work item (1 board).
-echo 2 > $P/dpc
-run_bench native-dpc-thread "$NAT_ARGS" 1
+echo 8192 > $P/chain_bytes
+run_bench native-sample "$NAT_ARGS" 1
 
 for bdf in $PLX_BDFS $NAT_BDFS; do
 	for c in errors spurious_dpcs timeouts; do

@@ -15,7 +15,7 @@ import sys
 BUS = {"0x9601": 528e6, "0x5601": 264e6}
 CLASS = {"0x9601": "9656", "0x5601": "9056"}
 LABELS = ["plx9x5x", "native", "native-same"]
-EXTRA = ["native-chain-irq", "native-dpc", "native-dpc-thread"]	# 1 board
+EXTRA = ["native-chain-irq", "native-dpc", "native-sample"]	# 1 board
 MODES = ["read", "write", "duplex"]
 REPRO_TOL = 0.01
 
@@ -173,7 +173,7 @@ def breakdown(rows, point, out):
             v = {lb: find(rows, point, lb, mode, 1, size)
                  for lb in LABELS + EXTRA}
             dpc1 = v.pop("native-dpc")
-            thr = v.pop("native-dpc-thread")
+            smp = v.pop("native-sample")
             if not all(v.values()):
                 continue
             bus = BUS[v["native"]["device_id"]]
@@ -187,7 +187,7 @@ def breakdown(rows, point, out):
                 (f"{chains:.0f} chain(s) of the core's length instead of 1, "
                  "next chain from the hard IRQ",
                  t["native-chain-irq"] - t["native"]),
-                ("chain end in a work item + mutex instead of the hard "
+                ("chain end in the IRQ thread + mutex instead of the hard "
                  "IRQ (the DPC model)", t["native-same"] - t["native-chain-irq"]),
                 ("the shim layer (plx9x5x - native-same)",
                  t["plx9x5x"] - t["native-same"]),
@@ -196,14 +196,14 @@ def breakdown(rows, point, out):
                        f" = " + " + ".join(f"{x:.2f}" for _, x in stages))
             for name, x in stages:
                 out.append(f"      {x:9.2f} us {100 * x / t['plx9x5x']:5.1f} %  {name}")
-            if thr:
-                out.append(f"      one chain per request, DPC model in an IRQ "
-                           f"thread (plxnat chain_bytes=131072 dpc=2): "
-                           f"{thr['lat_med_ns'] / 1e3:.2f} us, "
-                           f"{thr['pct_bus']:.1f} % of bus")
+            if smp:
+                out.append(f"      the sample's algorithm (8 KiB chains, DPC as "
+                           f"a work item; plxnat chain_bytes=8192 dpc=1): "
+                           f"{smp['lat_med_ns'] / 1e3:.2f} us, "
+                           f"{smp['pct_bus']:.1f} % of bus")
             if dpc1:
-                out.append(f"      one chain per request with the DPC model kept "
-                           f"(plxnat chain_bytes=131072 dpc=1): "
+                out.append(f"      the core's chains with the DPC as a work item "
+                           f"(plxnat chain_bytes=core dpc=1): "
                            f"{dpc1['lat_med_ns'] / 1e3:.2f} us, "
                            f"{dpc1['pct_bus']:.1f} % of bus")
     out.append("")

@@ -180,6 +180,23 @@ static long long counter(const char *name)
 	return v;
 }
 
+/*
+ * Bytes per DMA chain of the loaded driver (module parameter chain_bytes);
+ * a driver without the parameter has the sample's 8192.
+ */
+static long chain_bytes(void)
+{
+	FILE *f = fopen("/sys/module/plx9x5x/parameters/chain_bytes", "r");
+	long v = 8192;
+
+	if (!f)
+		return v;
+	if (fscanf(f, "%ld", &v) != 1 || v <= 0 || v > SRAM)
+		v = 8192;
+	fclose(f);
+	return v;
+}
+
 /* ---- one transfer -------------------------------------------------------- */
 
 static int xfer_ok(ssize_t r, size_t n, const char *what, size_t len,
@@ -374,6 +391,7 @@ static void t_single(void)
 {
 	unsigned char *wb = alloc_buf(SRAM, PAGE), *rb = alloc_buf(SRAM, PAGE);
 	int fd = open_dev(), st = -1, st2 = -1;
+	long cb = chain_bytes();
 
 	if (fd < 0 || !wb || !rb)
 		goto out;
@@ -396,13 +414,17 @@ static void t_single(void)
 		bad("single-transfer get while on -> %d (%s)", st2,
 		    strerror(errno));
 	st2 = -1;
-	if (loop_once(fd, wb, rb, 8192, 0, 301, "single 8192") &&
-	    loop_once(fd, wb + 100, rb + 3, 8192, 0, 302, "single 8192 unal"))
-		ok("single transfer on: 8192 bytes (aligned, unaligned) pass");
-	expect_err(pwrite(fd, wb, 8193, 0), E2BIG,
-		   "single transfer on: write 8193");
-	expect_err(pread(fd, rb, 65536, 0), E2BIG,
-		   "single transfer on: read 65536");
+	/* One chain holds chain_bytes, from any buffer alignment. */
+	if (loop_once(fd, wb, rb, cb, 0, 301, "single chain") &&
+	    loop_once(fd, wb + 100, rb + 3, cb, 0, 302, "single chain unal"))
+		ok("single transfer on: %ld bytes = chain_bytes (aligned, unaligned) pass",
+		   cb);
+	if (cb < SRAM) {
+		expect_err(pwrite(fd, wb, cb + 1, 0), E2BIG,
+			   "single transfer on: write chain_bytes + 1");
+		expect_err(pread(fd, rb, SRAM, 0), E2BIG,
+			   "single transfer on: read 131072");
+	}
 	if (toggle(fd, &st2) < 0 || st2 != 0)
 		bad("single-transfer toggle -> off failed (%d, %s)", st2,
 		    strerror(errno));
@@ -774,6 +796,31 @@ out:
 
 /* ---- counters ------------------------------------------------------------- */
 
+/*
+ * One interrupt (and one DPC) per chain: a 128 KiB write and read take
+ * 131072 / chain_bytes each (1 by default, 16 with chain_bytes=8192).
+ */
+static void t_chain_irqs(int fd, unsigned char *b)
+{
+	long cb = chain_bytes();
+	long long want = 2 * ((SRAM + cb - 1) / cb);
+	long long i0 = counter("interrupts"), d0 = counter("dpcs"), di, dd;
+
+	fill(b, SRAM, 10);
+	if (pwrite(fd, b, SRAM, 0) != SRAM || pread(fd, b, SRAM, 0) != SRAM) {
+		bad("sysfs: 128 KiB I/O failed: %s", strerror(errno));
+		return;
+	}
+	di = counter("interrupts") - i0;
+	dd = counter("dpcs") - d0;
+	if (i0 >= 0 && d0 >= 0 && di == want && dd == want)
+		ok("sysfs: 128 KiB write + read with chain_bytes=%ld: interrupts +%lld, dpcs +%lld",
+		   cb, di, dd);
+	else
+		bad("sysfs: 128 KiB write + read with chain_bytes=%ld: interrupts +%lld, dpcs +%lld, want +%lld",
+		    cb, di, dd, want);
+}
+
 static void t_sysfs(void)
 {
 	static const char * const names[] = { "bytes_read", "bytes_written",
@@ -817,6 +864,7 @@ static void t_sysfs(void)
 		ok("sysfs: a rejected request is not a device error");
 	else
 		bad("sysfs: errors moved on a rejected request");
+	t_chain_irqs(fd, b);
 out:
 	if (fd >= 0)
 		close(fd);

@@ -20,13 +20,13 @@
  *                or completes the request itself;
  *                1: the handler only acknowledges and queues a work item
  *                on a WQ_HIGHPRI workqueue, which takes the board's mutex
- *                and then does what the handler would have done - exactly
- *                what wdfshim does with the PLX core's DPC;
+ *                and then does what the handler would have done - what
+ *                wdfshim did with the PLX core's DPC before issue 10;
  *                2: the same in the IRQ thread (request_threaded_irq; no
  *                IRQF_ONESHOT needed: the primary handler acknowledges
- *                the board), under the same mutex - what a shim running
- *                the DPC as a threaded handler would cost.
- * With chain_bytes equal to plx9x5x's chain length and dpc=1 this driver
+ *                the board), under the same mutex - what wdfshim does
+ *                with a DPC the ISR queued since issue 10.
+ * With chain_bytes equal to plx9x5x's chain length and dpc=2 this driver
  * runs the core's algorithm, so the ratio of the two isolates the shim.
  *
  * What it does differently from the core (plx9x5x/plx_*.c on wdfshim):
@@ -39,7 +39,7 @@
  *    abort); INTCSR bits 27:24 are active-low status bits on the silicon
  *    and are never taken as an abort.
  * Counters on the PCI device in sysfs, as plx9x5x: requests, interrupts,
- * dpcs (work items run), bytes_read, bytes_written, errors.
+ * dpcs (deferred chain ends run), bytes_read, bytes_written, errors.
  *
  * Bind it by driver_override (it has no ID table, so it never takes a
  * board plx9x5x would):
@@ -157,7 +157,7 @@ MODULE_PARM_DESC(chain_bytes,
 		 "Bytes per hardware chain, 4096..131072 (default 131072: one interrupt per request)");
 module_param_cb(dpc, &plxnat_dpc_ops, &dpc, 0644);
 MODULE_PARM_DESC(dpc,
-		 "Chain end handled in: 0 the hard IRQ handler (default), 1 a work item under the board mutex (as wdfshim's DPC), 2 the IRQ thread under the board mutex");
+		 "Chain end handled in: 0 the hard IRQ handler (default), 1 a work item under the board mutex (wdfshim's DPC before issue 10), 2 the IRQ thread under the board mutex (wdfshim's DPC)");
 
 struct plxnat;
 

@@ -25,4 +25,22 @@ check_node 0
 run_plxtest "loopback after rebind" --tests loopback
 check "modprobe -r plx9x5x wdfshim" modprobe -r plx9x5x wdfshim
 check "no module left" sh -c '! grep -qE "^(plx9x5x|wdfshim) " /proc/modules'
+
+# chain_bytes: the sample's 8 KiB chains (16 interrupts per 128 KiB, E2BIG
+# above 8 KiB in single-transfer mode); a bad value refuses the load.
+load_modules chain_bytes=8192
+check "chain_bytes=8192 in sysfs" \
+	grep -qx 8192 /sys/module/plx9x5x/parameters/chain_bytes
+check_node 0
+run_plxtest "plxtest with chain_bytes=8192" --tests single,sysfs
+check "rmmod plx9x5x" rmmod plx9x5x
+for v in 1000 262144 x; do
+	check "insmod plx9x5x.ko chain_bytes=$v refused" \
+		sh -c "! insmod $MODDIR/plx9x5x.ko chain_bytes=$v"
+	check "chain_bytes=$v: the log says why" \
+		sh -c "dmesg | grep -q 'plx9x5x: chain_bytes=$v'"
+done
+check "no plx9x5x module after the refused loads" \
+	sh -c '! grep -q "^plx9x5x " /proc/modules'
+check "rmmod wdfshim" rmmod wdfshim
 finish
