@@ -17,9 +17,14 @@
 # 3. The kernel log is checked for warnings, KASAN/DMA-API/lockdep reports
 #    and crashes outside the windows in which a test announces an expected
 #    WARN (see kunit/wdf_test_util.h); each one counts as a failure.
-# 4. Prints kunit.py's own output, then the last line
-#    "kunit: N passed, N failed" computed from kunit.py's JSON results.
-#    Exits non-zero on any failure, crash or build error.
+# 4. Prints kunit.py's own output, then a TAP stream (tools/tap/tap.sh) made
+#    from kunit.py's JSON results: one test point per KUnit test case
+#    ("ok N - suite.case"; a parameterised case is one point, as KUnit
+#    reports it), one "not ok" per bad kernel-log line, and the plan.
+#    (kunit.py's output is not TAP: its lines start with "[hh:mm:ss]"; the
+#    kernel's raw KTAP, with suites at the top level and cases nested,
+#    stays in the build folder's test.log.) A build that fails prints
+#    "Bail out!". Exits non-zero on any failure, crash or build error.
 #
 # Environment: PLX_CACHE (default ~/.cache/plx9x5x), PLX_JOBS (default 2),
 # PLX_KUNIT_TIMEOUT (seconds, default 900).
@@ -30,9 +35,11 @@ cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
 jobs=${PLX_JOBS:-2}
 timeout=${PLX_KUNIT_TIMEOUT:-900}
 
+# shellcheck source=tools/tap/tap.sh
+. "$root/tools/tap/tap.sh"
 fail() {
 	echo "kunit: $*" >&2
-	echo "kunit: 0 passed, 1 failed"
+	tap_bail "kunit: $*"
 	exit 1
 }
 
@@ -95,23 +102,15 @@ krc=$?
 
 [ -s "$json" ] || fail "kunit.py produced no results (exit $krc; build log above)"
 
-read -r pass failed skipped < <(python3 - "$json" <<'PY'
+# one line per test case: "PASS|SKIP|<other status><TAB>suite.case"
+cases=$(python3 - "$json" <<'PY'
 import json, sys
-p = f = s = 0
-def walk(g):
-    global p, f, s
+def walk(g, path):
     for c in g.get("test_cases", []):
-        st = c.get("status")
-        if st == "PASS":
-            p += 1
-        elif st == "SKIP":
-            s += 1
-        else:
-            f += 1
+        print("%s\t%s" % (c.get("status"), ".".join(path + [c.get("name")])))
     for sg in g.get("sub_groups", []):
-        walk(sg)
-walk(json.load(open(sys.argv[1])))
-print(p, f, s)
+        walk(sg, path + [sg.get("name")])
+walk(json.load(open(sys.argv[1])), [])
 PY
 ) || fail "cannot parse $json"
 
@@ -121,7 +120,7 @@ PY
 # excuse (its Call Trace and frames such as lockdep_hardirqs_on); a new
 # WARNING/BUG/Oops/panic inside it still counts.
 log=$build/test.log
-bad=0
+bad=
 pat=$root/tools/vm/bad-log.patterns
 BAD=$(grep -v -e '^#' -e '^$' "$pat" | paste -sd'|') || fail "no patterns in $pat"
 export BAD
@@ -141,23 +140,28 @@ if [ -f "$log" ]; then
 			print "kernel log: " $0; n++
 		}
 		END { exit n > 0 }' "$log")
-	if [ -n "$report" ]; then
-		echo "$report"
-		bad=$(printf '%s\n' "$report" | wc -l)
-	fi
+	bad=$report
 else
-	echo "kunit: no kernel log at $log"
-	bad=1
+	bad="no kernel log at $log"
 fi
 
-failed=$((failed + bad))
-if [ $((pass + failed + skipped)) -eq 0 ]; then
-	echo "kunit: no test case ran (does the filter '$*' match a suite?)"
-	failed=1
+echo "TAP version 13"
+while IFS=$'\t' read -r st name; do
+	[ -n "$name" ] || continue
+	case $st in
+	PASS) tap_ok "$name" ;;
+	SKIP) tap_skip "$name" "KUnit skipped it" ;;
+	*) tap_not_ok "$name ($st)" ;;
+	esac
+done <<< "$cases"
+if [ "$TAP_N" -eq 0 ]; then
+	tap_not_ok "a test case ran (does the filter '$*' match a suite?)"
 fi
-if [ "$krc" -ne 0 ] && [ "$failed" -eq 0 ]; then
-	failed=1	# kunit.py failed without a failing case (crash, timeout)
+while IFS= read -r line; do
+	[ -z "$line" ] || tap_not_ok "$line"
+done <<< "$bad"
+if [ "$krc" -ne 0 ] && [ "$TAP_FAIL" -eq 0 ]; then
+	# kunit.py failed without a failing case (crash, timeout)
+	tap_not_ok "kunit.py exit status 0 (got $krc)"
 fi
-[ "$skipped" -eq 0 ] || echo "kunit: $skipped skipped (not counted)"
-echo "kunit: $pass passed, $failed failed"
-[ "$failed" -eq 0 ]
+tap_done kunit

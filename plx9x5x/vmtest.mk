@@ -3,7 +3,7 @@
 # plx9x5x: the driver on the emulated board (tools/vmtest/, tools/plxtest/).
 #
 #   make plxtest    build tools/plxtest statically into build/plxtest/
-#   make vmtest     every guest scenario (last line "vmtest: N passed, N failed");
+#   make vmtest     every guest scenario (TAP, one point per scenario);
 #                   VMTEST_ARGS='--only k61-basic' runs a subset
 # make run (listed in the top-level Makefile) sets up a fresh machine and
 # shows a newcomer the driver at work on one emulated board.

@@ -12,16 +12,20 @@
 #   modinfo-<m>     license and description present
 #   no-test-hooks-with-CONFIG_KUNIT  a build with CONFIG_KUNIT defined has
 #                   no register redirect and no wdf_test_* symbol
+#   namespace-WDFSHIM  every wdfshim export is in the namespace WDFSHIM;
+#                   plx9x5x.ko and wdfedu.ko import it
+#   kernel-doc:shim/include  scripts/kernel-doc -none: no warning
 #   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
-# Last line: "lint: N passed, N failed".
+# Output: TAP (tools/tap/tap.sh), one test point per case.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
 jobs=${LINT_JOBS:-2}
-pass=0 fail=0
 
-ok() { pass=$((pass + 1)); echo "PASS $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || sed 's/^/    /' "$2" | head -40; }
+# shellcheck source=tools/tap/tap.sh
+. "$root/tools/tap/tap.sh"
+ok() { tap_ok "$1"; }
+ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 
 # shellcheck disable=SC1091
 . "$cache/kernels.env" 2>/dev/null || "$root/tools/deps.sh" >&2
@@ -72,6 +76,19 @@ for abi in "$K61" "$K612"; do
 			fi
 		done
 		[ -f "$work/shim/wdfshim.ko" ] || ko "modinfo-wdfshim.ko (not built)"
+		# The shim exports only into the namespace WDFSHIM, and both
+		# drivers import it (modpost fails a user without the import).
+		nslog=$work/namespace.log
+		{ awk '$3 ~ /shim\/wdfshim$/ && $5 != "WDFSHIM"' "$work/Module.symvers"
+		  for m in plx9x5x/plx9x5x.ko samples/edu/wdfedu.ko; do
+			[ "$(/sbin/modinfo -F import_ns "$work/$m" 2>&1)" = WDFSHIM ] ||
+				echo "$m: import_ns is not WDFSHIM"
+		  done; } >"$nslog" 2>&1
+		if [ -s "$work/Module.symvers" ] && [ ! -s "$nslog" ]; then
+			ok "namespace-WDFSHIM"
+		else
+			ko "namespace-WDFSHIM" "$nslog"
+		fi
 		# A kernel with CONFIG_KUNIT (simulated: the symbol defined on
 		# the command line) must still get production modules: plain
 		# register access, no test hooks (those need the shim's own
@@ -94,11 +111,17 @@ done
 ksrc=$("$root/tools/ksrc.sh" 6.12)
 cp=$ksrc/scripts/checkpatch.pl
 cd "$root" || exit 1
+# KMDF's idiom `typedef EVT_X *PFN_X;`: checkpatch does not know EVT_X is
+# a type (it reads `EVT_X *PFN_X` as a product); tell it the function
+# types the headers declare that way.
+tdf=$root/build/lint/typedefs
+mkdir -p "$root/build/lint"
+sed -E -n 's/^typedef ([A-Z][A-Z0-9_]*)( \*.*|)$/\1/p' shim/include/*.h | sort -u >"$tdf"
 for f in shim/*.c shim/*.h shim/include/*.h kunit/*.c kunit/*.h \
 	 plx9x5x/plx_glue.c samples/edu/edu_glue.c; do
 	[ -f "$f" ] || continue
 	case $f in *.mod.c) continue ;; esac
-	out=$(perl "$cp" --no-tree -f --terse --show-types "$f" 2>&1)
+	out=$(perl "$cp" --no-tree -f --terse --show-types --typedefsfile "$tdf" "$f" 2>&1)
 	bad=$(echo "$out" | grep -E '^[^ ]+:[0-9]+: (ERROR|WARNING)' |
 	      case $f in
 	      shim/include/*|kunit/*) grep -vE 'WARNING:(NEW_TYPEDEFS|CAMELCASE):' ;;
@@ -112,10 +135,18 @@ for f in shim/*.c shim/*.h shim/include/*.h kunit/*.c kunit/*.h \
 	fi
 done
 rm -f "$root/build/lint/checkpatch.tmp"
+# kernel-doc of the public headers: no warning (-none: check only)
+if perl "$ksrc/scripts/kernel-doc" -none shim/include/*.h \
+	>"$root/build/lint/kernel-doc.log" 2>&1 &&
+   [ ! -s "$root/build/lint/kernel-doc.log" ]; then
+	ok "kernel-doc:shim/include"
+else
+	ko "kernel-doc:shim/include" "$root/build/lint/kernel-doc.log"
+fi
 # doc/porting.md's API table against the headers (tools/porting-table.sh)
 if "$root/tools/porting-table.sh" >"$root/build/lint/porting.log" 2>&1; then
 	ok "porting-table"
 else
 	ko "porting-table" "$root/build/lint/porting.log"
 fi
-echo "lint: $pass passed, $fail failed"
+tap_done lint

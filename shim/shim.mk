@@ -3,8 +3,8 @@
 # make lint: W=1 builds of all modules against the 6.1 and 6.12 headers
 # (zero warnings), sparse (C=2) over both, checkpatch over shim/, kunit/,
 # plx9x5x/plx_glue.c and samples/edu/edu_glue.c, modinfo of the modules,
-# doc/porting.md's API table against the headers. Last line
-# "lint: N passed, N failed".
+# doc/porting.md's API table against the headers. Output: TAP
+# (tools/tap/tap.sh).
 
 .PHONY: lint
 CHECK_SUITES += lint

@@ -22,6 +22,8 @@
  * D0 entry after, as for system sleep but without waiting for requests
  * (see wdf_pci_reset_prepare below and wdf_device_reset_prepare).
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/acpi.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
@@ -362,7 +364,7 @@ int wdf_pci_driver_register(struct wdf_pci_driver *drv, struct module *owner,
 		return wdf_status_to_errno(st) ?: -EIO;
 	}
 	if (!drv->driver_object.WdfDriver) {
-		pr_err("wdfshim: %s: DriverEntry did not call WdfDriverCreate\n",
+		pr_err("%s: DriverEntry did not call WdfDriverCreate\n",
 		       drv->pci.name);
 		return -EINVAL;
 	}

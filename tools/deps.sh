@@ -46,7 +46,7 @@ esac
 PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev kmod cpio
 	busybox-static rsync xz-utils zstd python3 perl sparse
-	dkms dh-dkms debhelper lintian fakeroot dpkg-dev pkg-config
+	dkms dh-dkms debhelper lintian fakeroot dpkg-dev pkg-config autodep8
 	meson ninja-build libglib2.0-dev libpixman-1-dev libfdt-dev
 	seabios qemu-system-data mmdebstrap
 	linux-source-6.12

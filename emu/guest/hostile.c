@@ -32,8 +32,9 @@
  * followed by clearing INTCSR bits 15:8 again. Page addresses are
  * physical (/proc/self/pagemap): behind the IOMMU they are IOVAs nobody
  * mapped.
- * Prints "ok"/"not ok" per case; last line
- * "hostile-guest: N passed, N failed"; exit 0 only when nothing failed.
+ * Prints TAP: "ok N - ..." / "not ok N - ..." per case, the plan after the
+ * last, then "# hostile-guest: N passed, N failed"; exit 0 only when
+ * nothing failed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -103,7 +104,7 @@ static void result(int ok, const char *fmt, ...)
 {
 	va_list ap;
 
-	printf("%s - ", ok ? "ok" : "not ok");
+	printf("%s %d - ", ok ? "ok" : "not ok", npass + nfail + 1);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
@@ -113,6 +114,14 @@ static void result(int ok, const char *fmt, ...)
 		npass++;
 	else
 		nfail++;
+}
+
+/* TAP: the plan after the last point; the exit status */
+static int tap_done(void)
+{
+	printf("1..%d\n# hostile-guest: %d passed, %d failed\n",
+	       npass + nfail, npass, nfail);
+	return nfail ? 1 : 0;
 }
 
 /* xorshift64*: deterministic for a seed */
@@ -422,7 +431,7 @@ int main(int argc, char **argv)
 	f = fopen(path, "r");
 	if (!f || fscanf(f, "%x", &v) != 1) {
 		fprintf(stderr, "no PCI device %s\n", bdf);
-		printf("hostile-guest: 0 passed, 1 failed\n");
+		printf("Bail out! no PCI device %s\n", bdf);
 		return 1;
 	}
 	fclose(f);
@@ -445,10 +454,8 @@ int main(int argc, char **argv)
 	ok = cfg_fd >= 0 && r0 && s2 && s3 && !get_page(&pa) && !get_page(&pb) &&
 	     !get_page(&pd);
 	result(ok, "setup: config, BAR0/2/3 mapped, 3 locked pages");
-	if (!ok) {
-		printf("hostile-guest: %d passed, %d failed\n", npass, nfail);
-		return 1;
-	}
+	if (!ok)
+		return tap_done();
 	set_master(0);
 	wr(INTCSR + 1, 0, 1);		/* PCI interrupt enable (reset 1) off */
 	result(rd32(PCIHIDR) == hid, "PCIHIDR 0x%08x before (want 0x%08x)",
@@ -625,6 +632,5 @@ int main(int argc, char **argv)
 
 	result(rd32(PCIHIDR) == hid, "the board still answers at the end");
 	set_master(0);
-	printf("hostile-guest: %d passed, %d failed\n", npass, nfail);
-	return nfail ? 1 : 0;
+	return tap_done();
 }

@@ -14,7 +14,8 @@
 # faults for the board (those lines, and only those, are excused), the
 # kernel log is otherwise clean.
 # PLX_HOSTILE_SEED / PLX_HOSTILE_ROUNDS (default 1 / 2).
-# Last line: "hostile: N passed, N failed".
+# Output: TAP (tools/tap/tap.sh); the guest program's test points are relayed
+# as the suite's own (tap_relay).
 set -u
 cd "$(dirname "$0")/../.."
 logdir=${PLX_LOGDIR:-build/logs}
@@ -22,26 +23,25 @@ mkdir -p "$logdir" build/emu
 ABI=${PLX_HOSTILE_ABI:-K61}
 SEED=${PLX_HOSTILE_SEED:-1}
 ROUNDS=${PLX_HOSTILE_ROUNDS:-2}
-pass=0 fail=0
+# shellcheck source=tools/tap/tap.sh
+. tools/tap/tap.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 [ -f "${PLX_CACHE:-$HOME/.cache/plx9x5x}/kernels.env" ] || tools/deps.sh >&2
 
 if ! gcc -static -O2 -Wall -o build/emu/hostile emu/guest/hostile.c; then
-	echo "not ok - build emu/guest/hostile.c (gcc -static)"
-	echo "hostile: 0 passed, 1 failed"
+	tap_bail "build emu/guest/hostile.c (gcc -static)"
 	exit 1
 fi
 if ! qemu=$(emu/qemu/build-qemu.sh); then
-	echo "not ok - QEMU build"
-	echo "hostile: 0 passed, 1 failed"
+	tap_bail "QEMU build"
 	exit 1
 fi
 export PLX_QEMU=$qemu
 
 vm() { # name run.sh-args...
-	local name=$1 log qlog rc line p f n
+	local name=$1 log qlog rc n
 	shift
 	log=$logdir/hostile-$name.serial.log
 	qlog=$logdir/hostile-$name.qemu.log
@@ -49,57 +49,42 @@ vm() { # name run.sh-args...
 	cat > "$tmp/guest.sh" <<GUEST
 # SPDX-License-Identifier: GPL-2.0-only
 bdf=\$(plxvm-bdfs 10b5:9601 | head -1)
-[ -n "\$bdf" ] || { echo "no 10b5:9601 function"; exit 1; }
+[ -n "\$bdf" ] || { echo "Bail out! no 10b5:9601 function"; exit 1; }
 /plxvm/hostile "\$bdf" $SEED $ROUNDS
 GUEST
-	echo "--- hostile $name"
+	echo "# --- hostile $name"
 	tools/vm/run.sh --abi "$ABI" --script "$tmp/guest.sh" --boards 1 \
 		--file build/emu/hostile:/plxvm/hostile --timeout 300 \
 		--quiet --log "$log" --qemu-arg -d --qemu-arg guest_errors \
 		--qemu-arg -D --qemu-arg "$qlog" "$@" 2>"$tmp/run.err"
 	rc=$?
-	grep -a -E '^(ok|not ok) - ' "$log" | sed "s/^\(ok\|not ok\) - /&$name: /"
-	grep -v '^plxvm: /' "$tmp/run.err" | grep -v 'qemu-system-x86_64 ' || true
-	line=$(grep -a -E '^hostile-guest: [0-9]+ passed, [0-9]+ failed' "$log" | tail -1)
-	if [ -n "$line" ]; then
-		p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed/\1/')
-		f=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed/\2/')
-		pass=$((pass + p)) fail=$((fail + f))
-	else
-		echo "not ok - $name: the guest program never reported"
-		fail=$((fail + 1))
-	fi
+	grep -v '^plxvm: /' "$tmp/run.err" | grep -v 'qemu-system-x86_64 ' | tap_diag
+	# the guest program's test points are this suite's (a bad or missing
+	# stream is one "not ok")
+	tap_relay "$log" "$name: "
 	if [ $rc -eq 2 ] || [ $rc -eq 124 ]; then
-		echo "not ok - $name: QEMU kept running and the guest finished (run.sh rc $rc)"
-		fail=$((fail + 1))
+		tap_not_ok "$name: QEMU kept running and the guest finished (run.sh rc $rc)"
 	else
-		echo "ok - $name: QEMU kept running and the guest finished"
-		pass=$((pass + 1))
+		tap_ok "$name: QEMU kept running and the guest finished"
 	fi
 	n=$(grep -c 'plx9656' "$qlog" 2>/dev/null)
 	# keep the head only: the hostile guest makes it large
 	[ -f "$qlog" ] && sed -i '2001,$d' "$qlog"
 	if [ "${n:-0}" -gt 0 ]; then
-		echo "ok - $name: QEMU logged the guest's mistakes (LOG_GUEST_ERROR: $n lines)"
-		pass=$((pass + 1))
+		tap_ok "$name: QEMU logged the guest's mistakes (LOG_GUEST_ERROR: $n lines)"
 	else
-		echo "not ok - $name: QEMU logged the guest's mistakes (-d guest_errors)"
-		fail=$((fail + 1))
+		tap_not_ok "$name: QEMU logged the guest's mistakes (-d guest_errors)"
 	fi
 	n=$(grep -a -c -E 'DMAR: \[DMA (Read|Write)' "$log")
 	if [ "${n:-0}" -gt 0 ]; then
-		echo "ok - $name: the kernel's IOMMU reported the board's DMA faults ($n)"
-		pass=$((pass + 1))
+		tap_ok "$name: the kernel's IOMMU reported the board's DMA faults ($n)"
 	else
-		echo "not ok - $name: the kernel's IOMMU reported the board's DMA faults"
-		fail=$((fail + 1))
+		tap_not_ok "$name: the kernel's IOMMU reported the board's DMA faults"
 	fi
 	if [ $rc -eq 3 ]; then
-		echo "not ok - $name: guest kernel log clean (run.sh rc 3)"
-		fail=$((fail + 1))
+		tap_not_ok "$name: guest kernel log clean (run.sh rc 3)"
 	else
-		echo "ok - $name: guest kernel log clean"
-		pass=$((pass + 1))
+		tap_ok "$name: guest kernel log clean"
 	fi
 }
 
@@ -107,5 +92,4 @@ GUEST
 # are expected there (and only those are excused).
 vm iommu --iommu --allow 'DMAR: DRHD: handling fault|DMAR: \[DMA (Read|Write)'
 
-echo "hostile: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tap_done hostile

@@ -15,12 +15,12 @@
 # The device itself (configuration space, capabilities, register reset
 # values and access types, SRAM widths, DMA, interrupts, faults) is
 # tested from the host without a guest: emu/qtest/plx9656-test.c.
-# Prints "ok"/"not ok" per case; last line "smoke-guest: N passed, N failed";
-# exit status 0 only when nothing failed.
+# Prints TAP (smoke.sh puts tools/tap/tap.sh in front of this file): one test
+# point per case, the plan at the end; exit status 0 only when nothing
+# failed. smoke.sh relays the points as its own.
 
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); echo "ok - $*"; }
-nok() { fail=$((fail + 1)); echo "not ok - $*"; }
+ok()  { tap_ok "$@"; }
+nok() { tap_not_ok "$@"; }
 check() { # description, then a command
 	d=$1; shift
 	if "$@"; then ok "$d"; else nok "$d"; fi
@@ -117,5 +117,4 @@ else
 	ok "qom-set master-abort-mask 4 (no channel 2) rejected"
 fi
 
-echo "smoke-guest: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tap_done smoke-guest

@@ -16,13 +16,15 @@
 # is passed through: an unexcused WARNING would give 3, a lost rc 0 or 2);
 # a hung guest is killed (rc 124).
 # Logs: $PLX_LOGDIR (build/logs).
-# Last line: "smoke: N passed, N failed".
+# Output: TAP (tools/tap/tap.sh); the guest's test points are relayed as the
+# suite's own (tap_relay).
 set -u
 cd "$(dirname "$0")/../.."
 logdir=${PLX_LOGDIR:-build/logs}
 mkdir -p "$logdir"
 ABI=${PLX_SMOKE_ABI:-K61}
-pass=0 fail=0
+# shellcheck source=tools/tap/tap.sh
+. tools/tap/tap.sh
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -30,39 +32,30 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Build (or find) QEMU once, so a build failure is reported as such.
 if ! qemu=$(emu/qemu/build-qemu.sh); then
-	echo "smoke: QEMU build failed"
-	echo "smoke: 0 passed, 1 failed"
+	tap_bail "smoke: QEMU build failed"
 	exit 1
 fi
 export PLX_QEMU=$qemu
 
 vm() { # name expect-lines run.sh-args...
-	local name=$1 expect=$2 rc line p f
+	local name=$1 expect=$2 rc
 	shift 2
 	printf '%s\n' "$expect" > "$tmp/expect"
-	echo "--- smoke $name"
-	tools/vm/run.sh --abi "$ABI" --script emu/guest/smoke-guest.sh \
+	cat tools/tap/tap.sh emu/guest/smoke-guest.sh > "$tmp/guest.sh"
+	echo "# --- smoke $name"
+	tools/vm/run.sh --abi "$ABI" --script "$tmp/guest.sh" \
 		--file "$tmp/expect:/plxvm/expect" --timeout 240 --quiet \
 		--log "$logdir/smoke-$name.serial.log" "$@" 2>"$tmp/run.err"
 	rc=$?
-	sed -n '/^ok - \|^not ok - \|^  /p' "$logdir/smoke-$name.serial.log"
-	grep -v '^plxvm: /' "$tmp/run.err" | grep -v 'qemu-system-x86_64 ' || true
-	line=$(grep -a -E '^smoke-guest: [0-9]+ passed, [0-9]+ failed' \
-		"$logdir/smoke-$name.serial.log" | tail -1)
-	if [ -n "$line" ]; then
-		p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed/\1/')
-		f=$(echo "$line" | sed -E 's/.* ([0-9]+) passed, ([0-9]+) failed/\2/')
-		pass=$((pass + p)) fail=$((fail + f))
-	else
-		echo "not ok - $name: the guest test never reported"
-		fail=$((fail + 1))
-	fi
+	grep -a -E '^(# |  )' "$logdir/smoke-$name.serial.log"
+	grep -v '^plxvm: /' "$tmp/run.err" | grep -v 'qemu-system-x86_64 ' | tap_diag
+	# the guest's test points are this suite's (a bad or missing guest
+	# stream is one "not ok")
+	tap_relay "$logdir/smoke-$name.serial.log" "$name: "
 	if [ $rc -eq 3 ] || [ $rc -eq 2 ] || [ $rc -eq 124 ]; then
-		echo "not ok - $name: VM run clean (run.sh rc $rc)"
-		fail=$((fail + 1))
+		tap_not_ok "$name: VM run clean (run.sh rc $rc)"
 	else
-		echo "ok - $name: VM booted, ran and powered off with a clean log"
-		pass=$((pass + 1))
+		tap_ok "$name: VM booted, ran and powered off with a clean log"
 	fi
 }
 
@@ -77,12 +70,10 @@ expect_rc() { # description wanted-rc run.sh-args...
 	tools/vm/run.sh --abi "$ABI" --quiet "$@" >/dev/null 2>"$tmp/run.err"
 	rc=$?
 	if [ $rc -eq "$want" ]; then
-		echo "ok - runner: $d (rc $rc)"
-		pass=$((pass + 1))
+		tap_ok "runner: $d (rc $rc)"
 	else
-		echo "not ok - runner: $d (rc $rc, want $want)"
-		sed 's/^/    /' "$tmp/run.err" | tail -5
-		fail=$((fail + 1))
+		tap_not_ok "runner: $d (rc $rc, want $want)"
+		tail -5 "$tmp/run.err" | tap_diag
 	fi
 }
 printf '%s\n' 'echo "WARNING: smoke-injected" > /dev/kmsg' 'exit 0' > "$tmp/warn.sh"
@@ -93,5 +84,4 @@ expect_rc "--allow excuses a matching WARNING, the guest script's rc is the run'
 	7 --script "$tmp/rc7.sh" --allow 'smoke-excused' --timeout 240
 expect_rc "a hung guest is killed at --timeout" 124 --script "$tmp/sleep.sh" --timeout 20
 
-echo "smoke: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tap_done smoke

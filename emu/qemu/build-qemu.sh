@@ -120,11 +120,11 @@ fi
 
 # --- unpacked, patched, configured tree (shared across board versions) ----
 # Our device is one meson line; its files live in hw/misc/plx9656/: the
-# device (qemu/plx9656.c, from emu/qemu/), the model (model/*, from
+# device (qemu/plx9656-pci.c, from emu/qemu/), the model (model/*, from
 # emu/model/), and model-qemu.c, which compiles the model in QEMU mode
 # (qemu/osdep.h first, see emu/model/plx9656_port.h). Rewritten only when it
 # differs, so meson does not re-run needlessly.
-MESON_LINE="softmmu_ss.add(when: 'CONFIG_PCI', if_true: files('plx9656/qemu/plx9656.c', 'plx9656/model-qemu.c'))  # plx9x5x"
+MESON_LINE="softmmu_ss.add(when: 'CONFIG_PCI', if_true: files('plx9656/qemu/plx9656-pci.c', 'plx9656/model-qemu.c'))  # plx9x5x"
 meson_line() {
 	local mb=$SRC/hw/misc/meson.build d=$SRC/hw/misc/plx9656
 	mkdir -p "$d/qemu" "$d/model"
@@ -181,7 +181,7 @@ if [ ! -f "$TREE/.configured" ]; then
 	meson_line
 	qtest_line
 	# Placeholders so the first configure/build already knows the files.
-	echo '/* placeholder */' > "$SRC/hw/misc/plx9656/qemu/plx9656.c"
+	echo '/* placeholder */' > "$SRC/hw/misc/plx9656/qemu/plx9656-pci.c"
 	echo '/* placeholder */' > "$SRC/hw/misc/plx9656/model/plx9656.c"
 	say "configure"
 	(cd "$SRC" && ./configure "${CONFIGURE_FLAGS[@]}" >"$TREE/configure.log" 2>&1) ||
@@ -210,7 +210,7 @@ sync_dir() { # $1 = repo dir, $2 = tree dir
 	done
 }
 meson_line
-[ -f "$HERE/plx9656.c" ] || die "emu/qemu/plx9656.c missing"
+[ -f "$HERE/plx9656-pci.c" ] || die "emu/qemu/plx9656-pci.c missing"
 [ -f "$ROOT/emu/model/plx9656.c" ] || die "emu/model/plx9656.c missing"
 sync_dir "$HERE" "$SRC/hw/misc/plx9656/qemu"
 sync_dir "$ROOT/emu/model" "$SRC/hw/misc/plx9656/model"

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * QTest testcase for the emulated PLX PCI 9656 / 9056 RDK-LITE board
- * (-device plx9656, emu/qemu/plx9656.c around the portable model in
+ * (-device plx9656, emu/qemu/plx9656-pci.c around the portable model in
  * emu/model/), driven from the host through libqos PCI on the pc machine:
  * no guest kernel runs. emu/qemu/build-qemu.sh copies this file into the
  * cached QEMU tree (tests/qtest/) and builds it there; emu/qtest/run.sh

@@ -12,7 +12,7 @@
 # Log: $PLX_LOGDIR/qtest.tap (build/logs). PLX_QEMU: use this
 # qemu-system-x86_64 instead of building one; PLX_QTEST_TIMEOUT: seconds
 # per case (default 120).
-# Last line: "qtest: N passed, N failed".
+# A build that fails prints "Bail out!" (tools/tap/tap.pl counts it as failed).
 set -u
 cd "$(dirname "$0")/../.."
 logdir=${PLX_LOGDIR:-build/logs}
@@ -25,13 +25,11 @@ tap=$logdir/qtest.tap
 if [ -n "${PLX_QEMU:-}" ]; then	# a given binary (e.g. a mutant of the device)
 	qemu=$PLX_QEMU
 elif ! qemu=$(emu/qemu/build-qemu.sh); then
-	echo "not ok - QEMU build"
-	echo "qtest: 0 passed, 1 failed"
+	echo "Bail out! QEMU build"
 	exit 1
 fi
 if ! qt=$(emu/qemu/build-qemu.sh --qtest); then
-	echo "not ok - qtest build (emu/qtest/plx9656-test.c)"
-	echo "qtest: 0 passed, 1 failed"
+	echo "Bail out! qtest build (emu/qtest/plx9656-test.c)"
 	exit 1
 fi
 
@@ -44,8 +42,7 @@ export QTEST_QEMU_BINARY=$qemu TMPDIR=$tmp
 # process of its own (`-p PATH`); the stream printed here is one TAP plan
 # over all of them, with GTest's own lines as TAP comments.
 if ! paths=$(cd "$tmp" && "$qt" -l | grep "^/") || [ -z "$paths" ]; then
-	echo "not ok - $qt -l lists no cases"
-	echo "qtest: 0 passed, 1 failed"
+	echo "Bail out! $qt -l lists no cases"
 	exit 1
 fi
 n=$(echo "$paths" | wc -l)
@@ -74,5 +71,5 @@ while read -r path; do
 	fi
 	{ cat "$tmp/case.diag"; echo "$line"; } | tee -a "$tap"
 done <<< "$paths"
-echo "qtest: $pass passed, $fail failed"
+echo "# qtest: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -32,7 +32,7 @@
  * conformance/coverage checks that the rows of each listed register cover
  * every one of its bits exactly once.
  */
-#include "harness.h"
+#include "emu_test.h"
 
 enum acc { RW, RO, W1C, WO, SC };
 enum where { BAR0, CFG };
@@ -437,7 +437,7 @@ static void put(const struct row *r, uint32_t v)
 
 #define ROW_EQ(r, what, got, want) do {					\
 	if ((got) != (want))						\
-		h_fail(__FILE__, __LINE__, "%s [%s] %s: got 0x%x, want 0x%x", \
+		emu_fail(__FILE__, __LINE__, "%s [%s] %s: got 0x%x, want 0x%x", \
 		       (r)->name, acc_name[(r)->acc], what,		\
 		       (unsigned int)(got), (unsigned int)(want));	\
 } while (0)
@@ -521,19 +521,19 @@ static void t_coverage(void)
 			    table[j].off != regs[i].off)
 				continue;
 			if (seen & table[j].mask)
-				h_fail(__FILE__, __LINE__, "%s overlaps",
+				emu_fail(__FILE__, __LINE__, "%s overlaps",
 				       table[j].name);
 			if (table[j].reset & ~table[j].mask)
-				h_fail(__FILE__, __LINE__,
+				emu_fail(__FILE__, __LINE__,
 				       "%s: reset outside mask", table[j].name);
 			if (!table[j].effects || !*table[j].effects)
-				h_fail(__FILE__, __LINE__,
+				emu_fail(__FILE__, __LINE__,
 				       "%s: no side effects column",
 				       table[j].name);
 			seen |= table[j].mask;
 		}
 		if (seen != regs[i].bits)
-			h_fail(__FILE__, __LINE__,
+			emu_fail(__FILE__, __LINE__,
 			       "%s 0x%03x: bits 0x%08x not covered",
 			       regs[i].where == CFG ? "config" : "BAR0",
 			       regs[i].off, regs[i].bits & ~seen);
@@ -553,9 +553,6 @@ static void t_identity_9056(void)
 		 PLX_CNTRL_RESET_VALUE | PLX_CNTRL_EEPRESENT);
 }
 
-const struct test_case conf_tests[] = {
-	{ "conformance/table", t_table_walk },
-	{ "conformance/coverage", t_coverage },
-	{ "conformance/identity_9056", t_identity_9056 },
-	{ NULL, NULL },
-};
+EMU_TEST(conformance, table, t_table_walk)
+EMU_TEST(conformance, coverage, t_coverage)
+EMU_TEST(conformance, identity_9056, t_identity_9056)

@@ -3,14 +3,14 @@
  * DMA engine, interrupt logic, timing, reset and fault behaviour of the
  * PLX 9656 board model.
  */
-#include "harness.h"
+#include "emu_test.h"
 
 #define BW	PLX9656_BW_9656
 #define MODE	PLX_DMAMODE_RESET_VALUE	/* 32-bit local bus */
 #define CSR_GO	(PLX_DMACSR_ENABLE | PLX_DMACSR_START)
 #define INT_ALL	(PLX_INTCSR_PIEN | PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN)
 
-static void reinit(uint16_t dev, uint64_t bw)
+static void dma_reinit(uint16_t dev, uint64_t bw)
 {
 	fake_teardown();
 	fake_setup(dev, bw);
@@ -273,13 +273,13 @@ static void t_irq_each_pair(void)
 				others |= en[j];
 		wr32(PLX_REG_INTCSR, PLX_INTCSR_PIEN | others);
 		if (F.irq != 0)
-			h_fail(__FILE__, __LINE__, "source %d: INTA# without its enable", i);
+			emu_fail(__FILE__, __LINE__, "source %d: INTA# without its enable", i);
 		wr32(PLX_REG_INTCSR, PLX_INTCSR_PIEN | en[i]);
 		if (F.irq != 1)
-			h_fail(__FILE__, __LINE__, "source %d: no INTA# with its enable", i);
+			emu_fail(__FILE__, __LINE__, "source %d: no INTA# with its enable", i);
 		wr32(PLX_REG_INTCSR, en[i]);
 		if (F.irq != 0)
-			h_fail(__FILE__, __LINE__, "source %d: INTA# without PIEN", i);
+			emu_fail(__FILE__, __LINE__, "source %d: INTA# without PIEN", i);
 	}
 }
 
@@ -335,7 +335,7 @@ static void check_segs(const struct seg *sg, int n, int l2p, const char *what)
 		const uint8_t *l = F.sram + sg[i].local;
 
 		if (memcmp(h, l, sg[i].len))
-			h_fail(__FILE__, __LINE__, "%s: n=%d segment %d (%s) differs",
+			emu_fail(__FILE__, __LINE__, "%s: n=%d segment %d (%s) differs",
 			       what, n, i, l2p ? "L2P" : "P2L");
 	}
 }
@@ -641,7 +641,7 @@ static void t_local_address_mode(void)
 		run_all();
 		for (i = 0; i < 255; i++)
 			if (dst[i] != F.sram[0x900 + i % w]) {
-				h_fail(__FILE__, __LINE__, "width %u byte %u", w, i);
+				emu_fail(__FILE__, __LINE__, "width %u byte %u", w, i);
 				break;
 			}
 		CHECK_EQ(dst[255], 0);
@@ -759,7 +759,7 @@ static void t_bandwidth_defaults(void)
 	uint64_t t0;
 
 	for (i = 0; i < 4; i++) {
-		reinit(ids[i], 0);
+		dma_reinit(ids[i], 0);
 		t0 = F.now;
 		block_start(0, MEM_BASE, 0, 12345, 0, 0);
 		run_all();
@@ -771,7 +771,7 @@ static void t_bandwidth_config_and_runtime(void)
 {
 	uint64_t t0;
 
-	reinit(0x9601, 100000000ull);
+	dma_reinit(0x9601, 100000000ull);
 	t0 = F.now;
 	block_start(0, MEM_BASE, 0, 1001, 0, 0);
 	run_all();
@@ -1106,7 +1106,7 @@ static void t_huge_size_wraps(void)
 	CHECK_EQ(F.now, t0 + xfer_ns(len, BW));
 	for (i = 0; i < len; i++)
 		if (dst[i] != F.sram[(ladr + i) % SRAM_SIZE]) {
-			h_fail(__FILE__, __LINE__, "byte %u differs", i);
+			emu_fail(__FILE__, __LINE__, "byte %u differs", i);
 			break;
 		}
 }
@@ -1273,54 +1273,51 @@ out:
 	free(sram);
 }
 
-const struct test_case dma_tests[] = {
-	{ "dma/block_pci_to_local", t_block_pci_to_local },
-	{ "dma/block_local_to_pci", t_block_local_to_pci },
-	{ "dma/block_regs_after", t_block_regs_after },
-	{ "dma/zero_size_block", t_zero_size_block },
-	{ "dma/start_needs_enable", t_start_needs_enable },
-	{ "dma/start_while_busy", t_start_while_busy },
-	{ "irq/done_irq_and_clear", t_done_irq_and_clear },
-	{ "irq/no_done_int_enable", t_no_done_int_enable },
-	{ "irq/int_to_pci_routing", t_int_to_pci_routing },
-	{ "irq/pci_int_enable_master", t_pci_int_enable_master },
-	{ "irq/channel1_pair", t_channel1_pair },
-	{ "irq/each_pair", t_irq_each_pair },
-	{ "chain/pci_descs_1_to_8_both_dirs", t_chain_pci_descs },
-	{ "chain/local_descs_1_to_8_both_dirs", t_chain_local_descs },
-	{ "chain/driver_style_32byte_slots", t_chain_single_desc_driver_style },
-	{ "chain/timing_steps", t_chain_timing_steps },
-	{ "chain/register_writes_mid_chain", t_register_writes_mid_chain },
-	{ "chain/clear_count_pci", t_clear_count_pci },
-	{ "chain/clear_count_local", t_clear_count_local },
-	{ "chain/terminal_count_interrupt", t_terminal_count_interrupt },
-	{ "chain/dac_descriptors", t_dac_descriptors },
-	{ "chain/dac_not_loaded_without_mode", t_dac_not_loaded_without_mode },
-	{ "dma/dmadac_register", t_dmadac_register },
-	{ "dma/local_address_mode", t_local_address_mode },
-	{ "timing/shared_bus_same_time", t_shared_bus_same_time },
-	{ "timing/shared_bus_overlap", t_shared_bus_overlap },
-	{ "timing/shared_bus_chains_interleave", t_shared_bus_chains_interleave },
-	{ "timing/abort_releases_bus", t_abort_releases_bus },
-	{ "timing/bandwidth_defaults", t_bandwidth_defaults },
-	{ "timing/bandwidth_config_and_runtime", t_bandwidth_config_and_runtime },
-	{ "reset/soft_reset", t_soft_reset },
-	{ "reset/reset_api", t_reset_api },
-	{ "fault/stall_then_abort", t_stall_then_abort },
-	{ "fault/stall_lifted_late", t_stall_lifted_late },
-	{ "fault/abort_idle_channel", t_abort_idle_channel },
-	{ "fault/master_abort_switch", t_master_abort_switch },
-	{ "fault/master_abort_bad_address", t_master_abort_bad_address },
-	{ "fault/master_abort_descriptor_fetch", t_master_abort_descriptor_fetch },
-	{ "fault/loop_chain_zero_size", t_loop_chain_zero_size },
-	{ "fault/loop_chain_local_nonzero", t_loop_chain_local_nonzero },
-	{ "fault/loop_chain_nonzero_no_clear", t_loop_chain_nonzero_no_clear },
-	{ "fault/garbage_chain_random", t_garbage_chain_random },
-	{ "fault/huge_size_wraps", t_huge_size_wraps },
-	{ "fault/local_address_out_of_range", t_local_address_out_of_range },
-	{ "dma/schedule_cancel", t_schedule_cancel_and_origin },
-	{ "flow/driver_read_flow", t_driver_read_flow },
-	{ "flow/reentrant_isr", t_reentrant_isr },
-	{ "host/minimal_host", t_minimal_host },
-	{ NULL, NULL },
-};
+EMU_TEST(dma, block_pci_to_local, t_block_pci_to_local)
+EMU_TEST(dma, block_local_to_pci, t_block_local_to_pci)
+EMU_TEST(dma, block_regs_after, t_block_regs_after)
+EMU_TEST(dma, zero_size_block, t_zero_size_block)
+EMU_TEST(dma, start_needs_enable, t_start_needs_enable)
+EMU_TEST(dma, start_while_busy, t_start_while_busy)
+EMU_TEST(irq, done_irq_and_clear, t_done_irq_and_clear)
+EMU_TEST(irq, no_done_int_enable, t_no_done_int_enable)
+EMU_TEST(irq, int_to_pci_routing, t_int_to_pci_routing)
+EMU_TEST(irq, pci_int_enable_master, t_pci_int_enable_master)
+EMU_TEST(irq, channel1_pair, t_channel1_pair)
+EMU_TEST(irq, each_pair, t_irq_each_pair)
+EMU_TEST(chain, pci_descs_1_to_8_both_dirs, t_chain_pci_descs)
+EMU_TEST(chain, local_descs_1_to_8_both_dirs, t_chain_local_descs)
+EMU_TEST(chain, driver_style_32byte_slots, t_chain_single_desc_driver_style)
+EMU_TEST(chain, timing_steps, t_chain_timing_steps)
+EMU_TEST(chain, register_writes_mid_chain, t_register_writes_mid_chain)
+EMU_TEST(chain, clear_count_pci, t_clear_count_pci)
+EMU_TEST(chain, clear_count_local, t_clear_count_local)
+EMU_TEST(chain, terminal_count_interrupt, t_terminal_count_interrupt)
+EMU_TEST(chain, dac_descriptors, t_dac_descriptors)
+EMU_TEST(chain, dac_not_loaded_without_mode, t_dac_not_loaded_without_mode)
+EMU_TEST(dma, dmadac_register, t_dmadac_register)
+EMU_TEST(dma, local_address_mode, t_local_address_mode)
+EMU_TEST(timing, shared_bus_same_time, t_shared_bus_same_time)
+EMU_TEST(timing, shared_bus_overlap, t_shared_bus_overlap)
+EMU_TEST(timing, shared_bus_chains_interleave, t_shared_bus_chains_interleave)
+EMU_TEST(timing, abort_releases_bus, t_abort_releases_bus)
+EMU_TEST(timing, bandwidth_defaults, t_bandwidth_defaults)
+EMU_TEST(timing, bandwidth_config_and_runtime, t_bandwidth_config_and_runtime)
+EMU_TEST(reset, soft_reset, t_soft_reset)
+EMU_TEST(reset, reset_api, t_reset_api)
+EMU_TEST(fault, stall_then_abort, t_stall_then_abort)
+EMU_TEST(fault, stall_lifted_late, t_stall_lifted_late)
+EMU_TEST(fault, abort_idle_channel, t_abort_idle_channel)
+EMU_TEST(fault, master_abort_switch, t_master_abort_switch)
+EMU_TEST(fault, master_abort_bad_address, t_master_abort_bad_address)
+EMU_TEST(fault, master_abort_descriptor_fetch, t_master_abort_descriptor_fetch)
+EMU_TEST(fault, loop_chain_zero_size, t_loop_chain_zero_size)
+EMU_TEST(fault, loop_chain_local_nonzero, t_loop_chain_local_nonzero)
+EMU_TEST(fault, loop_chain_nonzero_no_clear, t_loop_chain_nonzero_no_clear)
+EMU_TEST(fault, garbage_chain_random, t_garbage_chain_random)
+EMU_TEST(fault, huge_size_wraps, t_huge_size_wraps)
+EMU_TEST(fault, local_address_out_of_range, t_local_address_out_of_range)
+EMU_TEST(dma, schedule_cancel, t_schedule_cancel_and_origin)
+EMU_TEST(flow, driver_read_flow, t_driver_read_flow)
+EMU_TEST(flow, reentrant_isr, t_reentrant_isr)
+EMU_TEST(host, minimal_host, t_minimal_host)

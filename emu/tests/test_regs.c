@@ -2,9 +2,9 @@
 /*
  * Register read/write semantics of the PLX 9656 board model.
  */
-#include "harness.h"
+#include "emu_test.h"
 
-static void reinit(uint16_t dev, uint64_t bw)
+static void regs_reinit(uint16_t dev, uint64_t bw)
 {
 	fake_teardown();
 	fake_setup(dev, bw);
@@ -31,7 +31,7 @@ static void t_pcihidr_ids(void)
 	int logs;
 
 	for (i = 0; i < 4; i++) {
-		reinit(ids[i], 0);
+		regs_reinit(ids[i], 0);
 		CHECK_EQ(rd32(PLX_REG_PCIHIDR), hid[i]);
 		CHECK_EQ(plx9656_config_read(F.s, 0, 4),
 			 0x10b5u | ((uint32_t)ids[i] << 16));
@@ -507,32 +507,29 @@ static void t_fuzz_then_soft_reset(void)
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_OK);
 }
 
-const struct test_case regs_tests[] = {
-	{ "regs/pcihidr_ids", t_pcihidr_ids },
-	{ "regs/pcihrev_ro", t_pcihrev_ro },
-	{ "regs/partial_reads", t_partial_reads },
-	{ "regs/mailboxes_rw", t_mailboxes_rw },
-	{ "regs/mailbox_alias", t_mailbox_alias },
-	{ "regs/mailbox_flags", t_mailbox_flags },
-	{ "regs/local_doorbell_set", t_local_doorbell_set },
-	{ "regs/pci_doorbell_w1c", t_pci_doorbell_w1c },
-	{ "regs/doorbell_irq", t_doorbell_irq },
-	{ "regs/intcsr_rw_mask", t_intcsr_rw_mask },
-	{ "regs/local_input_irq", t_local_input_irq },
-	{ "regs/irq_calls_only_on_change", t_irq_calls_only_on_change },
-	{ "regs/dmacsr_reset", t_dmacsr_reset },
-	{ "regs/dmacsr_byte_word", t_dmacsr_byte_word },
-	{ "regs/straddle_write", t_straddle_write },
-	{ "regs/end_of_bar", t_end_of_bar },
-	{ "regs/reserved", t_reserved },
-	{ "regs/dma_reg_masks", t_dma_reg_masks },
-	{ "regs/dma_reg_reset", t_dma_reg_reset },
-	{ "regs/marbr_alias", t_marbr_alias },
-	{ "regs/local_space_regs", t_local_space_regs },
-	{ "regs/cntrl", t_cntrl },
-	{ "regs/pabtadr_ro", t_pabtadr_ro },
-	{ "regs/sram_access", t_sram_access },
-	{ "regs/no_schedule_when_idle", t_no_schedule_when_idle },
-	{ "regs/fuzz_then_soft_reset", t_fuzz_then_soft_reset },
-	{ NULL, NULL },
-};
+EMU_TEST(regs, pcihidr_ids, t_pcihidr_ids)
+EMU_TEST(regs, pcihrev_ro, t_pcihrev_ro)
+EMU_TEST(regs, partial_reads, t_partial_reads)
+EMU_TEST(regs, mailboxes_rw, t_mailboxes_rw)
+EMU_TEST(regs, mailbox_alias, t_mailbox_alias)
+EMU_TEST(regs, mailbox_flags, t_mailbox_flags)
+EMU_TEST(regs, local_doorbell_set, t_local_doorbell_set)
+EMU_TEST(regs, pci_doorbell_w1c, t_pci_doorbell_w1c)
+EMU_TEST(regs, doorbell_irq, t_doorbell_irq)
+EMU_TEST(regs, intcsr_rw_mask, t_intcsr_rw_mask)
+EMU_TEST(regs, local_input_irq, t_local_input_irq)
+EMU_TEST(regs, irq_calls_only_on_change, t_irq_calls_only_on_change)
+EMU_TEST(regs, dmacsr_reset, t_dmacsr_reset)
+EMU_TEST(regs, dmacsr_byte_word, t_dmacsr_byte_word)
+EMU_TEST(regs, straddle_write, t_straddle_write)
+EMU_TEST(regs, end_of_bar, t_end_of_bar)
+EMU_TEST(regs, reserved, t_reserved)
+EMU_TEST(regs, dma_reg_masks, t_dma_reg_masks)
+EMU_TEST(regs, dma_reg_reset, t_dma_reg_reset)
+EMU_TEST(regs, marbr_alias, t_marbr_alias)
+EMU_TEST(regs, local_space_regs, t_local_space_regs)
+EMU_TEST(regs, cntrl, t_cntrl)
+EMU_TEST(regs, pabtadr_ro, t_pabtadr_ro)
+EMU_TEST(regs, sram_access, t_sram_access)
+EMU_TEST(regs, no_schedule_when_idle, t_no_schedule_when_idle)
+EMU_TEST(regs, fuzz_then_soft_reset, t_fuzz_then_soft_reset)

@@ -6,7 +6,7 @@
  * over Microwire and its reload, VPD, power management, the capability
  * list, valid mode rejected, LINTi#.
  */
-#include "harness.h"
+#include "emu_test.h"
 
 #define MODE		PLX_DMAMODE_RESET_VALUE
 #define BW		PLX9656_BW_9656
@@ -22,12 +22,12 @@ static void block(int c, uint64_t pci, uint32_t local, uint32_t len, int l2p,
 	wr8(PLX_REG_DMACSR(c), PLX_DMACSR_ENABLE | PLX_DMACSR_START);
 }
 
-static int done(int c)
+static int sil_done(int c)
 {
 	return (rd8(PLX_REG_DMACSR(c)) & PLX_DMACSR_DONE) != 0;
 }
 
-static int all_zero(const uint8_t *p, size_t n)
+static int sil_all_zero(const uint8_t *p, size_t n)
 {
 	size_t i;
 
@@ -39,7 +39,7 @@ static int all_zero(const uint8_t *p, size_t n)
 
 static int all_zero_host(uint64_t addr, size_t n)
 {
-	return all_zero(hostp(addr), n);
+	return sil_all_zero(hostp(addr), n);
 }
 
 static uint16_t status(void)
@@ -47,7 +47,7 @@ static uint16_t status(void)
 	return (uint16_t)plx9656_config_read(F.s, PLX_CFG_STATUS, 2);
 }
 
-static void reinit(const struct plx9656_config *cfg)
+static void sil_reinit(const struct plx9656_config *cfg)
 {
 	plx9656_init(F.s, cfg, NULL, NULL);
 }
@@ -71,8 +71,8 @@ static void t_abort_one_channel(void)
 	block(1, MEM_BASE + 0x10000, 0x8000, 8192, 0, 0);
 	block(0, pci0, 0, 4096, 1, 0);		/* no Done interrupt */
 	run_all();
-	CHECK(done(0));
-	CHECK(done(1));
+	CHECK(sil_done(0));
+	CHECK(sil_done(1));
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_MASTER_ABORT);
 	CHECK_EQ(plx9656_chan_status(F.s, 1), PLX9656_CHAN_OK);
 	CHECK(memcmp(F.sram + 0x8000, src1, 8192) == 0);
@@ -173,23 +173,23 @@ static void t_pause_resume(void)
 	run_due();
 	advance(t0 + 1000);
 	wr8(PLX_REG_DMACSR0, 0);		/* Enable off: pause */
-	CHECK(!done(0));
+	CHECK(!sil_done(0));
 	advance(fin + 5000);
-	CHECK(!done(0));			/* Done stays 0 */
+	CHECK(!sil_done(0));			/* Done stays 0 */
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_BUSY);
-	CHECK(all_zero(F.sram, 65536));
+	CHECK(sil_all_zero(F.sram, 65536));
 	CHECK_EQ(F.sched, NEVER);		/* nothing to run */
 	wr8(PLX_REG_DMACSR0, PLX_DMACSR_ENABLE);	/* resume */
 	CHECK_EQ(F.sched, F.now);
 	run_all();
-	CHECK(done(0));
+	CHECK(sil_done(0));
 	CHECK_EQ(F.now, fin + 5000);
 	CHECK(memcmp(F.sram, src, 65536) == 0);
 	/* paused, then aborted (Enable 0, the documented order) */
 	block(1, MEM_BASE, 0x100, 4096, 0, PLX_DMAMODE_DONEIEN);
 	wr8(PLX_REG_DMACSR1, 0);
 	wr8(PLX_REG_DMACSR1, PLX_DMACSR_ABORT);
-	CHECK(done(1));
+	CHECK(sil_done(1));
 	CHECK_EQ(plx9656_chan_status(F.s, 1), PLX9656_CHAN_ABORTED);
 	CHECK(rd32(PLX_REG_INTCSR) & PLX_INTCSR_DMA1IA);
 }
@@ -206,7 +206,7 @@ static void t_valid_mode_rejected(void)
 	wr32(PLX_REG_DMADPR0, MEM_BASE | PLX_DMADPR_DESCPCI);
 	wr8(PLX_REG_DMACSR0, PLX_DMACSR_ENABLE | PLX_DMACSR_START);
 	run_all();
-	CHECK(done(0));
+	CHECK(sil_done(0));
 	CHECK_EQ(plx9656_chan_status(F.s, 0), PLX9656_CHAN_REJECTED);
 	CHECK(F.logs > logs);
 	CHECK_EQ(F.dma_reads, reads);		/* never parsed */
@@ -383,7 +383,7 @@ static void t_eeprom_kinds(void)
 	uint8_t img[PLX9656_EEPROM_BYTES];
 
 	cfg.eeprom = PLX9656_EEPROM_BLANK;
-	reinit(&cfg);
+	sil_reinit(&cfg);
 	CHECK_EQ(plx9656_config_read(F.s, 0, 4), 0x965610b5u);
 	CHECK_EQ(plx9656_config_read(F.s, PLX_CFG_REVISION, 4), 0x068000ba);
 	CHECK_EQ(plx9656_config_read(F.s, PLX_CFG_SUBSYS, 4), 0);
@@ -392,7 +392,7 @@ static void t_eeprom_kinds(void)
 	CHECK(rd32(PLX_REG_CNTRL) & PLX_CNTRL_EEPRESENT);
 	cfg.device_id = 0x5601;
 	cfg.eeprom = PLX9656_EEPROM_NONE;
-	reinit(&cfg);
+	sil_reinit(&cfg);
 	CHECK_EQ(plx9656_config_read(F.s, 0, 4), 0x905610b5u);
 	CHECK(!(rd32(PLX_REG_CNTRL) & PLX_CNTRL_EEPRESENT));
 	CHECK_EQ(mw_read(0), 0);		/* nobody drives DO */
@@ -407,7 +407,7 @@ static void t_eeprom_kinds(void)
 	cfg = F.cfg;
 	cfg.eeprom = PLX9656_EEPROM_IMAGE;
 	cfg.eeprom_image = img;
-	reinit(&cfg);
+	sil_reinit(&cfg);
 	img[0] = 0;			/* copied at init, not referenced */
 	CHECK_EQ(plx9656_config_read(F.s, 0, 4), 0xabcd10b5u);
 	CHECK_EQ(plx9656_config_read(F.s, PLX_CFG_SUBSYS, 4), 0x56781234u);
@@ -516,7 +516,7 @@ static void t_power_management(void)
 	wr32(PLX_REG_MBOX(2), 0);
 	plx9656_sram_write(F.s, 0, 0x55, 1);
 	advance(F.now + 1000000000ull);
-	CHECK(all_zero(F.sram, 4096));
+	CHECK(sil_all_zero(F.sram, 4096));
 	CHECK_EQ(F.sched, NEVER);
 	/* D3hot -> D0: internal reset, configuration and EEPROM included */
 	plx9656_config_write(F.s, PLX_CFG_PMCSR, 0, 2);
@@ -525,11 +525,11 @@ static void t_power_management(void)
 	CHECK_EQ(rd32(PLX_REG_MBOX(2)), 0);
 	CHECK_EQ(rd32(PLX_REG_INTCSR), PLX_INTCSR_RESET_VALUE);
 	CHECK_EQ(rd32(PLX_REG_DMAMODE0), PLX_DMAMODE_RESET_VALUE);
-	CHECK(done(0));
+	CHECK(sil_done(0));
 	CHECK_EQ(rd32(PLX_REG_LAS0RR), ~(uint32_t)(SRAM_SIZE - 1));
 	CHECK_EQ(F.sram[0], 0);
 	run_all();
-	CHECK(all_zero(F.sram, 4096));
+	CHECK(sil_all_zero(F.sram, 4096));
 	/* and it works */
 	block(0, MEM_BASE, 0, 4096, 0, 0);
 	run_all();
@@ -552,18 +552,15 @@ static void t_lint(void)
 	CHECK(!(rd32(PLX_REG_INTCSR) & PLX_INTCSR_PLIA));
 }
 
-const struct test_case silicon_tests[] = {
-	{ "silicon/abort_one_channel", t_abort_one_channel },
-	{ "silicon/abort_bits_normal_and_second", t_abort_bits_normal_and_second },
-	{ "silicon/target_abort", t_target_abort },
-	{ "silicon/pause_resume", t_pause_resume },
-	{ "silicon/valid_mode_rejected", t_valid_mode_rejected },
-	{ "silicon/eeprom_microwire", t_eeprom_microwire },
-	{ "silicon/soft_reset_then_reload", t_soft_reset_then_reload },
-	{ "silicon/eeprom_kinds", t_eeprom_kinds },
-	{ "silicon/capability_list", t_capability_list },
-	{ "silicon/vpd", t_vpd },
-	{ "silicon/power_management", t_power_management },
-	{ "silicon/lint", t_lint },
-	{ NULL, NULL },
-};
+EMU_TEST(silicon, abort_one_channel, t_abort_one_channel)
+EMU_TEST(silicon, abort_bits_normal_and_second, t_abort_bits_normal_and_second)
+EMU_TEST(silicon, target_abort, t_target_abort)
+EMU_TEST(silicon, pause_resume, t_pause_resume)
+EMU_TEST(silicon, valid_mode_rejected, t_valid_mode_rejected)
+EMU_TEST(silicon, eeprom_microwire, t_eeprom_microwire)
+EMU_TEST(silicon, soft_reset_then_reload, t_soft_reset_then_reload)
+EMU_TEST(silicon, eeprom_kinds, t_eeprom_kinds)
+EMU_TEST(silicon, capability_list, t_capability_list)
+EMU_TEST(silicon, vpd, t_vpd)
+EMU_TEST(silicon, power_management, t_power_management)
+EMU_TEST(silicon, lint, t_lint)

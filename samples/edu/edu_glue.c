@@ -24,5 +24,6 @@ MODULE_PARM_DESC(msi, "Use MSI when the device has it (default on; off: INTx)");
 WDF_PCI_DRIVER_MODULE_MSI(edu, edu_pci_ids, DriverEntry, NULL, msi);
 
 MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(WDFSHIM_NS);
 MODULE_DESCRIPTION("QEMU edu device driver (WDF-style core on wdfshim)");
 MODULE_VERSION(PLX9X5X_VERSION);

@@ -12,7 +12,8 @@
  * factorials (EDU_IOCTL_FACT_PAUSE) ended by signals ("hold") or by the
  * device's removal ("stop": the script unbinds the device meanwhile).
  * Exit status 0 when every check passed and at least one ran, else 1.
- * The last line is "N passed, N failed". Built statically (make edutest).
+ * Output is TAP (one "ok N - ..." / "not ok N - ..." per check, the plan
+ * after the last), then "# N passed, N failed". Built statically.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -48,7 +49,7 @@ static void check(int ok, const char *fmt, ...)
 		passed++;
 	else
 		failed++;
-	printf("%s: ", ok ? "PASS" : "FAIL");
+	printf("%s %d - ", ok ? "ok" : "not ok", passed + failed);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
@@ -589,7 +590,8 @@ int main(int argc, char **argv)
 	}
 	fd = open(dev, O_RDWR);
 	if (fd < 0) {
-		printf("FAIL: open %s: %s\n0 passed, 1 failed\n", dev, strerror(errno));
+		printf("Bail out! open %s: %s\n# 0 passed, 1 failed\n", dev,
+		       strerror(errno));
 		return 1;
 	}
 	a = aligned_alloc(4096, 4 * 4096);
@@ -622,6 +624,7 @@ int main(int argc, char **argv)
 	if (strstr(tests, "stop"))
 		test_stop();
 	close(fd);
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("1..%d\n# %d passed, %d failed\n", passed + failed, passed,
+	       failed);
 	return failed || !passed;
 }

@@ -81,6 +81,7 @@ int wdf_status_to_errno(NTSTATUS status);
 /**
  * wdf_status_to_errno_ioctl() - as wdf_status_to_errno(), but
  * STATUS_INVALID_DEVICE_REQUEST (unknown control code) gives -ENOTTY.
+ * @status: the NTSTATUS an ioctl request completed with
  */
 int wdf_status_to_errno_ioctl(NTSTATUS status);
 

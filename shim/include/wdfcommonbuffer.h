@@ -9,7 +9,7 @@
 #include <wdfdmaenabler.h>
 
 /**
- * typedef WDF_COMMON_BUFFER_CONFIG - per-buffer alignment.
+ * struct _WDF_COMMON_BUFFER_CONFIG - per-buffer alignment.
  * @Size: sizeof(WDF_COMMON_BUFFER_CONFIG)
  * @AlignmentRequirement: a mask (boundary - 1); not validated (as KMDF)
  */
@@ -60,6 +60,12 @@ NTSTATUS WdfCommonBufferCreate(WDFDMAENABLER DmaEnabler,
  * WdfCommonBufferCreateWithConfig() - as WdfCommonBufferCreate, with the
  * alignment taken from @Config (checked first: Size mismatch gives
  * STATUS_INFO_LENGTH_MISMATCH).
+ * @DmaEnabler: the enabler whose device the buffer is for
+ * @Length: bytes, > 0
+ * @Config: the alignment (WDF_COMMON_BUFFER_CONFIG_INIT)
+ * @Attributes: WDF_NO_OBJECT_ATTRIBUTES or the attributes (no
+ *	ParentObject: the parent is @DmaEnabler)
+ * @CommonBuffer: out: the new object
  */
 NTSTATUS WdfCommonBufferCreateWithConfig(WDFDMAENABLER DmaEnabler,
 					 size_t Length,

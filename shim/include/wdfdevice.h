@@ -44,35 +44,31 @@ typedef enum _WDF_REQUEST_TYPE {
 typedef NTSTATUS EVT_WDF_DEVICE_PREPARE_HARDWARE(WDFDEVICE Device,
 						 WDFCMRESLIST ResourcesRaw,
 						 WDFCMRESLIST ResourcesTranslated);
-typedef s32 (*PFN_WDF_DEVICE_PREPARE_HARDWARE)(WDFDEVICE Device,
-		WDFCMRESLIST ResourcesRaw, WDFCMRESLIST ResourcesTranslated);
+typedef EVT_WDF_DEVICE_PREPARE_HARDWARE *PFN_WDF_DEVICE_PREPARE_HARDWARE;
 typedef NTSTATUS EVT_WDF_DEVICE_RELEASE_HARDWARE(WDFDEVICE Device,
 						 WDFCMRESLIST ResourcesTranslated);
-typedef s32 (*PFN_WDF_DEVICE_RELEASE_HARDWARE)(WDFDEVICE Device,
-		WDFCMRESLIST ResourcesTranslated);
+typedef EVT_WDF_DEVICE_RELEASE_HARDWARE *PFN_WDF_DEVICE_RELEASE_HARDWARE;
 typedef NTSTATUS EVT_WDF_DEVICE_D0_ENTRY(WDFDEVICE Device,
 					 WDF_POWER_DEVICE_STATE PreviousState);
-typedef s32 (*PFN_WDF_DEVICE_D0_ENTRY)(WDFDEVICE Device,
-		WDF_POWER_DEVICE_STATE PreviousState);
+typedef EVT_WDF_DEVICE_D0_ENTRY *PFN_WDF_DEVICE_D0_ENTRY;
 typedef NTSTATUS
 EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED(WDFDEVICE Device,
 						WDF_POWER_DEVICE_STATE PreviousState);
-typedef s32 (*PFN_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED)(WDFDEVICE Device,
-		WDF_POWER_DEVICE_STATE PreviousState);
+typedef EVT_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED
+	*PFN_WDF_DEVICE_D0_ENTRY_POST_INTERRUPTS_ENABLED;
 typedef NTSTATUS EVT_WDF_DEVICE_D0_EXIT(WDFDEVICE Device,
 					WDF_POWER_DEVICE_STATE TargetState);
-typedef s32 (*PFN_WDF_DEVICE_D0_EXIT)(WDFDEVICE Device,
-		WDF_POWER_DEVICE_STATE TargetState);
+typedef EVT_WDF_DEVICE_D0_EXIT *PFN_WDF_DEVICE_D0_EXIT;
 typedef NTSTATUS
 EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED(WDFDEVICE Device,
 					       WDF_POWER_DEVICE_STATE TargetState);
-typedef s32 (*PFN_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED)(WDFDEVICE Device,
-		WDF_POWER_DEVICE_STATE TargetState);
+typedef EVT_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED
+	*PFN_WDF_DEVICE_D0_EXIT_PRE_INTERRUPTS_DISABLED;
 typedef void EVT_WDF_DEVICE_SURPRISE_REMOVAL(WDFDEVICE Device);
-typedef void (*PFN_WDF_DEVICE_SURPRISE_REMOVAL)(WDFDEVICE Device);
+typedef EVT_WDF_DEVICE_SURPRISE_REMOVAL *PFN_WDF_DEVICE_SURPRISE_REMOVAL;
 
 /**
- * typedef WDF_PNPPOWER_EVENT_CALLBACKS - PnP/power callbacks.
+ * struct _WDF_PNPPOWER_EVENT_CALLBACKS - PnP/power callbacks.
  * @Size: sizeof(WDF_PNPPOWER_EVENT_CALLBACKS)
  * @EvtDeviceD0Entry: after PrepareHardware, before the interrupt connects
  * @EvtDeviceD0EntryPostInterruptsEnabled: after EvtInterruptEnable
@@ -127,6 +123,9 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
  * WdfDeviceCreateDeviceInterface() - ask for the character device node
  * /dev/<driver name><N> (mode 0600 root) to go live when the device has
  * started. Only one interface per device; ReferenceString is ignored.
+ * @Device: the device
+ * @InterfaceClassGUID: the interface class (required; not otherwise used)
+ * @ReferenceString: ignored (NULL)
  *
  * Return: STATUS_SUCCESS, STATUS_INVALID_PARAMETER (NULL GUID),
  * STATUS_INVALID_DEVICE_STATE (a second interface).
@@ -169,6 +168,8 @@ static inline void WDF_DEVICE_IO_LIMITS_INIT(PWDF_DEVICE_IO_LIMITS Limits)
 /**
  * WdfDeviceSetIoLimits() - shim extension: set the device's read/write
  * limits (struct _WDF_DEVICE_IO_LIMITS). Call it in EvtDriverDeviceAdd.
+ * @Device: the device
+ * @Limits: the limits (WDF_DEVICE_IO_LIMITS_INIT)
  *
  * Return: STATUS_SUCCESS; STATUS_INVALID_PARAMETER (NULL limits);
  * STATUS_INFO_LENGTH_MISMATCH (bad Size); STATUS_INVALID_DEVICE_STATE
@@ -185,6 +186,10 @@ ULONG WdfDeviceGetAlignmentRequirement(WDFDEVICE Device);
 /**
  * WdfDeviceConfigureRequestDispatching() - route one request type
  * (Read, Write, DeviceControl) to @Queue.
+ * @Device: the device
+ * @Queue: a queue of @Device
+ * @RequestType: WdfRequestTypeRead, WdfRequestTypeWrite or
+ *	WdfRequestTypeDeviceControl
  *
  * Return: STATUS_SUCCESS; STATUS_INVALID_PARAMETER (other type, queue of
  * another device); STATUS_WDF_BUSY (type already routed).
@@ -249,12 +254,16 @@ static inline void WDF_DEVICE_POWER_POLICY_WAKE_SETTINGS_INIT(
 
 /**
  * WdfDeviceAssignS0IdleSettings() - idle power-down is not implemented.
+ * @Device: the device
+ * @Settings: the idle settings (WDF_DEVICE_POWER_POLICY_IDLE_SETTINGS_INIT)
  * Return: STATUS_NOT_SUPPORTED (STATUS_INFO_LENGTH_MISMATCH for a bad Size).
  */
 NTSTATUS WdfDeviceAssignS0IdleSettings(WDFDEVICE Device,
 				       PWDF_DEVICE_POWER_POLICY_IDLE_SETTINGS Settings);
 /**
  * WdfDeviceAssignSxWakeSettings() - wake is not implemented.
+ * @Device: the device
+ * @Settings: the wake settings (WDF_DEVICE_POWER_POLICY_WAKE_SETTINGS_INIT)
  * Return: STATUS_NOT_SUPPORTED (STATUS_INFO_LENGTH_MISMATCH for a bad Size).
  */
 NTSTATUS WdfDeviceAssignSxWakeSettings(WDFDEVICE Device,

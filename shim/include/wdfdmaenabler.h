@@ -32,20 +32,22 @@ typedef enum _WDF_DMA_DIRECTION {
 #define WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS	((ULONG)-1)
 
 typedef NTSTATUS EVT_WDF_DMA_ENABLER_FILL(WDFDMAENABLER DmaEnabler);
-typedef s32 (*PFN_WDF_DMA_ENABLER_FILL)(WDFDMAENABLER DmaEnabler);
+typedef EVT_WDF_DMA_ENABLER_FILL *PFN_WDF_DMA_ENABLER_FILL;
 typedef NTSTATUS EVT_WDF_DMA_ENABLER_FLUSH(WDFDMAENABLER DmaEnabler);
-typedef s32 (*PFN_WDF_DMA_ENABLER_FLUSH)(WDFDMAENABLER DmaEnabler);
+typedef EVT_WDF_DMA_ENABLER_FLUSH *PFN_WDF_DMA_ENABLER_FLUSH;
 typedef NTSTATUS EVT_WDF_DMA_ENABLER_ENABLE(WDFDMAENABLER DmaEnabler);
-typedef s32 (*PFN_WDF_DMA_ENABLER_ENABLE)(WDFDMAENABLER DmaEnabler);
+typedef EVT_WDF_DMA_ENABLER_ENABLE *PFN_WDF_DMA_ENABLER_ENABLE;
 typedef NTSTATUS EVT_WDF_DMA_ENABLER_DISABLE(WDFDMAENABLER DmaEnabler);
-typedef s32 (*PFN_WDF_DMA_ENABLER_DISABLE)(WDFDMAENABLER DmaEnabler);
+typedef EVT_WDF_DMA_ENABLER_DISABLE *PFN_WDF_DMA_ENABLER_DISABLE;
 typedef void EVT_WDF_DMA_ENABLER_SELFMANAGED_IO_START(WDFDMAENABLER DmaEnabler);
-typedef void (*PFN_WDF_DMA_ENABLER_SELFMANAGED_IO_START)(WDFDMAENABLER DmaEnabler);
+typedef EVT_WDF_DMA_ENABLER_SELFMANAGED_IO_START
+	*PFN_WDF_DMA_ENABLER_SELFMANAGED_IO_START;
 typedef void EVT_WDF_DMA_ENABLER_SELFMANAGED_IO_STOP(WDFDMAENABLER DmaEnabler);
-typedef void (*PFN_WDF_DMA_ENABLER_SELFMANAGED_IO_STOP)(WDFDMAENABLER DmaEnabler);
+typedef EVT_WDF_DMA_ENABLER_SELFMANAGED_IO_STOP
+	*PFN_WDF_DMA_ENABLER_SELFMANAGED_IO_STOP;
 
 /**
- * typedef WDF_DMA_ENABLER_CONFIG - WdfDmaEnablerCreate configuration.
+ * struct _WDF_DMA_ENABLER_CONFIG - WdfDmaEnablerCreate configuration.
  * @Size: sizeof(WDF_DMA_ENABLER_CONFIG)
  * @Profile: Packet/ScatterGather[64][Duplex]; System profiles unsupported
  * @MaximumLength: bytes per transfer (fragment), > 0
@@ -107,6 +109,8 @@ NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
 /**
  * WdfDmaEnablerSetMaximumScatterGatherElements() - SG elements per
  * transfer; 0 is ignored (as KMDF), values above ULONG are clamped.
+ * @DmaEnabler: the enabler
+ * @MaximumFragments: elements per transfer
  */
 void WdfDmaEnablerSetMaximumScatterGatherElements(WDFDMAENABLER DmaEnabler,
 						  size_t MaximumFragments);

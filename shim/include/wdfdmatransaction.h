@@ -18,12 +18,14 @@ typedef BOOLEAN EVT_WDF_PROGRAM_DMA(WDFDMATRANSACTION Transaction,
 				    WDFDEVICE Device, WDFCONTEXT Context,
 				    WDF_DMA_DIRECTION Direction,
 				    PSCATTER_GATHER_LIST SgList);
-typedef u8 (*PFN_WDF_PROGRAM_DMA)(WDFDMATRANSACTION Transaction,
-		WDFDEVICE Device, WDFCONTEXT Context,
-		WDF_DMA_DIRECTION Direction, PSCATTER_GATHER_LIST SgList);
+typedef EVT_WDF_PROGRAM_DMA *PFN_WDF_PROGRAM_DMA;
 
 /**
  * WdfDmaTransactionCreate() - create a transaction (parent: the enabler).
+ * @DmaEnabler: the enabler the transaction maps through
+ * @Attributes: WDF_NO_OBJECT_ATTRIBUTES or the attributes (no
+ *	ParentObject: the parent is @DmaEnabler)
+ * @DmaTransaction: out: the new transaction
  *
  * Return: STATUS_SUCCESS; STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED
  * (ParentObject set); STATUS_INFO_LENGTH_MISMATCH;
@@ -59,6 +61,10 @@ NTSTATUS WdfDmaTransactionInitialize(WDFDMATRANSACTION DmaTransaction,
  * WdfDmaTransactionInitializeUsingRequest() - Initialize with the MDL of
  * a read (ReadFromDevice) or write (WriteToDevice) request and associate
  * the request.
+ * @DmaTransaction: a created or released transaction
+ * @Request: a read or write request
+ * @EvtProgramDmaFunction: called for each fragment
+ * @DmaDirection: WdfDmaDirectionReadFromDevice or WdfDmaDirectionWriteToDevice
  *
  * Return: as Initialize, plus STATUS_INVALID_DEVICE_REQUEST (direction
  * does not match the request, ioctl request, request length 0).
@@ -71,6 +77,8 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 /**
  * WdfDmaTransactionExecute() - stage the first fragment and call
  * EvtProgramDma synchronously before returning.
+ * @DmaTransaction: an Initialized transaction
+ * @Context: passed to EvtProgramDma
  *
  * Return: STATUS_SUCCESS; STATUS_INVALID_DEVICE_REQUEST (not Initialized,
  * WARN_ONCE). The driver must Release after a failure.
@@ -96,6 +104,9 @@ BOOLEAN WdfDmaTransactionDmaCompleted(WDFDMATRANSACTION DmaTransaction,
  * WdfDmaTransactionDmaCompletedWithLength() - @TransferredLength bytes of
  * the current fragment were transferred; the next fragment starts right
  * after them. TRUE + STATUS_INVALID_PARAMETER if it exceeds the fragment.
+ * @DmaTransaction: the transaction
+ * @TransferredLength: bytes the device moved in this fragment
+ * @Status: out: the transaction's status once it is finished
  */
 BOOLEAN WdfDmaTransactionDmaCompletedWithLength(WDFDMATRANSACTION DmaTransaction,
 						size_t TransferredLength,
@@ -103,6 +114,9 @@ BOOLEAN WdfDmaTransactionDmaCompletedWithLength(WDFDMATRANSACTION DmaTransaction
 /**
  * WdfDmaTransactionDmaCompletedFinal() - count @FinalTransferredLength and
  * finish (TRUE + STATUS_SUCCESS); no more fragments.
+ * @DmaTransaction: the transaction
+ * @FinalTransferredLength: bytes the device moved in the last fragment
+ * @Status: out: STATUS_SUCCESS
  */
 BOOLEAN WdfDmaTransactionDmaCompletedFinal(WDFDMATRANSACTION DmaTransaction,
 					   size_t FinalTransferredLength,
@@ -117,6 +131,8 @@ size_t WdfDmaTransactionGetCurrentDmaTransferLength(WDFDMATRANSACTION DmaTransac
  * WdfDmaTransactionSetSingleTransferRequirement() - in state Created or
  * Released only, and only with WdmDmaVersionOverride 3 (else ignored with
  * a warning, as a KMDF verifier break). Reset by Release.
+ * @DmaTransaction: the transaction
+ * @RequireSingleTransfer: TRUE: the whole request in one fragment
  */
 void WdfDmaTransactionSetSingleTransferRequirement(WDFDMATRANSACTION DmaTransaction,
 						   BOOLEAN RequireSingleTransfer);
@@ -124,6 +140,8 @@ void WdfDmaTransactionSetSingleTransferRequirement(WDFDMATRANSACTION DmaTransact
  * WdfDmaTransactionSetMaximumLength() - lower the fragment length, after
  * Initialize (before: WARN_ONCE, ignored); larger values are ignored.
  * Reset by Release.
+ * @DmaTransaction: an Initialized transaction
+ * @MaximumLength: bytes per fragment
  */
 void WdfDmaTransactionSetMaximumLength(WDFDMATRANSACTION DmaTransaction,
 				       size_t MaximumLength);
@@ -137,6 +155,7 @@ WDFDEVICE WdfDmaTransactionGetDevice(WDFDMATRANSACTION DmaTransaction);
  * WdfDmaTransactionRelease() - unmap, reset counters, single-transfer and
  * maximum length, drop the request; the transaction can be initialized
  * again. Always STATUS_SUCCESS (release during Transfer WARN_ONCEs).
+ * @DmaTransaction: the transaction
  */
 NTSTATUS WdfDmaTransactionRelease(WDFDMATRANSACTION DmaTransaction);
 

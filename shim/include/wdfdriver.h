@@ -11,16 +11,15 @@ typedef struct wdfdevice_init WDFDEVICE_INIT, *PWDFDEVICE_INIT;
 
 typedef NTSTATUS EVT_WDF_DRIVER_DEVICE_ADD(WDFDRIVER Driver,
 					   PWDFDEVICE_INIT DeviceInit);
-typedef s32 (*PFN_WDF_DRIVER_DEVICE_ADD)(WDFDRIVER Driver,
-		PWDFDEVICE_INIT DeviceInit);
+typedef EVT_WDF_DRIVER_DEVICE_ADD *PFN_WDF_DRIVER_DEVICE_ADD;
 typedef void EVT_WDF_DRIVER_UNLOAD(WDFDRIVER Driver);
-typedef void (*PFN_WDF_DRIVER_UNLOAD)(WDFDRIVER Driver);
+typedef EVT_WDF_DRIVER_UNLOAD *PFN_WDF_DRIVER_UNLOAD;
 
 #define WdfDriverInitNonPnpDriver	0x00000001
 #define WdfDriverInitNoDispatchOverride	0x00000002
 
 /**
- * typedef WDF_DRIVER_CONFIG - WdfDriverCreate configuration.
+ * struct _WDF_DRIVER_CONFIG - WdfDriverCreate configuration.
  * @Size: sizeof(WDF_DRIVER_CONFIG)
  * @EvtDriverDeviceAdd: called from the bus probe for each device
  * @EvtDriverUnload: called at module exit, before the driver is deleted

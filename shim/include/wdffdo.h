@@ -24,12 +24,12 @@ DEFINE_GUID(GUID_BUS_INTERFACE_STANDARD, 0x496b8280, 0x6f25, 0x11d0,
 #define PCI_WHICHSPACE_ROM	0x52696350	/* not offered: returns 0 */
 
 typedef VOID INTERFACE_REFERENCE(PVOID Context);
-typedef void (*PINTERFACE_REFERENCE)(PVOID Context);
+typedef INTERFACE_REFERENCE *PINTERFACE_REFERENCE;
 typedef VOID INTERFACE_DEREFERENCE(PVOID Context);
-typedef void (*PINTERFACE_DEREFERENCE)(PVOID Context);
+typedef INTERFACE_DEREFERENCE *PINTERFACE_DEREFERENCE;
 
 /**
- * typedef INTERFACE - the header every queried interface starts with.
+ * struct _INTERFACE - the header every queried interface starts with.
  * @Size: bytes of the whole interface structure
  * @Version: its version
  * @Context: passed to every function of the interface
@@ -51,23 +51,17 @@ typedef BOOLEAN TRANSLATE_BUS_ADDRESS(PVOID Context,
 				      PHYSICAL_ADDRESS BusAddress,
 				      ULONG Length, PULONG AddressSpace,
 				      PPHYSICAL_ADDRESS TranslatedAddress);
-typedef u8 (*PTRANSLATE_BUS_ADDRESS)(PVOID Context,
-				     PHYSICAL_ADDRESS BusAddress,
-				     ULONG Length, PULONG AddressSpace,
-				     PPHYSICAL_ADDRESS TranslatedAddress);
+typedef TRANSLATE_BUS_ADDRESS *PTRANSLATE_BUS_ADDRESS;
 typedef struct _DMA_ADAPTER *GET_DMA_ADAPTER(PVOID Context,
 					     struct _DEVICE_DESCRIPTION *Desc,
 					     PULONG NumberOfMapRegisters);
-typedef struct _DMA_ADAPTER *(*PGET_DMA_ADAPTER)(PVOID Context,
-						 struct _DEVICE_DESCRIPTION *Desc,
-						 PULONG NumberOfMapRegisters);
+typedef GET_DMA_ADAPTER *PGET_DMA_ADAPTER;
 typedef ULONG GET_SET_DEVICE_DATA(PVOID Context, ULONG DataType,
 				  PVOID Buffer, ULONG Offset, ULONG Length);
-typedef u32 (*PGET_SET_DEVICE_DATA)(PVOID Context, ULONG DataType,
-				    PVOID Buffer, ULONG Offset, ULONG Length);
+typedef GET_SET_DEVICE_DATA *PGET_SET_DEVICE_DATA;
 
 /**
- * typedef BUS_INTERFACE_STANDARD - GUID_BUS_INTERFACE_STANDARD, version 1.
+ * struct _BUS_INTERFACE_STANDARD - GUID_BUS_INTERFACE_STANDARD, version 1.
  * @Size: sizeof(BUS_INTERFACE_STANDARD)
  * @Version: PCI_BUS_INTERFACE_STANDARD_VERSION
  * @Context: the interface's context (reference counted)

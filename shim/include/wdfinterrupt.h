@@ -9,31 +9,25 @@
 #include <wdfdevice.h>
 
 typedef BOOLEAN EVT_WDF_INTERRUPT_ISR(WDFINTERRUPT Interrupt, ULONG MessageID);
-typedef u8 (*PFN_WDF_INTERRUPT_ISR)(WDFINTERRUPT Interrupt,
-		ULONG MessageID);
+typedef EVT_WDF_INTERRUPT_ISR *PFN_WDF_INTERRUPT_ISR;
 typedef void EVT_WDF_INTERRUPT_DPC(WDFINTERRUPT Interrupt,
 				   WDFOBJECT AssociatedObject);
-typedef void (*PFN_WDF_INTERRUPT_DPC)(WDFINTERRUPT Interrupt,
-		WDFOBJECT AssociatedObject);
+typedef EVT_WDF_INTERRUPT_DPC *PFN_WDF_INTERRUPT_DPC;
 typedef NTSTATUS EVT_WDF_INTERRUPT_ENABLE(WDFINTERRUPT Interrupt,
 					  WDFDEVICE AssociatedDevice);
-typedef s32 (*PFN_WDF_INTERRUPT_ENABLE)(WDFINTERRUPT Interrupt,
-		WDFDEVICE AssociatedDevice);
+typedef EVT_WDF_INTERRUPT_ENABLE *PFN_WDF_INTERRUPT_ENABLE;
 typedef NTSTATUS EVT_WDF_INTERRUPT_DISABLE(WDFINTERRUPT Interrupt,
 					   WDFDEVICE AssociatedDevice);
-typedef s32 (*PFN_WDF_INTERRUPT_DISABLE)(WDFINTERRUPT Interrupt,
-		WDFDEVICE AssociatedDevice);
+typedef EVT_WDF_INTERRUPT_DISABLE *PFN_WDF_INTERRUPT_DISABLE;
 typedef BOOLEAN EVT_WDF_INTERRUPT_SYNCHRONIZE(WDFINTERRUPT Interrupt,
 					      WDFCONTEXT Context);
-typedef u8 (*PFN_WDF_INTERRUPT_SYNCHRONIZE)(WDFINTERRUPT Interrupt,
-		WDFCONTEXT Context);
+typedef EVT_WDF_INTERRUPT_SYNCHRONIZE *PFN_WDF_INTERRUPT_SYNCHRONIZE;
 typedef void EVT_WDF_INTERRUPT_WORKITEM(WDFINTERRUPT Interrupt,
 					WDFOBJECT AssociatedObject);
-typedef void (*PFN_WDF_INTERRUPT_WORKITEM)(WDFINTERRUPT Interrupt,
-		WDFOBJECT AssociatedObject);
+typedef EVT_WDF_INTERRUPT_WORKITEM *PFN_WDF_INTERRUPT_WORKITEM;
 
 /**
- * typedef WDF_INTERRUPT_CONFIG - WdfInterruptCreate configuration.
+ * struct _WDF_INTERRUPT_CONFIG - WdfInterruptCreate configuration.
  * @Size: sizeof(WDF_INTERRUPT_CONFIG)
  * @SpinLock: must be NULL (the interrupt has its own spinlock)
  * @ShareVector: ignored (the line is always requested IRQF_SHARED)
@@ -97,6 +91,7 @@ NTSTATUS WdfInterruptCreate(WDFDEVICE Device,
 
 /**
  * WdfInterruptQueueDpcForIsr() - schedule the DPC.
+ * @Interrupt: the interrupt whose EvtInterruptDpc to queue
  * Return: TRUE if queued, FALSE if it was already queued.
  */
 BOOLEAN WdfInterruptQueueDpcForIsr(WDFINTERRUPT Interrupt);

@@ -23,7 +23,7 @@ typedef enum _WDF_INTERRUPT_POLARITY {
 } WDF_INTERRUPT_POLARITY;
 
 /**
- * typedef WDF_INTERRUPT_INFO - WdfInterruptGetInfo's answer.
+ * struct _WDF_INTERRUPT_INFO - WdfInterruptGetInfo's answer.
  * @Size: sizeof(WDF_INTERRUPT_INFO)
  * @Reserved1: 0
  * @TargetProcessorSet: the descriptor's affinity
@@ -64,6 +64,8 @@ static inline void WDF_INTERRUPT_INFO_INIT(PWDF_INTERRUPT_INFO Info)
  * WdfInterruptGetInfo() - fill @Info from the interrupt's (translated)
  * resource. An interrupt without a resource reports zeros. A wrong
  * @Info->Size or a NULL @Info: WARN_ONCE, nothing filled (KMDF bugchecks).
+ * @Interrupt: the interrupt
+ * @Info: out; @Info->Size set by WDF_INTERRUPT_INFO_INIT
  */
 void WdfInterruptGetInfo(WDFINTERRUPT Interrupt, PWDF_INTERRUPT_INFO Info);
 

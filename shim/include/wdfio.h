@@ -17,30 +17,25 @@ typedef enum _WDF_IO_QUEUE_DISPATCH_TYPE {
 } WDF_IO_QUEUE_DISPATCH_TYPE;
 
 typedef void EVT_WDF_IO_QUEUE_IO_DEFAULT(WDFQUEUE Queue, WDFREQUEST Request);
-typedef void (*PFN_WDF_IO_QUEUE_IO_DEFAULT)(WDFQUEUE Queue, WDFREQUEST Request);
+typedef EVT_WDF_IO_QUEUE_IO_DEFAULT *PFN_WDF_IO_QUEUE_IO_DEFAULT;
 typedef void EVT_WDF_IO_QUEUE_IO_READ(WDFQUEUE Queue, WDFREQUEST Request,
 				      size_t Length);
-typedef void (*PFN_WDF_IO_QUEUE_IO_READ)(WDFQUEUE Queue, WDFREQUEST Request,
-		size_t Length);
+typedef EVT_WDF_IO_QUEUE_IO_READ *PFN_WDF_IO_QUEUE_IO_READ;
 typedef void EVT_WDF_IO_QUEUE_IO_WRITE(WDFQUEUE Queue, WDFREQUEST Request,
 				       size_t Length);
-typedef void (*PFN_WDF_IO_QUEUE_IO_WRITE)(WDFQUEUE Queue, WDFREQUEST Request,
-		size_t Length);
+typedef EVT_WDF_IO_QUEUE_IO_WRITE *PFN_WDF_IO_QUEUE_IO_WRITE;
 typedef void EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL(WDFQUEUE Queue,
 						WDFREQUEST Request,
 						size_t OutputBufferLength,
 						size_t InputBufferLength,
 						ULONG IoControlCode);
-typedef void (*PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL)(WDFQUEUE Queue,
-		WDFREQUEST Request, size_t OutputBufferLength,
-		size_t InputBufferLength, ULONG IoControlCode);
+typedef EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL *PFN_WDF_IO_QUEUE_IO_DEVICE_CONTROL;
 typedef void EVT_WDF_IO_QUEUE_IO_STOP(WDFQUEUE Queue, WDFREQUEST Request,
 				      ULONG ActionFlags);
-typedef void (*PFN_WDF_IO_QUEUE_IO_STOP)(WDFQUEUE Queue, WDFREQUEST Request,
-		ULONG ActionFlags);
+typedef EVT_WDF_IO_QUEUE_IO_STOP *PFN_WDF_IO_QUEUE_IO_STOP;
 
 /**
- * typedef WDF_IO_QUEUE_CONFIG - WdfIoQueueCreate configuration.
+ * struct _WDF_IO_QUEUE_CONFIG - WdfIoQueueCreate configuration.
  * @Size: sizeof(WDF_IO_QUEUE_CONFIG)
  * @DispatchType: Sequential (one request presented at a time), Parallel
  *	(all at once) or Manual (requests wait until the driver takes them
@@ -142,7 +137,7 @@ WDFDEVICE WdfIoQueueGetDevice(WDFQUEUE Queue);
 NTSTATUS WdfIoQueueRetrieveNextRequest(WDFQUEUE Queue, WDFREQUEST *OutRequest);
 
 typedef void EVT_WDF_IO_QUEUE_STATE(WDFQUEUE Queue, WDFCONTEXT Context);
-typedef void (*PFN_WDF_IO_QUEUE_STATE)(WDFQUEUE Queue, WDFCONTEXT Context);
+typedef EVT_WDF_IO_QUEUE_STATE *PFN_WDF_IO_QUEUE_STATE;
 
 /**
  * WdfIoQueueReadyNotify() - register (or with NULL remove) a callback run

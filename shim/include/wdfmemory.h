@@ -41,6 +41,10 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
 /**
  * WdfMemoryCreatePreallocated() - a memory object over the caller's
  * buffer (never freed by the shim; it must outlive the object).
+ * @Attributes: WDF_NO_OBJECT_ATTRIBUTES or the attributes
+ * @Buffer: the caller's buffer
+ * @BufferSize: its size in bytes, > 0
+ * @Memory: out: the new object
  *
  * Return: as WdfMemoryCreate; a NULL @Buffer is STATUS_INVALID_PARAMETER
  * with a WARN_ONCE (KMDF bugchecks).
@@ -52,6 +56,9 @@ NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
 /**
  * WdfMemoryAssignBuffer() - point a preallocated memory object at another
  * buffer.
+ * @Memory: a preallocated memory object
+ * @Buffer: the new buffer
+ * @BufferSize: its size in bytes
  *
  * Return: STATUS_SUCCESS; STATUS_INVALID_PARAMETER (NULL @Buffer or size
  * 0); STATUS_INVALID_DEVICE_REQUEST (the object owns its buffer: made by
@@ -62,6 +69,8 @@ NTSTATUS WdfMemoryAssignBuffer(WDFMEMORY Memory, PVOID Buffer,
 
 /**
  * WdfMemoryGetBuffer() - the buffer and (if @BufferSize) its size.
+ * @Memory: the memory object
+ * @BufferSize: out (optional): the size in bytes
  * Return: the buffer; NULL (size 0) for an invalid handle (WARN_ONCE).
  */
 PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize);
@@ -69,6 +78,10 @@ PVOID WdfMemoryGetBuffer(WDFMEMORY Memory, size_t *BufferSize);
 /**
  * WdfMemoryCopyToBuffer() - copy @NumBytesToCopyTo bytes from offset
  * @SourceOffset of the memory object into @Buffer.
+ * @SourceMemory: the memory object copied from
+ * @SourceOffset: byte offset in it
+ * @Buffer: the destination
+ * @NumBytesToCopyTo: bytes to copy
  *
  * Return: STATUS_SUCCESS; STATUS_BUFFER_TOO_SMALL (offset + count beyond
  * the object's buffer; nothing copied); STATUS_INVALID_PARAMETER (count 0,
@@ -81,6 +94,10 @@ NTSTATUS WdfMemoryCopyToBuffer(WDFMEMORY SourceMemory, size_t SourceOffset,
 /**
  * WdfMemoryCopyFromBuffer() - copy @NumBytesToCopyFrom bytes from @Buffer
  * to offset @DestinationOffset of the memory object.
+ * @DestinationMemory: the memory object copied into
+ * @DestinationOffset: byte offset in it
+ * @Buffer: the source
+ * @NumBytesToCopyFrom: bytes to copy
  *
  * Return: as WdfMemoryCopyToBuffer.
  */

@@ -56,12 +56,12 @@ typedef enum _WDF_SYNCHRONIZATION_SCOPE {
 } WDF_SYNCHRONIZATION_SCOPE;
 
 typedef void EVT_WDF_OBJECT_CONTEXT_CLEANUP(WDFOBJECT Object);
-typedef void (*PFN_WDF_OBJECT_CONTEXT_CLEANUP)(WDFOBJECT Object);
+typedef EVT_WDF_OBJECT_CONTEXT_CLEANUP *PFN_WDF_OBJECT_CONTEXT_CLEANUP;
 typedef void EVT_WDF_OBJECT_CONTEXT_DESTROY(WDFOBJECT Object);
-typedef void (*PFN_WDF_OBJECT_CONTEXT_DESTROY)(WDFOBJECT Object);
+typedef EVT_WDF_OBJECT_CONTEXT_DESTROY *PFN_WDF_OBJECT_CONTEXT_DESTROY;
 
 /**
- * typedef WDF_OBJECT_CONTEXT_TYPE_INFO - describes one context type.
+ * struct _WDF_OBJECT_CONTEXT_TYPE_INFO - describes one context type.
  * @Size: sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO)
  * @ContextName: the type's name (contexts match by this name)
  * @ContextSize: sizeof the context type
@@ -76,7 +76,7 @@ typedef struct _WDF_OBJECT_CONTEXT_TYPE_INFO {
 typedef const struct _WDF_OBJECT_CONTEXT_TYPE_INFO *PCWDF_OBJECT_CONTEXT_TYPE_INFO;
 
 /**
- * typedef WDF_OBJECT_ATTRIBUTES - creation attributes of any object.
+ * struct _WDF_OBJECT_ATTRIBUTES - creation attributes of any object.
  * @Size: sizeof(WDF_OBJECT_ATTRIBUTES), else STATUS_INFO_LENGTH_MISMATCH
  * @EvtCleanupCallback: called when the object is deleted (children first)
  * @EvtDestroyCallback: called right before the memory is freed
@@ -172,6 +172,7 @@ void WdfObjectDelete(WDFOBJECT Object);
  * device or queue: the device mutex EvtIo*, the DPC, timers and cancel
  * routines run under (passive level; may sleep). Other objects: WARN_ONCE,
  * nothing taken.
+ * @Object: a device or queue (its synchronization lock)
  */
 void WdfObjectAcquireLock(WDFOBJECT Object);
 /** WdfObjectReleaseLock() - release what WdfObjectAcquireLock took. */

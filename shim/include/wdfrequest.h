@@ -12,7 +12,7 @@
 #include <wdfmemory.h>
 
 /**
- * typedef WDF_REQUEST_PARAMETERS - what WdfRequestGetParameters returns.
+ * struct _WDF_REQUEST_PARAMETERS - what WdfRequestGetParameters returns.
  * @Size: sizeof(WDF_REQUEST_PARAMETERS) (set by WDF_REQUEST_PARAMETERS_INIT)
  * @MinorFunction: always 0
  * @Type: the request type
@@ -53,7 +53,7 @@ static inline void WDF_REQUEST_PARAMETERS_INIT(PWDF_REQUEST_PARAMETERS Parameter
 }
 
 typedef void EVT_WDF_REQUEST_CANCEL(WDFREQUEST Request);
-typedef void (*PFN_WDF_REQUEST_CANCEL)(WDFREQUEST Request);
+typedef EVT_WDF_REQUEST_CANCEL *PFN_WDF_REQUEST_CANCEL;
 
 /** WdfRequestGetParameters() - fill @Parameters (Size must be set). */
 void WdfRequestGetParameters(WDFREQUEST Request,
@@ -63,6 +63,8 @@ void WdfRequestGetParameters(WDFREQUEST Request,
  * WdfRequestComplete() - complete with @Status and the information set
  * so far. Completing twice: WARN_ONCE, ignored. May be called from any
  * context (also under WdfInterruptAcquireLock); the waiting caller unpins.
+ * @Request: the request
+ * @Status: its final status (errno to user space: wdf_status_to_errno())
  */
 void WdfRequestComplete(WDFREQUEST Request, NTSTATUS Status);
 /** WdfRequestCompleteWithInformation() - set information, then complete. */
@@ -99,6 +101,8 @@ NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
 /**
  * WdfRequestRetrieveInputWdmMdl() - the MDL of a write (the pinned user
  * buffer). STATUS_INVALID_DEVICE_REQUEST for other types.
+ * @Request: a write or direct-ioctl request
+ * @Mdl: out: the MDL
  */
 NTSTATUS WdfRequestRetrieveInputWdmMdl(WDFREQUEST Request, PMDL *Mdl);
 /**
@@ -107,6 +111,8 @@ NTSTATUS WdfRequestRetrieveInputWdmMdl(WDFREQUEST Request, PMDL *Mdl);
  * device reads it; OUT_DIRECT: the device writes it). A buffered ioctl:
  * STATUS_INVALID_DEVICE_REQUEST (KMDF would build an MDL for the system
  * buffer; the shim does not); an output length 0: STATUS_BUFFER_TOO_SMALL.
+ * @Request: a read or direct-ioctl request
+ * @Mdl: out: the MDL
  */
 NTSTATUS WdfRequestRetrieveOutputWdmMdl(WDFREQUEST Request, PMDL *Mdl);
 
@@ -115,6 +121,8 @@ NTSTATUS WdfRequestRetrieveOutputWdmMdl(WDFREQUEST Request, PMDL *Mdl);
  * waiting caller gets a signal, the shim calls @EvtRequestCancel (under
  * the device lock when the queue is synchronised) and waits for the
  * request to be completed.
+ * @Request: a request the driver owns
+ * @EvtRequestCancel: called if the request is cancelled
  *
  * Return: STATUS_SUCCESS, or STATUS_CANCELLED if a signal already arrived
  * (the request is not marked; complete it).
@@ -128,6 +136,7 @@ void WdfRequestMarkCancelable(WDFREQUEST Request,
  * WdfRequestUnmarkCancelable() - Return: STATUS_SUCCESS, or
  * STATUS_CANCELLED if the cancel routine has been (or is being) called -
  * then the cancel routine owns completion.
+ * @Request: a request marked cancelable
  */
 NTSTATUS WdfRequestUnmarkCancelable(WDFREQUEST Request);
 /** WdfRequestIsCanceled() - TRUE once the caller was interrupted. */
@@ -146,6 +155,8 @@ BOOLEAN WdfRequestIsCanceled(WDFREQUEST Request);
  * back; as the queue is being purged, the shim completes it at once with
  * the purge's status (STATUS_NO_SUCH_DEVICE). The request must not be
  * marked cancelable when requeued. Outside EvtIoStop: WARN_ONCE, ignored.
+ * @Request: the request EvtIoStop was called for
+ * @Requeue: TRUE: give it back to the queue
  */
 void WdfRequestStopAcknowledge(WDFREQUEST Request, BOOLEAN Requeue);
 
@@ -173,6 +184,8 @@ NTSTATUS WdfRequestForwardToIoQueue(WDFREQUEST Request,
  * the pinned user buffer mapped; ioctl: the copied-in system buffer). The
  * memory object belongs to the request (WdfObjectDelete is refused) and is
  * valid until the request is completed.
+ * @Request: a write or ioctl request
+ * @Memory: out: the memory object
  *
  * Return: STATUS_SUCCESS; STATUS_BUFFER_TOO_SMALL (no buffer: length 0);
  * STATUS_INVALID_DEVICE_REQUEST (a read); STATUS_INVALID_USER_BUFFER (the
@@ -185,6 +198,8 @@ NTSTATUS WdfRequestRetrieveInputMemory(WDFREQUEST Request, WDFMEMORY *Memory);
  * the pinned user buffer; buffered ioctl: the system buffer copied out on
  * completion; METHOD_*_DIRECT ioctl: the pinned output buffer). As
  * WdfRequestRetrieveInputMemory otherwise (a write: INVALID_DEVICE_REQUEST).
+ * @Request: a read or ioctl request
+ * @Memory: out: the memory object
  */
 NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory);
 
@@ -194,6 +209,7 @@ NTSTATUS WdfRequestRetrieveOutputMemory(WDFREQUEST Request, WDFMEMORY *Memory);
  * WDF_IOC_IN_DIRECT / WDF_IOC_OUT_DIRECT (wdfioctl.h), else
  * METHOD_BUFFERED. (A Linux command has no CTL_CODE method bits, so
  * METHOD_FROM_CTL_CODE does not apply to it.)
+ * @code: the ioctl command
  */
 #define WDF_IOCTL_METHOD(code) \
 	(_IOC_SIZE(code) == WDF_IOC_SIZE_IN_DIRECT && \
@@ -209,6 +225,7 @@ WDFQUEUE WdfRequestGetIoQueue(WDFREQUEST Request);
  * WdfRequestGetFileObject() - the file object of the open file the
  * request came through (valid as long as the request; WdfObjectDelete is
  * refused on it). NULL for a request without one.
+ * @Request: the request
  */
 WDFFILEOBJECT WdfRequestGetFileObject(WDFREQUEST Request);
 

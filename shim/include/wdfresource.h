@@ -13,6 +13,8 @@ ULONG WdfCmResourceListGetCount(WDFCMRESLIST List);
 
 /**
  * WdfCmResourceListGetDescriptor() - descriptor @Index of @List.
+ * @List: a resource list of EvtDevicePrepareHardware
+ * @Index: 0-based
  *
  * Return: the descriptor, or NULL if @Index is out of range.
  */

@@ -12,12 +12,14 @@
  * raises to DISPATCH_LEVEL); never sleep until the release. Acquiring a
  * lock the caller already holds: WARN_ONCE and no-op (KMDF deadlocks or
  * its verifier bugchecks).
+ * @SpinLock: the lock
  */
 void WdfSpinLockAcquire(WDFSPINLOCK SpinLock);
 
 /**
  * WdfSpinLockRelease() - release; by a thread that does not hold it:
  * WARN_ONCE and no-op (the KMDF verifier bugchecks).
+ * @SpinLock: the lock, held by the caller
  */
 void WdfSpinLockRelease(WDFSPINLOCK SpinLock);
 
@@ -64,6 +66,7 @@ NTSTATUS WdfWaitLockAcquire(WDFWAITLOCK Lock, PLONGLONG Timeout);
 /**
  * WdfWaitLockRelease() - release; releasing a lock that is not held:
  * WARN_ONCE and no-op (it would let two holders in).
+ * @Lock: the lock, held by the caller
  */
 void WdfWaitLockRelease(WDFWAITLOCK Lock);
 

@@ -114,6 +114,8 @@ unsigned long wdf_test_bus_interfaces(void);
  * kunit_activate_static_stub() to run code exactly there (it runs in the
  * shim thread that reached the point, with that thread's locks: none
  * held at the points above).
+ * @id: the moment reached
+ * @arg: what the moment concerns (see enum wdf_test_point_id)
  */
 void wdf_test_point(enum wdf_test_point_id id, void *arg);
 #define WDF_TEST_HAS_POINTS 1
@@ -181,18 +183,21 @@ void wdf_test_device_remove(WDFDEVICE Device);
  * error_detected handlers do: D0ExitPreInterruptsDisabled ->
  * EvtInterruptDisable -> disconnect -> D0Exit(WdfPowerDeviceD3), without
  * waiting for requests.
+ * @Device: a device of wdf_test_device_add
  */
 void wdf_test_device_reset_prepare(WDFDEVICE Device);
 /**
  * wdf_test_device_reset_done() - what reset_done and the error resume
  * handler do: D0Entry(WdfPowerDeviceD3) -> connect -> EvtInterruptEnable
  * -> D0EntryPostInterruptsEnabled.
+ * @Device: a device of wdf_test_device_add
  */
 NTSTATUS wdf_test_device_reset_done(WDFDEVICE Device);
 
 /**
  * wdf_test_interrupt_fire() - run the ISR as a hard IRQ would (interrupts
  * off, interrupt lock held); the ISR may queue the DPC.
+ * @Device: a device of wdf_test_device_add
  * Return: the ISR's result (FALSE if the device has no interrupt).
  */
 BOOLEAN wdf_test_interrupt_fire(WDFDEVICE Device);
@@ -244,6 +249,7 @@ struct wdf_test_io *wdf_test_io_submit(WDFDEVICE Device, WDF_REQUEST_TYPE Type,
  * wdf_test_io_request() - the WDFREQUEST of an I/O (NULL for a 0-byte one
  * that is not presented).
  * Valid until the I/O is finished by wait or cancel.
+ * @Io: from wdf_test_io_submit
  */
 WDFREQUEST wdf_test_io_request(struct wdf_test_io *Io);
 
@@ -263,6 +269,7 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs);
  * interruptibly, with its signal rules (wdf_request.c: a fatal or handled
  * signal of the calling thread cancels, a stop or the freezer does not),
  * then finish the I/O. Frees @Io.
+ * @Io: from wdf_test_io_submit
  *
  * Return: the syscall's result.
  */
@@ -272,6 +279,7 @@ long wdf_test_io_wait_signals(struct wdf_test_io *Io);
  * wdf_test_io_cancel() - what a signal does: a request not yet presented
  * is dropped (-ERESTARTSYS); a presented cancelable one gets its cancel
  * routine; then the shim waits for completion. Frees @Io.
+ * @Io: from wdf_test_io_submit
  *
  * Return: the syscall's result (-EINTR, -ERESTARTSYS or the bytes done).
  */

@@ -8,10 +8,10 @@
 #include <wdfobject.h>
 
 typedef void EVT_WDF_TIMER(WDFTIMER Timer);
-typedef void (*PFN_WDF_TIMER)(WDFTIMER Timer);
+typedef EVT_WDF_TIMER *PFN_WDF_TIMER;
 
 /**
- * typedef WDF_TIMER_CONFIG - WdfTimerCreate configuration.
+ * struct _WDF_TIMER_CONFIG - WdfTimerCreate configuration.
  * @Size: sizeof(WDF_TIMER_CONFIG)
  * @EvtTimerFunc: required; runs in process context
  * @Period: ms; 0 = one-shot
@@ -54,6 +54,9 @@ static inline void WDF_TIMER_CONFIG_INIT_PERIODIC(PWDF_TIMER_CONFIG Config,
 /**
  * WdfTimerCreate() - create a timer; Attributes->ParentObject is required
  * (a device or an object of a device).
+ * @Config: the callback and period (WDF_TIMER_CONFIG_INIT)
+ * @Attributes: the attributes, with ParentObject
+ * @Timer: out: the new timer
  *
  * Return: STATUS_SUCCESS; STATUS_INFO_LENGTH_MISMATCH; STATUS_INVALID_PARAMETER
  * (NULL config/callback/attributes/parent, AutomaticSerialization without a
@@ -77,6 +80,8 @@ BOOLEAN WdfTimerStart(WDFTIMER Timer, LONGLONG DueTime);
  * WdfTimerStop() - cancel; with @Wait, also wait for a running callback
  * (process context; never from the timer's own callback or while holding
  * the device lock the callback takes).
+ * @Timer: the timer
+ * @Wait: TRUE: also wait for a running callback
  *
  * Return: TRUE if the timer was pending.
  */

@@ -11,10 +11,10 @@
 typedef struct wdf_workitem *WDFWORKITEM;
 
 typedef void EVT_WDF_WORKITEM(WDFWORKITEM WorkItem);
-typedef void (*PFN_WDF_WORKITEM)(WDFWORKITEM WorkItem);
+typedef EVT_WDF_WORKITEM *PFN_WDF_WORKITEM;
 
 /**
- * typedef WDF_WORKITEM_CONFIG - WdfWorkItemCreate configuration.
+ * struct _WDF_WORKITEM_CONFIG - WdfWorkItemCreate configuration.
  * @Size: sizeof(WDF_WORKITEM_CONFIG)
  * @EvtWorkItemFunc: required; runs in process context
  * @AutomaticSerialization: run under the device mutex when the parent's
@@ -56,6 +56,7 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config,
 /**
  * WdfWorkItemEnqueue() - queue the work item; a no-op if it is already
  * queued and has not started yet (KMDF: enqueued once).
+ * @WorkItem: the work item
  */
 void WdfWorkItemEnqueue(WDFWORKITEM WorkItem);
 
@@ -63,6 +64,7 @@ void WdfWorkItemEnqueue(WDFWORKITEM WorkItem);
  * WdfWorkItemFlush() - wait until the queued/running callback returned.
  * From the work item's own callback: WARN_ONCE and no wait (it would
  * never return).
+ * @WorkItem: the work item
  */
 void WdfWorkItemFlush(WDFWORKITEM WorkItem);
 

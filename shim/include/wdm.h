@@ -181,7 +181,7 @@ typedef struct _UNICODE_STRING {
 typedef const struct _UNICODE_STRING *PCUNICODE_STRING;
 
 /**
- * typedef DRIVER_OBJECT - what DriverEntry receives. Owned by the shim.
+ * struct _DRIVER_OBJECT - what DriverEntry receives. Owned by the shim.
  * @DriverName: the Linux driver name (also the char device prefix).
  * @Owner: the module of the driver core.
  * @WdfDriver: the WDFDRIVER once WdfDriverCreate succeeded (shim-private).
@@ -194,14 +194,15 @@ typedef struct _DRIVER_OBJECT {
 
 typedef NTSTATUS DRIVER_INITIALIZE(PDRIVER_OBJECT DriverObject,
 				   PUNICODE_STRING RegistryPath);
-typedef s32 (*PDRIVER_INITIALIZE)(PDRIVER_OBJECT DriverObject,
-		PUNICODE_STRING RegistryPath);
+typedef DRIVER_INITIALIZE *PDRIVER_INITIALIZE;
 
 /**
- * typedef FILE_OBJECT - the open file a request came through; only the
+ * struct _FILE_OBJECT - the open file a request came through; only the
  * access it was opened with (O_RDONLY: ReadAccess, O_WRONLY: WriteAccess,
  * O_RDWR: both). What the I/O manager checks against a CTL_CODE's
  * RequiredAccess, a Linux ioctl number does not carry: the driver checks.
+ * @ReadAccess: opened for reading
+ * @WriteAccess: opened for writing
  */
 typedef struct _FILE_OBJECT {
 	BOOLEAN ReadAccess;
@@ -213,7 +214,7 @@ typedef struct device *PDEVICE_OBJECT;
 
 /* ---- MDL -------------------------------------------------------------- */
 /**
- * typedef MDL - a described (and, for user memory, pinned) buffer.
+ * struct _MDL - a described (and, for user memory, pinned) buffer.
  * @Next: chained MDL (the shim never chains; always NULL)
  * @StartVa: page-aligned start of the buffer (user or kernel VA)
  * @ByteOffset: offset of the buffer in its first page
@@ -296,7 +297,7 @@ typedef struct _SCATTER_GATHER_LIST {
 #define CM_RESOURCE_PORT_IO			0x0001
 
 /**
- * typedef CM_PARTIAL_RESOURCE_DESCRIPTOR - one hardware resource.
+ * struct _CM_PARTIAL_RESOURCE_DESCRIPTOR - one hardware resource.
  * @Type: CmResourceTypeMemory / Port / Interrupt
  * @ShareDisposition: CmResourceShare*
  * @Flags: CM_RESOURCE_*
@@ -485,6 +486,9 @@ NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
 /**
  * DbgPrintEx() - printk with a WDM level (ERROR->err, WARNING->warn,
  * INFO->info, TRACE->debug).
+ * @ComponentId: ignored
+ * @Level: a DPFLTR_*_LEVEL
+ * @Format: printf format (the caller names itself)
  */
 __printf(3, 4) ULONG DbgPrintEx(ULONG ComponentId, ULONG Level,
 				PCSTR Format, ...);

@@ -99,7 +99,7 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 	{
 		echo "NB=$NB REPS=$REPS WARMUP=$WARMUP MODES=$MODES"
 		echo "SIZES='$SIZES' BOARD_COUNTS='$counts'"
-		cat "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest.sh"
+		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest.sh"
 	} > "$T/test.sh"
 	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, $((2 * NB)) boards, board counts $counts"
 	start=$SECONDS
@@ -114,7 +114,7 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 	prc=$?
 	rm -rf "$T"
 	say "$p: run.sh rc $prc, $((SECONDS - start)) s wall"
-	grep -aE '^(FAIL: |BENCH-FAIL|guest: )' "$OUT/$p.log" | sed "s/^/  $p: /" >&2
+	grep -aE '^(not ok |BENCH-FAIL|# guest: )' "$OUT/$p.log" | sed "s/^/  $p: /" >&2
 	{
 		echo "point,icount_shift,device_id,label,mode,boards,size,reps,lat_min_ns,lat_med_ns,lat_max_ns,bytes_per_s,irqs_per_req,dpcs_per_req"
 		grep -a '^BENCH,' "$OUT/$p.log" | sed "s/^BENCH,/$p,$shift,$devid,/"

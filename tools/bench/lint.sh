@@ -3,13 +3,14 @@
 #
 # make bench-lint: the native reference driver (tools/bench/native/) built
 # W=1 and with sparse (C=2) against the 6.1 and 6.12 headers, and
-# checkpatch-clean. Last line "bench-lint: N passed, N failed".
+# checkpatch-clean. Output: TAP (tools/tap/tap.sh).
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cache=${PLX_CACHE:-$HOME/.cache/plx9x5x}
-pass=0 fail=0
-ok() { pass=$((pass + 1)); echo "PASS $1"; }
-ko() { fail=$((fail + 1)); echo "FAIL $1"; [ -z "${2:-}" ] || sed 's/^/    /' "$2" | head -40; }
+# shellcheck source=tools/tap/tap.sh
+. "$root/tools/tap/tap.sh"
+ok() { tap_ok "$1"; }
+ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 
 # shellcheck disable=SC1091
 . "$cache/kernels.env" || { echo "no $cache/kernels.env (make deps)"; exit 2; }
@@ -39,5 +40,4 @@ if echo "$out" | grep -qE ': (ERROR|WARNING)'; then
 else
 	ok checkpatch:plxnat.c
 fi
-echo "bench-lint: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+tap_done bench-lint

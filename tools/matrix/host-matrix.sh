@@ -15,8 +15,8 @@
 #
 # Expensive: a cold `make run` builds QEMU (minutes on 2 cores); `make check`
 # there takes much longer. Not part of make check. Logs:
-# build/logs/host-matrix-<target>.log. Last line:
-# "host-matrix: N passed, N failed" (one case per step and target).
+# build/logs/host-matrix-<target>.log. Output: TAP
+# (tools/pkg/lib.sh), one test point per step and target.
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)

@@ -30,7 +30,7 @@
 # Prints each release's and the whole run's time. PLX_MATRIX_TIMEOUT (default
 # 900) is each boot's wall-clock limit. Needs root (chroot,
 # mount namespaces). Mounts (proc, dev) live in a private mount namespace
-# (unshare -m) and vanish with it. Last line: "matrix: N passed, N failed".
+# (unshare -m) and vanish with it. Output: TAP (tools/pkg/lib.sh).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -174,18 +174,19 @@ one() {
 			tail_log "$log" 30
 		fi
 		log=$LOGDIR/matrix-$n-basic.log
-		cat "$ROOT/tools/vmtest/guest-lib.sh" "$ROOT/tools/vmtest/guest/basic.sh" >"$work/basic-$n.sh"
+		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
+			"$ROOT/tools/vmtest/guest/basic.sh" >"$work/basic-$n.sh"
 		"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$work/basic-$n.sh" --smp 2 \
 			--timeout "$PLX_VM_TIMEOUT" --quiet --log "$log" --append "$PLX_VM_APPEND" \
 			--modules "$mods/wdfshim.ko" --modules "$mods/plx9x5x.ko" \
 			--file "$plxtest:/plxvm/plxtest" 2>"$work/basic-$n.err"
 		rc=$?
-		lines=$(grep -aE '^guest: ' "$log" | tail -1)
+		lines=$(grep -aE '^# guest: ' "$log" | tail -1)
 		if [ $rc -eq 0 ]; then
 			pass "$n: vmtest basics (basic.sh) on $abi, clean log: ${lines:-?}"
 		else
 			fail "$n: vmtest basics (basic.sh) on $abi: run.sh rc $rc, ${lines:-no result} (log $log)"
-			grep -aE '^FAIL: ' "$log" | head -10 | sed 's/^/    | /'
+			grep -aE '^not ok ' "$log" | head -10 | sed 's/^/    | /'
 			tail -n 25 "$work/basic-$n.err" | sed 's/^/    | /'
 		fi
 	else

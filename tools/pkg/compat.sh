@@ -12,7 +12,7 @@
 #   have KUnit as a module must still build the DKMS file set).
 # Each kernel builds a private copy of the module sources (the DKMS file set,
 # dkms-src.sh) in build/compat-<kernel>/. Prints each kernel's build time.
-# Last line: "compat: N passed, N failed".
+# Output: TAP (tools/pkg/lib.sh, tools/tap/tap.sh).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 [ -f "$PLX_CACHE/kernels.env" ] || "$PKG_ROOT/tools/deps.sh" >&2

@@ -6,14 +6,16 @@
 # tree in build/deb/plx9x5x-<version>/ (the .debs land in build/deb/),
 # with debian/changelog generated from VERSION; check their contents; run
 # lintian (errors and warnings fail; every override must carry a reason);
+# check the autopkgtest (debian/tests: autodep8 sees the DKMS test and ours,
+# and plxtest-cli passes against the unpacked plx9x5x-utils);
 # then install them with apt-get (the DKMS postinst builds and installs the
 # modules for every kernel with headers), check the modules for 6.1 and
 # 6.12, boot 6.12 on the emulated board with the installed modules and run
 # a loopback (vm-loopback.sh), and purge both packages: no modules, DKMS
 # state, udev rule or plxtest may remain. Needs root (sudo otherwise);
-# cleans up on any exit. Last line: "deb: N passed, N failed".
+# cleans up on any exit. Output: TAP (tools/tap/tap.sh).
 # PLX_DEB_BUILD_ONLY=1 ("make deb-build"): stop after building, checking
-# the contents and lintian; nothing is installed.
+# the contents, lintian and the autopkgtest checks; nothing is installed.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 [ -f "$PLX_CACHE/kernels.env" ] || "$PKG_ROOT/tools/deps.sh" >&2
@@ -139,6 +141,34 @@ for o in "$PKG_ROOT"/debian/*lintian-overrides "$PKG_ROOT"/debian/source/lintian
 		{ if (!c) print f ": " $0; c = 0 }' "$o")
 done
 check "every lintian override carries a reason${noreason:+: $noreason}" test -z "$noreason"
+
+# --- autopkgtest (debian/tests) ----------------------------------------------
+# autodep8 must see both the source's Testsuite (dkms-autopkgtest) and
+# debian/tests/control; plxtest-cli runs here against the unpacked utils
+# package (nothing installed); board-loopback needs a testbed with a board.
+if command -v autodep8 >/dev/null; then
+	(cd "$PKG_ROOT" && autodep8) >"$work/autodep8" 2>&1
+	check "autodep8: dkms-autopkgtest + plxtest-cli + board-loopback" \
+		bash -c 'grep -q "^Test-Command: /usr/lib/dkms/dkms-autopkgtest" "$1" &&
+			 grep -q "^Tests: plxtest-cli" "$1" && grep -q "^Tests: board-loopback" "$1"' \
+		_ "$work/autodep8"
+else
+	fail "autodep8 not installed (tools/deps.sh)"
+fi
+if [ -f "$udeb" ]; then
+	mkdir -p "$work/utils" "$work/aptmp"
+	dpkg-deb -x "$udeb" "$work/utils"
+	if PATH="$work/utils/usr/bin:$PATH" MANPATH="$work/utils/usr/share/man" \
+	   AUTOPKGTEST_TMP="$work/aptmp" "$PKG_ROOT/debian/tests/plxtest-cli" \
+	   >"$work/cli.log" 2>&1; then
+		pass "debian/tests/plxtest-cli on the unpacked plx9x5x-utils: $(tail -1 "$work/cli.log")"
+	else
+		fail "debian/tests/plxtest-cli on the unpacked plx9x5x-utils"
+		tail_log "$work/cli.log" 20
+	fi
+else
+	fail "debian/tests/plxtest-cli (no package)"
+fi
 
 if [ "$build_only" = 1 ]; then	# make deb-build
 	summary deb

@@ -13,8 +13,8 @@
 #   module.sig_enforce=1 (Secure Boot's enforcement, no MOK key enrolled)
 #   and check the modules are refused with the documented errors;
 #   dkms remove --all; no files and no DKMS state may remain.
-# Needs root (sudo otherwise). Cleans up on any exit. Last line:
-# "dkms-check: N passed, N failed".
+# Needs root (sudo otherwise). Cleans up on any exit. Output: TAP
+# (tools/pkg/lib.sh, tools/tap/tap.sh).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 [ -f "$PLX_CACHE/kernels.env" ] || "$PKG_ROOT/tools/deps.sh" >&2

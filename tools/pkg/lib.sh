@@ -11,9 +11,12 @@ PKG_VER=$(cat "$PKG_ROOT/VERSION")
 SUDO=
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
-npass=0 nfail=0
-pass() { npass=$((npass + 1)); echo "PASS: $*"; }
-fail() { nfail=$((nfail + 1)); echo "FAIL: $*"; }
+# Results are TAP (tools/tap/tap.sh): pass/fail/check print test points,
+# summary NAME prints the plan and "# NAME: N passed, N failed".
+# shellcheck source=tools/tap/tap.sh
+. "$PKG_ROOT/tools/tap/tap.sh"
+pass() { tap_ok "$@"; }
+fail() { tap_not_ok "$@"; }
 # check DESCRIPTION COMMAND...: one counted case from a command's status.
 check() {
 	local d=$1; shift
@@ -21,7 +24,7 @@ check() {
 }
 # tail_log FILE: the end of a log, indented, for a failed case.
 tail_log() { [ -f "$1" ] && tail -n "${2:-25}" "$1" | sed 's/^/    | /'; }
-summary() { echo "$1: $npass passed, $nfail failed"; [ "$nfail" -eq 0 ]; }
+summary() { tap_done "$1"; }
 
 # Every installed Debian amd64 header set with a /lib/modules/<abi>/build
 # link, by ABI name, oldest first.

@@ -7,7 +7,8 @@
  * the single-transfer ioctls, bad input, the node as a 131072-byte file
  * (lseek, end of file, short transfers, ENOSPC), throughput, and the
  * stalled-board checks (timeout, signal). Exit status 0 when every check passed and at
- * least one ran, else 1. The last line is "N passed, N failed".
+ * least one ran, else 1. Output is TAP: "ok N - ..." / "not ok N - ..." per
+ * check, the plan "1..N" after the last, then "# N passed, N failed".
  *
  * Build: make plxtest (tools/plxtest/Makefile: static, into build/plxtest/).
  */
@@ -52,7 +53,7 @@ static void ok(const char *fmt, ...)
 	va_list ap;
 
 	passed++;
-	printf("PASS: ");
+	printf("ok %d - ", passed + failed);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
@@ -65,7 +66,7 @@ static void bad(const char *fmt, ...)
 	va_list ap;
 
 	failed++;
-	printf("FAIL: ");
+	printf("not ok %d - ", passed + failed);
 	va_start(ap, fmt);
 	vprintf(fmt, ap);
 	va_end(ap);
@@ -1296,7 +1297,8 @@ static void usage(FILE *f)
 	fprintf(f,
 "usage: plxtest [options]\n"
 "Exercise a plx9x5x board; exit 0 if every check passed, else 1.\n"
-"The last line printed is \"N passed, N failed\".\n\n"
+"Output is TAP (one \"ok N - ...\" or \"not ok N - ...\" per check, the plan\n"
+"\"1..N\" after the last); the last line is \"# N passed, N failed\".\n\n"
 "  -d, --device PATH    device node (default /dev/plx9x5x0)\n"
 "  -s, --sysfs DIR      counter directory (default /sys/dev/char/M:m/device)\n"
 "  -t, --time MS        duration of the duplex test (default 2000)\n"
@@ -1444,6 +1446,7 @@ int main(int argc, char **argv)
 		t_upper();
 	if (want(tests, "recover"))
 		t_recover(recover > 0 ? recover : 10);
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("1..%d\n# %d passed, %d failed\n", passed + failed, passed,
+	       failed);
 	return failed || !passed;
 }

@@ -17,7 +17,7 @@ DMA_API=/sys/kernel/debug/dma-api
 
 if [ -w $KMEMLEAK ]; then
 	echo scan > $KMEMLEAK && echo clear > $KMEMLEAK
-	echo "guest: kmemleak suspects from the boot cleared"
+	echo "# guest: kmemleak suspects from the boot cleared"
 else
 	fail "kmemleak present ($KMEMLEAK)"
 fi
@@ -39,7 +39,7 @@ san_checks() {
 		pass "kmemleak: nothing new after two scans"
 	else
 		fail "kmemleak: $n suspected leaks"
-		head -n 120 /tmp/kmemleak.out | sed 's/^/  kmemleak| /'
+		head -n 120 /tmp/kmemleak.out | sed 's/^/# kmemleak| /'
 	fi
 	check "lock validator still on (debug_locks $(san_debug_locks))" \
 		[ "$(san_debug_locks)" = 1 ]
@@ -58,6 +58,5 @@ san_checks() {
 finish() {
 	san_checks
 	show_dmesg
-	echo "guest: $G_PASS passed, $G_FAIL failed"
-	[ $G_FAIL -eq 0 ] && [ $G_PASS -gt 0 ]
+	tap_done guest
 }

@@ -25,13 +25,14 @@
  *   load KO         finit_module(KO) (a success is removed again with
  *                   delete_module; for plx9x5x.ko this includes probe)
  *
- * Each try prints one line "n=<n> injected=<0|1> rc=<result>"; a wrong
- * result (bad data, a success that did not do its work, an errno that is
- * not an error code) is a FAIL line. The last lines are
+ * Output is TAP. A good try is one point "ok N - <op> n=<n> injected=<0|1>
+ * rc=<result>"; a wrong result (bad data, a success that did not do its
+ * work, an errno that is not an error code) is a "not ok N - ..." point
+ * each, and the try's line a "# n=..." diagnostic. Then
  *   plxfail <op>: <k> injection points reached
- *   N passed, N failed
- * (one check per try plus one for reaching the end). Exit 0 only if
- * nothing failed.
+ * one point for reaching the end, the plan "1..N" and, last,
+ *   # N passed, N failed
+ * Exit 0 only if nothing failed.
  *
  * The sanitizer guest sets failslab and fail_page_alloc to also fail
  * sleeping allocations (ignore-gfp-wait=N, min-order 0) and fault
@@ -60,7 +61,8 @@ static int passed, failed;
 #define FAIL(...)					\
 	do {						\
 		failed++;				\
-		printf("FAIL: " __VA_ARGS__);		\
+		printf("not ok %d - ", passed + failed); \
+		printf(__VA_ARGS__);			\
 		putchar('\n');				\
 		fflush(stdout);				\
 	} while (0)
@@ -359,11 +361,13 @@ int main(int argc, char **argv)
 			     op, n, e, strerror(e));
 			good = 0;
 		}
+		if (good)
+			printf("ok %d - %s ", ++passed + failed, op);
+		else
+			printf("# ");
 		printf("n=%u injected=%d rc=%ld%s%s%s\n", n, injected, rc,
 		       rc < 0 ? " " : "", rc < 0 ? strerror(e) : "",
 		       size && rc >= 0 && rc < (long)size ? " (short)" : "");
-		if (good)
-			passed++;
 		if (injected)
 			points++;
 		else
@@ -372,10 +376,13 @@ int main(int argc, char **argv)
 	printf("plxfail %s: %u injection points reached\n", op, points);
 	if (done) {
 		passed++;
+		printf("ok %d - %s: no injection point left after %u\n",
+		       passed + failed, op, points);
 	} else {
 		FAIL("%s: still reaching injection points after %u tries", op,
 		     max);
 	}
-	printf("%d passed, %d failed\n", passed, failed);
+	printf("1..%d\n# %d passed, %d failed\n", passed + failed, passed,
+	       failed);
 	return failed ? 1 : 0;
 }

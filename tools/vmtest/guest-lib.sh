@@ -1,19 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # shellcheck shell=sh
 #
-# Helpers for the vmtest guest scripts (busybox ash). vmtest.sh puts this
-# file in front of a scenario script; the result runs as /plxvm/test.sh in
-# the guest (tools/vm/initramfs.sh). Every check prints "PASS: ..." or
-# "FAIL: ..."; finish() prints "guest: N passed, N failed" and returns the
-# exit status (0 only if something passed and nothing failed).
+# Helpers for the vmtest guest scripts (busybox ash). vmtest.sh puts
+# tools/tap/tap.sh and this file in front of a scenario script; the result runs
+# as /plxvm/test.sh in the guest (tools/vm/initramfs.sh). The script prints
+# one TAP stream: every check is a test point ("ok N - ..." / "not ok N -
+# ..."), other output should be "# " diagnostics; finish() prints the plan
+# and "# guest: N passed, N failed" and returns the exit status (0 only if
+# something passed and nothing failed).
 
 MODDIR=/lib/modules/$(uname -r)/extra
 PLXTEST=/plxvm/plxtest
-G_PASS=0
-G_FAIL=0
 
-pass() { G_PASS=$((G_PASS + 1)); echo "PASS: $*"; }
-fail() { G_FAIL=$((G_FAIL + 1)); echo "FAIL: $*"; }
+pass() { tap_ok "$@"; }
+fail() { tap_not_ok "$@"; }
 
 # check DESCRIPTION COMMAND...: pass if the command succeeds.
 check() {
@@ -28,8 +28,8 @@ run_plxtest() {
 	shift
 	"$PLXTEST" "$@" > /tmp/plxtest.out 2>&1
 	rc=$?
-	sed 's/^/  plxtest| /' /tmp/plxtest.out
-	last=$(tail -n 1 /tmp/plxtest.out)
+	sed 's/^/# plxtest| /' /tmp/plxtest.out
+	last=$(tail -n 1 /tmp/plxtest.out | sed 's/^# //')
 	if [ $rc -eq 0 ]; then pass "$d: $last"; else fail "$d: $last (rc $rc)"; fi
 }
 
@@ -100,13 +100,12 @@ check_node() {
 
 # The driver's lines in the kernel log (for the record).
 show_dmesg() {
-	echo "--- driver messages ---"
-	dmesg | grep -E 'plx9x5x|wdfshim' | sed 's/^/  dmesg| /'
-	echo "---"
+	echo "# --- driver messages ---"
+	dmesg | grep -E 'plx9x5x|wdfshim' | sed 's/^/# dmesg| /'
+	echo "# ---"
 }
 
 finish() {
 	show_dmesg
-	echo "guest: $G_PASS passed, $G_FAIL failed"
-	[ $G_FAIL -eq 0 ] && [ $G_PASS -gt 0 ]
+	tap_done guest
 }

@@ -14,15 +14,19 @@
 # passes when its guest script passes and the guest log has no WARN, BUG,
 # oops, lockdep or DMAR report (run.sh). Logs: build/logs/vmtest-<name>.log.
 #
-# The last line is "vmtest: N passed, N failed" (one count per scenario,
-# plus one per failed module build).
+# Output: TAP (tools/tap/tap.sh). One test point per source check and per
+# scenario (plus one per failed module build); the guest script's own TAP
+# stream (tools/vmtest/guest-lib.sh) is shown before its scenario's point
+# as a nested subtest, indented by four spaces, so it is not counted again:
+# the scenario passes only if the guest's stream did. A build failure of
+# plxtest, edutest or plxfail prints "Bail out!".
 #
 # --sanitizer runs the SAN_SCENARIOS instead (make sanitizer): the
 # sanitizer guest kernel (tools/vm/sankernel.sh: KASAN, lockdep, DMA-API
 # debug, kmemleak, fault injection; built once, cached), the modules built
 # against its tree, tools/sanitizer/guest-lib.sh added to every guest
 # script (kmemleak, lockdep and DMA-API checks in finish()), plxfail in the
-# guest; last line "sanitizer: N passed, N failed".
+# guest; the same TAP output.
 #
 # make bench (the benchmark) lives in tools/bench/.
 set -uo pipefail
@@ -79,6 +83,8 @@ declare -A SAN_ALLOW=(
 )
 
 say() { echo "vmtest: $*" >&2; }
+# shellcheck source=tools/tap/tap.sh
+. "$ROOT/tools/tap/tap.sh"
 
 only= list=0 san=0 suite=vmtest timeout=300
 while [ $# -gt 0 ]; do
@@ -127,47 +133,42 @@ fi
 mkdir -p "$ROOT/build"
 exec 8>"$ROOT/build/.vmtest.lock"
 flock -n 8 || { echo "waiting for another vmtest/run in this clone" >&2; flock 8; }
-passed=0 failed=0
 
+# The source checks are vmtest's; the sanitizer suite has its own points.
+srccheck_ok() { [ $san = 1 ] || tap_ok "$1"; }
+srccheck_not_ok() { # NAME LABEL HITS
+	[ $san = 1 ] && return
+	tap_not_ok "$1"
+	printf '%s\n' "$3" | sed "s/^/$2: /" | tap_diag
+}
 # ---- the core uses WDF only (acceptance: Linux API only in the glue) -------
-summary=()
 linux_api='#[[:space:]]*include[[:space:]]*<(linux|asm)/|\b(dma_[a-z_]+|pci_[a-z_]+|ioread(8|16|32)|iowrite(8|16|32)|readl|writel|copy_(to|from)_user|request_irq|free_irq|kmalloc|kzalloc|printk|pr_(err|info|warn|debug)|dev_(err|info|warn|dbg))[[:space:]]*\('
 hits=$(cd "$ROOT/plx9x5x" && grep -nE "$linux_api" plx_*.c plx_*.h | grep -v '^plx_glue\.c:')
 if [ -z "$hits" ]; then
-	passed=$((passed + 1))
-	summary+=("PASS core-wdf-only (no Linux API outside plx_glue.c)")
+	srccheck_ok "core-wdf-only (no Linux API outside plx_glue.c)"
 else
-	failed=$((failed + 1))
-	summary+=("FAIL core-wdf-only")
-	printf '%s\n' "$hits" | sed 's/^/  linux api: /' >&2
+	srccheck_not_ok "core-wdf-only" "linux api" "$hits"
 fi
 hits=$(cd "$ROOT/samples/edu" && grep -nE "$linux_api" edu_*.c edu_*.h | grep -v '^edu_glue\.c:')
 if [ -z "$hits" ]; then
-	passed=$((passed + 1))
-	summary+=("PASS edu-core-wdf-only (no Linux API outside edu_glue.c)")
+	srccheck_ok "edu-core-wdf-only (no Linux API outside edu_glue.c)"
 else
-	failed=$((failed + 1))
-	summary+=("FAIL edu-core-wdf-only")
-	printf '%s\n' "$hits" | sed 's/^/  linux api: /' >&2
+	srccheck_not_ok "edu-core-wdf-only" "linux api" "$hits"
 fi
 # ---- the shim knows no driver: no PCI IDs, names or registers of either ----
 hits=$(cd "$ROOT/shim" && grep -niE '\bplx|9656|9056|10b5|\bedu\b|11e8|0x1234' \
 	./*.c ./*.h include/*.h | grep -v 'PLX9X5X_VERSION' |
 	grep -vE '^[^:]+:[0-9]+:[[:space:]]*(/?\*|//)')
 if [ -z "$hits" ]; then
-	passed=$((passed + 1))
-	summary+=("PASS shim-driver-neutral (nothing of plx9x5x or edu in shim/)")
+	srccheck_ok "shim-driver-neutral (nothing of plx9x5x or edu in shim/)"
 else
-	failed=$((failed + 1))
-	summary+=("FAIL shim-driver-neutral")
-	printf '%s\n' "$hits" | sed 's/^/  driver-specific: /' >&2
+	srccheck_not_ok "shim-driver-neutral" "driver-specific" "$hits"
 fi
 
 # ---- plxtest ---------------------------------------------------------------
 PLXTEST=$ROOT/build/plxtest/plxtest
 if ! make -s -C "$ROOT/tools/plxtest" OUT="$(dirname "$PLXTEST")"; then
-	say "plxtest build failed"
-	echo "vmtest: 0 passed, 1 failed"
+	tap_bail "plxtest build failed"
 	exit 1
 fi
 EDUTEST=$ROOT/build/edutest/edutest
@@ -175,20 +176,16 @@ mkdir -p "$(dirname "$EDUTEST")"
 if ! gcc -static -O2 -Wall -Wextra -pthread -I"$ROOT/samples/edu" \
 	-I"$ROOT/shim/include" \
 	-o "$EDUTEST" "$ROOT/samples/edu/edutest.c"; then
-	say "edutest build failed"
-	echo "vmtest: 0 passed, 1 failed"
+	tap_bail "edutest build failed"
 	exit 1
 fi
 sanfiles=() sanlib=()
 if [ $san = 1 ]; then
-	# the source checks above are vmtest's; the sanitizer suite has its own
-	passed=0 failed=0 summary=()
 	PLXFAIL=$ROOT/build/plxfail/plxfail
 	mkdir -p "$(dirname "$PLXFAIL")"
 	if ! gcc -static -O2 -Wall -Wextra -I"$ROOT/plx9x5x/uapi" \
 		-o "$PLXFAIL" "$ROOT/tools/sanitizer/plxfail.c"; then
-		say "plxfail build failed"
-		echo "sanitizer: 0 passed, 1 failed"
+		tap_bail "plxfail build failed"
 		exit 1
 	fi
 	# the boot line of CONFIG_PROVE_RCU matches run.sh's 'lockdep'
@@ -226,8 +223,7 @@ for s in "${selected[@]}"; do
 		built[$k]=$ROOT/build/vm-${!k}/src
 	else
 		built[$k]=FAILED
-		say "module build for $k (${!k}) FAILED"
-		failed=$((failed + 1))
+		tap_not_ok "module build for $k (${!k}) (log $LOGDIR/vmtest-build-${!k}.log)"
 	fi
 done
 
@@ -236,8 +232,7 @@ for s in "${selected[@]}"; do
 	read -r name k opts script <<<"$s"
 	log=$LOGDIR/vmtest-$name.log
 	if [ "${built[$k]}" = FAILED ]; then
-		summary+=("FAIL $name (no modules)")
-		failed=$((failed + 1))
+		tap_not_ok "$name (no modules)"
 		continue
 	fi
 	args=()
@@ -257,7 +252,8 @@ for s in "${selected[@]}"; do
 	*/*) script=$ROOT/$script ;;
 	*) script=$HERE/guest/$script ;;
 	esac
-	cat "$HERE/guest-lib.sh" ${sanlib[@]+"${sanlib[@]}"} "$script" > "$T/test.sh"
+	cat "$ROOT/tools/tap/tap.sh" "$HERE/guest-lib.sh" ${sanlib[@]+"${sanlib[@]}"} \
+		"$script" > "$T/test.sh"
 	say "=== $name: $k (${!k}) ${args[*]} $script"
 	start=$SECONDS
 	"$ROOT/tools/vm/run.sh" --abi "${!k}" --script "$T/test.sh" --smp 2 \
@@ -271,17 +267,15 @@ for s in "${selected[@]}"; do
 	rc=$?
 	secs=$((SECONDS - start))
 	rm -rf "$T"
-	grep -aE '^(PASS|FAIL): |^guest: |plxtest\| throughput' "$log" | sed 's/^/  /'
+	# the guest's TAP stream, nested under the scenario's test point
+	echo "    # Subtest: $name"
+	grep -aE '^(not )?ok [0-9]+ |^1\.\.[0-9]+$|^# guest: |plxtest\| throughput' "$log" |
+		sed 's/^/    /'
 	if [ $rc -eq 0 ]; then
-		passed=$((passed + 1))
-		summary+=("PASS $name (${secs}s)")
+		tap_ok "$name (${secs}s)"
 	else
-		failed=$((failed + 1))
-		summary+=("FAIL $name (run.sh rc $rc, ${secs}s, log $log)")
+		tap_not_ok "$name (run.sh rc $rc, ${secs}s, log $log)"
 	fi
 done
 
-echo "=== $suite summary ==="
-printf '%s\n' "${summary[@]}"
-echo "$suite: $passed passed, $failed failed"
-[ $failed -eq 0 ]
+tap_done "$suite"

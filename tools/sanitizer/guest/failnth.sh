@@ -33,7 +33,7 @@ run_plxfail() {
 	shift
 	"$PLXFAIL" "$@" > /tmp/plxfail.out 2>&1
 	rc=$?
-	grep -E '^(FAIL|plxfail)' /tmp/plxfail.out | sed 's/^/  plxfail| /'
+	grep -E '^(not ok|plxfail)' /tmp/plxfail.out | sed 's/^/  plxfail| /'
 	p=$(sed -n 's/^plxfail .*: \([0-9]*\) injection points reached/\1/p' \
 		/tmp/plxfail.out)
 	points="$points $*=$p"

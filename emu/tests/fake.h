@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * A tiny test harness for the PLX 9656 board-model host tests, plus the
- * fake host (bus memory with bounds checking, clock, scheduler, INTA#).
+ * The fake host of the PLX 9656 board-model host tests: bus memory with
+ * bounds checking, clock, scheduler, INTA#. The tests run under the
+ * kernel's kselftest harness (emu_test.h).
  */
-#ifndef PLX9656_TEST_HARNESS_H
-#define PLX9656_TEST_HARNESS_H
+#ifndef PLX9656_TEST_FAKE_H
+#define PLX9656_TEST_FAKE_H
 
 #include <stdint.h>
 #include <stdio.h>
@@ -14,30 +15,12 @@
 #include "../model/plx9656.h"
 #include "../model/plx9656_regs.h"
 
-/* ---- harness ---- */
-
-struct test_case {
-	const char *name;
-	void (*fn)(void);
-};
-
-extern int h_cur_failed;
-extern const char *h_cur_name;
-void h_fail(const char *file, int line, const char *fmt, ...)
+/*
+ * A failed check outside the checks of the test harness (emu_test.h): the
+ * current test fails with the message.
+ */
+void emu_fail(const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-
-#define CHECK(cond) do {						\
-	if (!(cond))							\
-		h_fail(__FILE__, __LINE__, "CHECK(%s)", #cond);		\
-} while (0)
-
-#define CHECK_EQ(a, b) do {						\
-	unsigned long long _a = (unsigned long long)(a);		\
-	unsigned long long _b = (unsigned long long)(b);		\
-	if (_a != _b)							\
-		h_fail(__FILE__, __LINE__, "%s == %s: got 0x%llx (%llu), "\
-		       "expected 0x%llx (%llu)", #a, #b, _a, _a, _b, _b);\
-} while (0)
 
 /* ---- fake host ---- */
 

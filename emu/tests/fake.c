@@ -1,29 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Test runner and fake host for the PLX 9656 board-model host tests.
- * Prints every failure with file:line and detail; the last line is
- * "emu: N passed, N failed"; exits non-zero if anything failed.
+ * The fake host of the PLX 9656 board-model host tests (fake.h).
  */
-#include <stdarg.h>
-#include <unistd.h>
-
-#include "harness.h"
+#include "fake.h"
 
 struct fake F;
-int h_cur_failed;
-const char *h_cur_name;
-
-void h_fail(const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("FAIL %s: %s:%d: ", h_cur_name, file, line);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-	h_cur_failed++;
-}
 
 /* ---- fake host callbacks ---- */
 
@@ -124,7 +105,7 @@ void fake_setup(uint16_t device_id, uint64_t bandwidth)
 	F.s = malloc(plx9656_state_size());
 	if (!F.mem || !F.hi || !F.sram || !F.s) {
 		fprintf(stderr, "out of memory\n");
-		exit(2);
+		abort();	/* a failed test, never a harness exit code */
 	}
 	F.sched = NEVER;
 	F.now = 1000;	/* an arbitrary non-zero origin */
@@ -168,7 +149,7 @@ void run_all(void)
 		plx9656_run(F.s);
 	}
 	if (F.sched != NEVER)
-		h_fail(__FILE__, __LINE__, "run_all: model never went idle");
+		emu_fail(__FILE__, __LINE__, "run_all: model never went idle");
 }
 
 uint32_t rd(uint32_t off, unsigned int size)
@@ -228,44 +209,4 @@ void fill_rnd(uint8_t *p, size_t n)
 
 	for (i = 0; i < n; i++)
 		p[i] = (uint8_t)rnd();
-}
-
-/* ---- runner ---- */
-
-extern const struct test_case regs_tests[];
-extern const struct test_case dma_tests[];
-extern const struct test_case conf_tests[];
-extern const struct test_case silicon_tests[];
-
-int main(int argc, char **argv)
-{
-	const struct test_case *lists[] = { conf_tests, regs_tests, dma_tests,
-					    silicon_tests };
-	const char *only = argc > 1 ? argv[1] : NULL;
-	int passed = 0, failed = 0;
-	size_t l;
-	const struct test_case *t;
-
-	alarm(300);	/* a hang is a failure, not a stuck suite */
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	for (l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
-		for (t = lists[l]; t->name; t++) {
-			if (only && !strstr(t->name, only))
-				continue;
-			h_cur_name = t->name;
-			h_cur_failed = 0;
-			fake_setup(0x9601, 0);
-			t->fn();
-			fake_teardown();
-			if (h_cur_failed) {
-				failed++;
-				printf("not ok %s\n", t->name);
-			} else {
-				passed++;
-				printf("ok %s\n", t->name);
-			}
-		}
-	}
-	printf("emu: %d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
 }
