@@ -7,6 +7,7 @@
  * refusals, the power-policy calls the shim does not implement.
  */
 #include <kunit/test.h>
+#include <linux/interrupt.h>
 #include <linux/string.h>
 #include "wdf_test_util.h"
 
@@ -394,7 +395,36 @@ static void dev_driver_create_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wdft_live_objects(), live);
 }
 
+/*
+ * Issue 9, defect 9: which INTx lines the PCI probe refuses (a driver
+ * with an interrupt object then fails to bind instead of timing out
+ * every transfer). The found case: the sanitizer kernel on the pc
+ * machine, _PRT lookup failed ("PCI INT A: no GSI"), pci_dev->irq left
+ * at the BIOS's Interrupt Line 10, irq_managed clear.
+ */
+static void dev_pci_intx_usable_or_not(struct kunit *test)
+{
+	/* usable: routed and registered, or a platform that routes nothing */
+	KUNIT_EXPECT_NULL(test, wdf_test_pci_intx_problem(1, 11, true, true));
+	KUNIT_EXPECT_NULL(test, wdf_test_pci_intx_problem(4, 16, true, false));
+	KUNIT_EXPECT_NULL(test, wdf_test_pci_intx_problem(1, 10, false, false));
+	/* no pin, whatever the Interrupt Line says */
+	KUNIT_EXPECT_NOT_NULL(test, wdf_test_pci_intx_problem(0, 10, false, false));
+	KUNIT_EXPECT_NOT_NULL(test, wdf_test_pci_intx_problem(0, 10, true, true));
+	/* nothing routed */
+	KUNIT_EXPECT_NOT_NULL(test, wdf_test_pci_intx_problem(1, 0, false, false));
+	KUNIT_EXPECT_NOT_NULL(test, wdf_test_pci_intx_problem(1, 0, true, true));
+	/* Interrupt Line 0xff on x86 */
+	KUNIT_EXPECT_NOT_NULL(test, wdf_test_pci_intx_problem(1, IRQ_NOTCONNECTED,
+							       false, false));
+	/* the found case: ACPI routes, no GSI, the stale line 10 */
+	KUNIT_EXPECT_NOT_NULL(test, wdf_test_pci_intx_problem(1, 10, false, true));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(wdf_test_pci_intx_problem(1, 10, false, true),
+					   "did not route"));
+}
+
 static struct kunit_case wdf_device_cases[] = {
+	KUNIT_CASE(dev_pci_intx_usable_or_not),
 	KUNIT_CASE(dev_resources_reach_prepare_hardware),
 	KUNIT_CASE(dev_start_and_remove_order),
 	KUNIT_CASE(dev_reset_prepare_done_order),

@@ -81,6 +81,7 @@ struct qfix {
 	ULONGLONG dev_size;
 	size_t max_len;
 	NTSTATUS st_limits, st_limits_size;
+	bool ended;	/* D0ExitPreInterruptsDisabled completed held[0] */
 };
 
 static struct qfix *qfix_of(WDFQUEUE q)
@@ -1154,6 +1155,79 @@ static void q_io_end_then_remove(struct kunit *test)
 }
 
 /*
+ * The driver's D0ExitPreInterruptsDisabled, as the PLX core's: the
+ * transfer it has running is aborted and completed with
+ * STATUS_IO_DEVICE_ERROR.
+ */
+static NTSTATUS q_d0_exit_pre_ends_held(WDFDEVICE d, WDF_POWER_DEVICE_STATE s)
+{
+	struct wdft_device *wd = wdft_of(d);
+	struct qfix *fx = wd ? wd->priv : NULL;
+
+	if (fx && fx->presented == 1 && !fx->ended) {
+		fx->ended = true;
+		WdfRequestComplete(fx->held[0], STATUS_IO_DEVICE_ERROR);
+	}
+	return STATUS_SUCCESS;
+}
+
+/*
+ * Issue 9 (hot-unplug promptness): remove (unbind, device_del) with a
+ * transfer the driver has running and one request queued behind it. The
+ * running one ends at once with EIO through D0ExitPreInterruptsDisabled,
+ * the queued one with ENODEV, and remove finishes. Main waited for the
+ * running request first (the driver's watchdog, seconds later; here it
+ * never completes, so main's remover is still waiting after 5 s).
+ */
+static void q_remove_ends_running_request_at_once(struct kunit *test)
+{
+	struct wdft_device *wd = wdft_device_alloc(test);
+	struct qfix *fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
+	PWDF_PNPPOWER_EVENT_CALLBACKS pnp = kunit_kzalloc(test, sizeof(*pnp),
+							  GFP_KERNEL);
+	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
+	struct wdf_test_io *a, *b;
+	struct task_struct *t;
+	struct q_race *r;
+	long ra;
+
+	KUNIT_ASSERT_NOT_NULL(test, fx);
+	KUNIT_ASSERT_NOT_NULL(test, pnp);
+	WDF_PNPPOWER_EVENT_CALLBACKS_INIT(pnp);
+	pnp->EvtDeviceD0ExitPreInterruptsDisabled = q_d0_exit_pre_ends_held;
+	init_completion(&fx->present);
+	fx->mode = Q_HOLD;
+	fx->status = STATUS_SUCCESS;
+	fx->wd = wd;
+	wd->priv = fx;
+	wd->add = q_add;
+	wd->pnp = pnp;
+	wd->scope = WdfSynchronizationScopeDevice;
+	KUNIT_ASSERT_EQ(test, wdft_device_start(test, wd, NULL, 0), STATUS_SUCCESS);
+
+	a = wdf_test_io_submit(wd->device, WdfRequestTypeWrite, u, 10, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(a));
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->present, HZ * 5));
+	b = wdf_test_io_submit(wd->device, WdfRequestTypeWrite, u, 20, 0, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(b));
+
+	r = q_race_start(test, fx);
+	t = kthread_run(q_remover, r, "wdft-remover");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	ra = wdf_test_io_wait(a, 5000);
+	KUNIT_EXPECT_EQ(test, ra, (long)-EIO);
+	if (ra == -ETIMEDOUT) {	/* main: let its remover finish */
+		fx->ended = true;
+		WdfRequestComplete(fx->held[0], STATUS_IO_DEVICE_ERROR);
+		wdf_test_io_wait(a, 5000);
+	}
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), (long)-ENODEV);
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&r->removed, HZ * 10));
+	KUNIT_EXPECT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_TRUE(test, fx->ended);
+}
+
+/*
  * Anonymous pages of the test's address space that are resident (faulted
  * in): the exact sum, not get_mm_counter()'s batched approximation.
  */
@@ -1287,6 +1361,7 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_initialize_using_empty_request),
 	KUNIT_CASE(q_remove_drain_with_signalled_waiter),
 	KUNIT_CASE(q_io_end_then_remove),
+	KUNIT_CASE(q_remove_ends_running_request_at_once),
 	KUNIT_CASE(q_sequential_queue_is_fifo),
 	KUNIT_CASE(q_limit_refuses_before_pinning),
 	KUNIT_CASE(q_device_size_shortens_before_pinning),

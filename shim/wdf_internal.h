@@ -386,6 +386,10 @@ unsigned long wdf_object_live_count(void);
 /* wdf_driver.c */
 void wdf_driver_destroy(struct wdf_driver *drv);
 
+/* wdf_pci.c */
+const char *wdf_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
+				 bool firmware_routes);
+
 /* wdf_device.c */
 NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
 			struct pci_dev *pdev, struct wdf_device **out);

@@ -24,13 +24,72 @@
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/acpi.h>
 #include <linux/export.h>
+#include <linux/interrupt.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <wdfpci.h>
 #include "wdf_internal.h"
 
 static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id);
+
+static bool legacy_intx;
+module_param(legacy_intx, bool, 0444);
+MODULE_PARM_DESC(legacy_intx,
+		 "x86 with ACPI: accept an INTx line that neither ACPI nor the MP table routed (PIC-mode $PIR routing, the ISA-IRQ fallback)");
+
+/**
+ * wdf_pci_intx_problem() - why a function's INTx line cannot be used.
+ * @pin: its Interrupt Pin register (0: none, 1-4: INTA#-INTD#)
+ * @irq: pci_dev->irq after pci_enable_device()
+ * @managed: pci_dev->irq_managed: the platform registered that IRQ for
+ *	this function (an ACPI _PRT GSI, or an MP-table I/O APIC pin)
+ * @firmware_routes: the platform routes INTx itself (x86 with ACPI), so
+ *	an unmanaged @irq is only the stale Interrupt Line register that
+ *	the BIOS wrote and nothing connects to this pin
+ *
+ * pci_enable_device() succeeds whether or not the line was routed; what
+ * it leaves behind: no pin; irq 0 (nothing routed, the usual case off
+ * x86); IRQ_NOTCONNECTED (x86: Interrupt Line 0xff); on x86 with ACPI an
+ * irq that acpi_pci_irq_enable() did not register ("PCI INT A: no GSI":
+ * the _PRT lookup failed) or that the legacy $PIR path took with a
+ * router it guessed (acpi=noirq) - irq_managed is set only by a real
+ * registration. The legacy PIC-mode $PIR routing and ACPI's "using ISA
+ * IRQ" fallback also leave it clear; wdfshim.legacy_intx=1 accepts them.
+ *
+ * Return: NULL when the line is usable, else the reason (for the log).
+ */
+const char *wdf_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
+				 bool firmware_routes)
+{
+	if (!pin)
+		return "the function has no interrupt pin";
+	if (!irq)
+		return "no IRQ was routed to its pin";
+	if (irq == IRQ_NOTCONNECTED)
+		return "its pin is not connected (Interrupt Line 0xff)";
+	if (firmware_routes && !managed)
+		return "the platform did not route its pin (no GSI; the IRQ is the stale Interrupt Line register)";
+	return NULL;
+}
+
+#if WDF_SHIM_TEST_HOOKS
+const char *wdf_test_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
+				      bool firmware_routes)
+{
+	return wdf_pci_intx_problem(pin, irq, managed, firmware_routes);
+}
+EXPORT_SYMBOL_GPL(wdf_test_pci_intx_problem);
+#endif
+
+static const char *wdf_pci_intx_check(struct pci_dev *pdev)
+{
+	bool fw = IS_ENABLED(CONFIG_X86) && !acpi_disabled && !legacy_intx;
+
+	return wdf_pci_intx_problem(pdev->pin, pdev->irq, pdev->irq_managed,
+				    fw);
+}
 
 static struct wdf_pci_driver *wdf_pci_drv(struct pci_dev *pdev)
 {
@@ -39,7 +98,8 @@ static struct wdf_pci_driver *wdf_pci_drv(struct pci_dev *pdev)
 }
 
 static ULONG wdf_pci_resources(struct pci_dev *pdev,
-			       CM_PARTIAL_RESOURCE_DESCRIPTOR *desc, bool msi)
+			       CM_PARTIAL_RESOURCE_DESCRIPTOR *desc, bool msi,
+			       bool intx)
 {
 	ULONG n = 0;
 	int i;
@@ -65,7 +125,7 @@ static ULONG wdf_pci_resources(struct pci_dev *pdev,
 						   U32_MAX);
 		n++;
 	}
-	if (pdev->irq) {
+	if (msi || intx) {
 		CM_PARTIAL_RESOURCE_DESCRIPTOR *r = &desc[n++];
 
 		memset(r, 0, sizeof(*r));
@@ -90,7 +150,9 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	struct wdf_driver *drv = w->driver_object.WdfDriver;
 	CM_PARTIAL_RESOURCE_DESCRIPTOR desc[PCI_STD_NUM_BARS + 1];
 	struct wdf_cmres_list *raw, *trans;
+	const char *no_intx = NULL;
 	struct wdf_device *d;
+	bool msi;
 	NTSTATUS st;
 	ULONG n;
 	int ret;
@@ -111,8 +173,10 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto disable;
 
 	/* MSISupported: one MSI vector if the device has MSI, else INTx */
-	n = wdf_pci_resources(pdev, desc, w->msi &&
-			      pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI) == 1);
+	msi = w->msi && pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI) == 1;
+	if (!msi)
+		no_intx = wdf_pci_intx_check(pdev);
+	n = wdf_pci_resources(pdev, desc, msi, !no_intx);
 	raw = wdf_cmres_list_create(desc, n);
 	trans = wdf_cmres_list_create(desc, n);
 	if (!raw || !trans) {
@@ -128,6 +192,19 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		wdf_object_free_unattached(&raw->obj);
 		wdf_object_free_unattached(&trans->obj);
 		goto fail;
+	}
+	if (d->interrupt && no_intx) {
+		/*
+		 * The driver declared an interrupt and the line is not
+		 * usable: binding would time out every transfer.
+		 */
+		dev_err(&pdev->dev, "wdfshim: no usable interrupt: %s (INTx pin %u, irq %u); not binding\n",
+			no_intx, pdev->pin, pdev->irq);
+		wdf_object_free_unattached(&raw->obj);
+		wdf_object_free_unattached(&trans->obj);
+		wdf_device_destroy(d);
+		ret = -ENODEV;
+		goto release;
 	}
 	pci_set_drvdata(pdev, d);
 	st = wdf_device_start(d, raw, trans);

@@ -205,6 +205,14 @@ BOOLEAN wdf_test_interrupt_fire(WDFDEVICE Device);
 /** wdf_test_device_flush() - wait until queued DPCs and due timers ran. */
 void wdf_test_device_flush(WDFDEVICE Device);
 
+/**
+ * wdf_test_pci_intx_problem() - the PCI probe's INTx check
+ * (wdf_pci_intx_problem() in wdf_pci.c) on given values.
+ * Return: NULL when the line is usable, else the reason probe logs.
+ */
+const char *wdf_test_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
+				      bool firmware_routes);
+
 /* Flags of wdf_test_io_submit(). */
 #define WDF_TEST_IO_KERNEL_BUFFER	0x1	/* @Addr is a kernel pointer */
 #define WDF_TEST_IO_READ_ONLY		0x2	/* as from an O_RDONLY file */

@@ -50,8 +50,9 @@
 # which prints "PLXVM-QOM-SET <tag> <path> <prop> <value>" on the console;
 # this script forwards it as HMP `qom-set <path> <prop> <value>` and answers
 # on the guest's ttyS1; the helper returns 0 when QEMU accepted it.
-# A console line "PLXVM-HMP <tag> device_del|device_add <args>" is
-# forwarded the same way (hot-unplug scenarios; only these two commands).
+# A console line "PLXVM-HMP <tag> device_del|device_add|pcie_aer_inject_error
+# <args>" is forwarded the same way (hot-unplug and AER scenarios; only
+# these three commands).
 #
 # Exit status:
 #   the guest script's rc   when the log is clean
@@ -227,6 +228,9 @@ hmp() { # tag command args...
 		# HMP echoes the command, prints any error, then a new prompt
 		case "$new" in *"(qemu)"*) break ;; esac
 	done
+	# only what follows HMP's echo of the command counts (the echo of
+	# pcie_aer_inject_error itself says "error")
+	new=${new##*"$*"}
 	if echo "$new" | grep -qiE 'error|not found|invalid|failed'; then
 		ok=0
 	fi
@@ -253,7 +257,8 @@ hmp() { # tag command args...
 		*PLXVM-HMP*)
 			set -- ${line#*PLXVM-HMP }
 			case "${2:-}" in
-			device_del|device_add) [ $# -ge 3 ] && hmp "$@" ;;
+			device_del|device_add|pcie_aer_inject_error)
+				[ $# -ge 3 ] && hmp "$@" ;;
 			esac ;;
 		esac
 	done

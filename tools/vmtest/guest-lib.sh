@@ -53,8 +53,9 @@ wait_gone() {
 	[ ! -e "$1" ]
 }
 
-# plxvm_hmp device_del|device_add ARGS: the host runner (tools/vm/run.sh)
-# sends the HMP command to QEMU; 0 when QEMU accepted it.
+# plxvm_hmp device_del|device_add|pcie_aer_inject_error ARGS: the host
+# runner (tools/vm/run.sh) sends the HMP command to QEMU; 0 when QEMU
+# accepted it.
 plxvm_hmp() {
 	tag=$$.$(cut -d' ' -f1 /proc/uptime)
 	echo "PLXVM-HMP $tag $*" > /dev/console
@@ -67,6 +68,9 @@ plxvm_hmp() {
 	echo "plxvm_hmp: no answer from the host" >&2
 	return 1
 }
+
+# centisecs: the uptime in hundredths of a second.
+centisecs() { awk '{ printf "%d\n", $1 * 100 }' /proc/uptime; }
 
 node_mode() { stat -c '%a %u %g' "$1" 2>/dev/null; }
 

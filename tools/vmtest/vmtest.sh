@@ -53,6 +53,8 @@ SCENARIOS=(
 	"k612-file      K612 -                                 file.sh"
 	"k612-reset     K612 -                                 reset.sh"
 	"k612-hotplug   K612 --root-port                       hotplug.sh"
+	"k612-aer       K612 --root-port                       aer.sh"
+	"k612-noirq     K612 --append=acpi=noirq,--append=noapic noirq.sh"
 	"k612-edu       K612 --mem=256M,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 	"k612-edu-iommu K612 --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 )
@@ -67,6 +69,7 @@ SAN_SCENARIOS=(
 	"san-master-abort SAN --machine=q35                    abort.sh"
 	"san-file       SAN  --machine=q35                     file.sh"
 	"san-edu-iommu  SAN  --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
+	"san-hotplug    SAN  --root-port                       hotplug.sh"
 	"san-failnth    SAN  --machine=q35                     tools/sanitizer/guest/failnth.sh"
 )
 # Lines run.sh may excuse in one scenario (--allow, one regex per line).
