@@ -5,7 +5,9 @@
 # a fresh Debian 13 (trixie) chroot with mmdebstrap (--variant=apt plus make,
 # git, ca-certificates: what a user has before reading the README), clones
 # this repository's HEAD into it (a clean clone: uncommitted changes are not
-# in it), mounts /proc and /dev (in a private mount namespace: nothing stays
+# in it), makes its root a mount point as on a real host (the matrix suite's
+# own `unshare -m --propagation private` fails on a root that is not one),
+# mounts /proc and /dev (in a private mount namespace: nothing stays
 # mounted), and runs `make TARGET` for each TARGET (default: run) as root
 # inside, with an empty cache (/root/.cache/plx9x5x of the chroot): the cold
 # path a new user takes, QEMU build included. Then deletes the chroot
@@ -53,7 +55,8 @@ for t in "${targets[@]}"; do
 	t0=$(date +%s)
 	unshare -m --propagation private sh -c '
 		r=$1; t=$2
-		mount -t proc proc "$r/proc" && mount --rbind /dev "$r/dev" &&
+		mount --bind "$r" "$r" && mount -t proc proc "$r/proc" &&
+		mount --rbind /dev "$r/dev" &&
 		exec chroot "$r" env -i HOME=/root TERM=dumb LANG=C.UTF-8 \
 			PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 			sh -c "cd /root/plx9x5x && make $t"' _ "$r" "$t" >"$log" 2>&1
