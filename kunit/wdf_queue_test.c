@@ -81,7 +81,9 @@ struct qfix {
 	ULONGLONG dev_size;
 	size_t max_len;
 	NTSTATUS st_limits, st_limits_size;
-	bool ended;	/* D0ExitPreInterruptsDisabled completed held[0] */
+	bool ended;	/* held[0] completed by the test */
+	int d0exit_calls;	/* D0ExitPreInterruptsDisabled calls */
+	bool d0exit_with_owned;	/* ... while held[0] was still owned */
 };
 
 static struct qfix *qfix_of(WDFQUEUE q)
@@ -1159,27 +1161,26 @@ static void q_io_end_then_remove(struct kunit *test)
  * transfer it has running is aborted and completed with
  * STATUS_IO_DEVICE_ERROR.
  */
-static NTSTATUS q_d0_exit_pre_ends_held(WDFDEVICE d, WDF_POWER_DEVICE_STATE s)
+static NTSTATUS q_d0_exit_pre_record(WDFDEVICE d, WDF_POWER_DEVICE_STATE s)
 {
 	struct wdft_device *wd = wdft_of(d);
 	struct qfix *fx = wd ? wd->priv : NULL;
 
-	if (fx && fx->presented == 1 && !fx->ended) {
-		fx->ended = true;
-		WdfRequestComplete(fx->held[0], STATUS_IO_DEVICE_ERROR);
+	if (fx) {
+		fx->d0exit_calls++;
+		fx->d0exit_with_owned = !fx->ended;
 	}
 	return STATUS_SUCCESS;
 }
 
 /*
- * Issue 9 (hot-unplug promptness): remove (unbind, device_del) with a
- * transfer the driver has running and one request queued behind it. The
- * running one ends at once with EIO through D0ExitPreInterruptsDisabled,
- * the queued one with ENODEV, and remove finishes. Main waited for the
- * running request first (the driver's watchdog, seconds later; here it
- * never completes, so main's remover is still waiting after 5 s).
+ * KMDF's removal order for power-managed queues: queued requests fail
+ * (ENODEV), requests the driver owns are waited for (a driver without
+ * EvtIoStop), and D0ExitPreInterruptsDisabled comes only after the last
+ * of them completed. (A driver ends its running I/O at removal through
+ * EvtIoStop, as the PLX core does: kunit/plx plx_remove_ends_transfers.)
  */
-static void q_remove_ends_running_request_at_once(struct kunit *test)
+static void q_remove_d0exit_after_owned_requests(struct kunit *test)
 {
 	struct wdft_device *wd = wdft_device_alloc(test);
 	struct qfix *fx = kunit_kzalloc(test, sizeof(*fx), GFP_KERNEL);
@@ -1189,12 +1190,11 @@ static void q_remove_ends_running_request_at_once(struct kunit *test)
 	struct wdf_test_io *a, *b;
 	struct task_struct *t;
 	struct q_race *r;
-	long ra;
 
 	KUNIT_ASSERT_NOT_NULL(test, fx);
 	KUNIT_ASSERT_NOT_NULL(test, pnp);
 	WDF_PNPPOWER_EVENT_CALLBACKS_INIT(pnp);
-	pnp->EvtDeviceD0ExitPreInterruptsDisabled = q_d0_exit_pre_ends_held;
+	pnp->EvtDeviceD0ExitPreInterruptsDisabled = q_d0_exit_pre_record;
 	init_completion(&fx->present);
 	fx->mode = Q_HOLD;
 	fx->status = STATUS_SUCCESS;
@@ -1214,17 +1214,19 @@ static void q_remove_ends_running_request_at_once(struct kunit *test)
 	r = q_race_start(test, fx);
 	t = kthread_run(q_remover, r, "wdft-remover");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
-	ra = wdf_test_io_wait(a, 5000);
-	KUNIT_EXPECT_EQ(test, ra, (long)-EIO);
-	if (ra == -ETIMEDOUT) {	/* main: let its remover finish */
-		fx->ended = true;
-		WdfRequestComplete(fx->held[0], STATUS_IO_DEVICE_ERROR);
-		wdf_test_io_wait(a, 5000);
-	}
+	/* the queued one fails at once, the owned one is waited for */
 	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(b, 5000), (long)-ENODEV);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 300), (long)-ETIMEDOUT);
+	KUNIT_EXPECT_EQ(test, fx->d0exit_calls, 0);
+	KUNIT_EXPECT_FALSE(test, completion_done(&r->removed));
+
+	fx->ended = true;
+	WdfRequestComplete(fx->held[0], STATUS_IO_DEVICE_ERROR);
+	KUNIT_EXPECT_EQ(test, wdf_test_io_wait(a, 5000), (long)-EIO);
 	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&r->removed, HZ * 10));
+	KUNIT_EXPECT_EQ(test, fx->d0exit_calls, 1);
+	KUNIT_EXPECT_FALSE(test, fx->d0exit_with_owned);
 	KUNIT_EXPECT_EQ(test, fx->presented, 1);
-	KUNIT_EXPECT_TRUE(test, fx->ended);
 }
 
 /*
@@ -1361,7 +1363,7 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_initialize_using_empty_request),
 	KUNIT_CASE(q_remove_drain_with_signalled_waiter),
 	KUNIT_CASE(q_io_end_then_remove),
-	KUNIT_CASE(q_remove_ends_running_request_at_once),
+	KUNIT_CASE(q_remove_d0exit_after_owned_requests),
 	KUNIT_CASE(q_sequential_queue_is_fifo),
 	KUNIT_CASE(q_limit_refuses_before_pinning),
 	KUNIT_CASE(q_device_size_shortens_before_pinning),

@@ -285,11 +285,12 @@ NTSTATUS PLxEvtDeviceD0EntryPostInterruptsEnabled(WDFDEVICE Device,
 }
 
 /*
- * Leaving D0 while the interrupt still works. On system sleep the
- * framework has let every request finish first; on remove (unbind,
- * hot-unplug), a PCI reset or error recovery it has not (the board goes
- * away or is reset under the transfers): each channel still running is
- * aborted and its request completed with STATUS_IO_DEVICE_ERROR (EIO). Requests that arrive until
+ * Leaving D0 while the interrupt still works. On remove and system sleep
+ * the framework has let every request finish first (on remove, after
+ * PLxEvtIoStop ended the running ones); on a PCI reset or error recovery
+ * it has not (the function is about to be reset under the transfers):
+ * each channel still running is aborted and its request completed with
+ * STATUS_IO_DEVICE_ERROR (EIO). Requests that arrive until
  * the next D0 entry fail with STATUS_DEVICE_NOT_READY (EAGAIN).
  */
 NTSTATUS PLxEvtDeviceD0ExitPreInterruptsDisabled(WDFDEVICE Device,

@@ -406,6 +406,32 @@ VOID PLxEvtRequestCancel(WDFREQUEST Request)
 }
 
 /*
+ * EvtIoStop (device lock held). Purge: the device is being removed
+ * (unbind, hot-unplug, rmmod), so a transfer still running ends now with
+ * STATUS_IO_DEVICE_ERROR (EIO), as before a reset, instead of by the
+ * watchdog. A request whose cancel routine is due (Finished) is left to
+ * it. Any other stop (suspend) lets the transfer finish.
+ */
+VOID PLxEvtIoStop(WDFQUEUE Queue, WDFREQUEST Request, ULONG ActionFlags)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(
+		WdfIoQueueGetDevice(Queue));
+	ULONG i;
+
+	if (!(ActionFlags & WdfRequestStopActionPurge))
+		return;
+	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
+		PPLX_CHANNEL ch = &devExt->Channel[i];
+
+		if (ch->Request == Request && ch->Busy && !ch->Finished) {
+			PLX_ERROR("channel %u: device removed, transfer ended\n",
+				  ch->Number);
+			PLxAbortTransfer(devExt, ch, STATUS_IO_DEVICE_ERROR);
+		}
+	}
+}
+
+/*
  * DMA watchdog tick (device lock held). A chain gets PLX_DMA_TIMEOUT_TICKS
  * ticks; every newly programmed chain starts from zero.
  */

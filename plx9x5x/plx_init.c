@@ -17,14 +17,20 @@ static NTSTATUS PLxCreateQueue(PDEVICE_EXTENSION DevExt,
 	WDF_IO_QUEUE_CONFIG config;
 	NTSTATUS status;
 
-	/* One request at a time per direction: one chain per channel. */
+	/*
+	 * One request at a time per direction: one chain per channel. The
+	 * sample has no EvtIoStop (removal waits for the DMA); here removal
+	 * ends a running transfer at once (PLxEvtIoStop).
+	 */
 	WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchSequential);
 	switch (Type) {
 	case WdfRequestTypeWrite:
 		config.EvtIoWrite = PLxEvtIoWrite;
+		config.EvtIoStop = PLxEvtIoStop;
 		break;
 	case WdfRequestTypeRead:
 		config.EvtIoRead = PLxEvtIoRead;
+		config.EvtIoStop = PLxEvtIoStop;
 		break;
 	default:
 		config.EvtIoDeviceControl = PLxEvtIoDeviceControl;

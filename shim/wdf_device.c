@@ -7,9 +7,9 @@
  * start: PrepareHardware -> D0Entry(D3Final) -> bus mastering on (PCI) ->
  *	  connect the interrupt -> EvtInterruptEnable ->
  *	  D0EntryPostInterruptsEnabled -> char device
- * stop:  char device gone -> queued requests fail ->
- *	  D0ExitPreInterruptsDisabled (the driver ends what it has running) ->
- *	  in-flight requests drain -> EvtInterruptDisable -> disconnect
+ * stop:  char device gone -> queued requests fail -> EvtIoStop (Purge)
+ *	  for requests the driver owns -> in-flight requests drain ->
+ *	  D0ExitPreInterruptsDisabled -> EvtInterruptDisable -> disconnect
  *	  (DPC flushed) -> bus mastering off -> D0Exit(D3Final) ->
  *	  ReleaseHardware
  *
@@ -483,8 +483,10 @@ static bool wdf_device_drained(struct wdf_device *d)
 
 /**
  * __wdf_device_stop() - the stop sequence (see the file comment). Requests
- * the driver owns are ended by its EvtIoStop (queue drain) or its
- * D0ExitPreInterruptsDisabled, then waited for.
+ * the driver owns are stopped by its EvtIoStop (queue drain), then waited
+ * for before D0ExitPreInterruptsDisabled, as KMDF does for power-managed
+ * queues: a driver without EvtIoStop is waited for (its own watchdog or
+ * completion ends the requests).
  * @d: a started device
  */
 static void __wdf_device_stop(struct wdf_device *d)
@@ -494,23 +496,15 @@ static void __wdf_device_stop(struct wdf_device *d)
 	d->dying = true;
 	spin_unlock(&d->io_lock);
 	wdf_device_queues_drain(d);
-	/*
-	 * Linux removes a device without waiting for its I/O (unbind,
-	 * hot-unplug, rmmod): transfers the driver has running end now,
-	 * through D0ExitPreInterruptsDisabled with the interrupt still
-	 * connected (the driver aborts them and completes their requests
-	 * with its error, as before a reset), instead of by the driver's
-	 * watchdog. Then the requests' callers are waited for.
-	 */
-	if (d->started && d->in_d0 &&
-	    d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
-		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d,
-							    WdfPowerDeviceD3Final);
 	while (!wait_event_timeout(d->drain_wq, wdf_device_drained(d),
 				   30 * HZ))
 		dev_warn(d->dev, "wdfshim: waiting for %u requests to complete\n",
 			 d->inflight);
 
+	if (d->started && d->in_d0 &&
+	    d->pnp.EvtDeviceD0ExitPreInterruptsDisabled)
+		d->pnp.EvtDeviceD0ExitPreInterruptsDisabled(d,
+							    WdfPowerDeviceD3Final);
 	if (d->interrupt) {
 		wdf_interrupt_disable(d->interrupt);
 		wdf_interrupt_disconnect(d->interrupt);

@@ -844,6 +844,16 @@ static void plxt_device_release(void *data)
 	wdf_test_device_remove(b->device);
 }
 
+/* Bytes of the SRAM at @off that differ from pattern @seed. */
+size_t plxt_sram_diff(struct plxt_bench *b, size_t off, size_t len, u32 seed)
+{
+	size_t i, bad = 0;
+
+	for (i = 0; i < len; i++)
+		bad += b->sram[off + i] != plxt_pat(seed, i);
+	return bad;
+}
+
 void plxt_remove(struct plxt_bench *b)
 {
 	wdf_test_device_remove(b->device);

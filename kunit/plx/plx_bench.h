@@ -176,6 +176,7 @@ void plxt_set_stall(struct plxt_bench *b, int mask);
 void plxt_model_reset(struct plxt_bench *b);
 /* Remove the device now (PCI remove), not at the end of the test. */
 void plxt_remove(struct plxt_bench *b);
+size_t plxt_sram_diff(struct plxt_bench *b, size_t off, size_t len, u32 seed);
 int plxt_chan_status(struct plxt_bench *b, int ch);
 void plxt_local_doorbell(struct plxt_bench *b, u32 bits);
 int plxt_irq_level(struct plxt_bench *b);

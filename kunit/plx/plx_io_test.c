@@ -12,6 +12,7 @@
 #include <linux/delay.h>
 #include <linux/dma-mapping.h>
 #include <linux/jiffies.h>
+#include <linux/kthread.h>
 #include <linux/minmax.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
@@ -36,16 +37,6 @@ static size_t plxt_ubuf_diff(struct kunit *test, const struct plxt_ubuf *u,
 	for (i = 0; i < len; i++)
 		bad += tmp[i] != plxt_pat(seed, i);
 	kvfree(tmp);
-	return bad;
-}
-
-static size_t plxt_sram_diff(struct plxt_bench *b, size_t off, size_t len,
-			     u32 seed)
-{
-	size_t i, bad = 0;
-
-	for (i = 0; i < len; i++)
-		bad += b->sram[off + i] != plxt_pat(seed, i);
 	return bad;
 }
 
@@ -434,6 +425,29 @@ static void plx_device_gone_test(struct kunit *test)
 }
 
 /*
+ * Both channels running and stalled (a 6000-byte write and read), and a
+ * second read queued behind: @io[0..2].
+ */
+static void plxt_both_stalled(struct plxt_bench *b, struct wdf_test_io *io[3])
+{
+	struct kunit *test = b->test;
+	struct plxt_ubuf *w = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	struct plxt_ubuf *r = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
+	struct plxt_ubuf *r2 = plxt_ubuf_alloc(test, PAGE_SIZE, 0);
+	int i;
+
+	plxt_set_stall(b, 3);
+	io[0] = plxt_submit(b, WdfRequestTypeWrite, w->base, 6000, 0, 0, 0);
+	io[1] = plxt_submit(b, WdfRequestTypeRead, r->base, 6000, 8192, 0, 0);
+	io[2] = plxt_submit(b, WdfRequestTypeRead, r2->base, 100, 0, 0, 0);
+	for (i = 0; i < 3; i++)
+		KUNIT_ASSERT_FALSE(test, IS_ERR(io[i]));
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	KUNIT_ASSERT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
+	KUNIT_ASSERT_EQ(test, plxt_chan_status(b, 1), PLX9656_CHAN_BUSY);
+}
+
+/*
  * Issue 9 defect 8: a PCI function reset (reset_prepare / reset_done)
  * while both channels are busy and a third request waits in the read
  * queue. The running transfers end with -EIO at once (not by the
@@ -447,20 +461,13 @@ static void plx_reset_during_io_test(struct kunit *test)
 	struct plxt_bench *b = plxt_bench_create(test);
 	struct plxt_ubuf *w = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
 	struct plxt_ubuf *r = plxt_ubuf_alloc(test, 2 * PAGE_SIZE, 0);
-	struct plxt_ubuf *r2 = plxt_ubuf_alloc(test, PAGE_SIZE, 0);
-	struct wdf_test_io *wio, *rio, *rio2;
+	struct wdf_test_io *io[3], *wio, *rio, *rio2;
 	PLX_COUNTERS c;
 
-	plxt_set_stall(b, 3);
-	wio = plxt_submit(b, WdfRequestTypeWrite, w->base, 6000, 0, 0, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(wio));
-	rio = plxt_submit(b, WdfRequestTypeRead, r->base, 6000, 8192, 0, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(rio));
-	rio2 = plxt_submit(b, WdfRequestTypeRead, r2->base, 100, 0, 0, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(rio2));
-	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
-	KUNIT_ASSERT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
-	KUNIT_ASSERT_EQ(test, plxt_chan_status(b, 1), PLX9656_CHAN_BUSY);
+	plxt_both_stalled(b, io);
+	wio = io[0];
+	rio = io[1];
+	rio2 = io[2];
 
 	wdf_test_device_reset_prepare(b->device);
 	KUNIT_EXPECT_FALSE(test, b->ext->InD0);
@@ -1120,6 +1127,52 @@ static void plx_remove_master_off_test(struct kunit *test)
 			   PLXT_PCI_COMMAND_MASTER);
 }
 
+struct plxt_remover {
+	struct plxt_bench *b;
+	struct completion done;
+};
+
+static int plxt_remover(void *data)
+{
+	struct plxt_remover *rm = data;
+
+	plxt_remove(rm->b);
+	complete(&rm->done);
+	return 0;
+}
+
+/*
+ * Issue 9 (hot-unplug): remove (unbind, device_del, rmmod) with both
+ * channels running and a read queued behind: the queued one fails with
+ * ENODEV, the running ones end at once with EIO through the core's
+ * EvtIoStop (Purge) - not by the watchdog (ETIMEDOUT, seconds later) -
+ * and the remover goes on.
+ */
+static void plx_remove_ends_transfers_test(struct kunit *test)
+{
+	struct plxt_bench *b = plxt_bench_create(test);
+	struct plxt_remover *rm = kunit_kzalloc(test, sizeof(*rm), GFP_KERNEL);
+	struct wdf_test_io *io[3];
+	struct task_struct *t;
+
+	KUNIT_ASSERT_NOT_NULL(test, rm);
+	plxt_both_stalled(b, io);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).Requests, 2ull);
+
+	/* The remover waits for the callers: a thread of its own. */
+	rm->b = b;
+	init_completion(&rm->done);
+	t = kthread_run(plxt_remover, rm, "plxt-remover");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io[0]), (long)-EIO);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io[1]), (long)-EIO);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io[2]), (long)-ENODEV);
+	if (!wait_for_completion_timeout(&rm->done, HZ * 10)) {
+		KUNIT_FAIL(test, "remove still waiting after 10 s");
+		wait_for_completion(&rm->done);	/* it uses @b */
+	}
+}
+
 /* A write of @len run by the model to its end, INTA# high, no ISR yet. */
 static struct wdf_test_io *plxt_write_to_done(struct plxt_bench *b,
 					      struct plxt_ubuf *u, size_t len,
@@ -1349,6 +1402,7 @@ static struct kunit_case plx_io_test_cases[] = {
 	KUNIT_CASE(plx_cancel_test),
 	KUNIT_CASE(plx_failed_abort_other_channel_test),
 	KUNIT_CASE(plx_remove_master_off_test),
+	KUNIT_CASE(plx_remove_ends_transfers_test),
 	KUNIT_CASE(plx_stale_done_after_abort_test),
 	KUNIT_CASE(plx_watchdog_done_pending_test),
 	KUNIT_CASE(plx_build_chain_4g_test),

@@ -4,7 +4,8 @@
 # read end with ETIMEDOUT after the watchdog aborts them, a signal ends a
 # blocked transfer with EINTR; then the stall is lifted through the
 # runner's qom-set and the board works again. Last, a transfer in flight
-# while the driver is unbound ends (timeout) and the unbind completes.
+# while the driver is unbound ends at once with EIO (the core's EvtIoStop
+# aborts it; not ETIMEDOUT from the watchdog) and the unbind completes.
 board=/machine/peripheral/plx0
 load_modules
 check_node 0
@@ -25,9 +26,11 @@ t1=$(cut -d. -f1 /proc/uptime)
 wait $p
 r=$?
 sed 's/^/  dd| /' /tmp/inflight.out
-check "the write in flight failed cleanly (rc $r: $(head -n 1 /tmp/inflight.out))" \
-	sh -c "[ $r -ne 0 ] && grep -qE 'timed out|No such device' /tmp/inflight.out"
-check "unbind waited for the watchdog only ($((t1 - t0)) s)" [ $((t1 - t0)) -le 10 ]
+check "the write in flight ended with EIO (rc $r: $(head -n 1 /tmp/inflight.out))" \
+	sh -c "[ $r -ne 0 ] && grep -q 'Input/output error' /tmp/inflight.out"
+# EIO (not ETIMEDOUT) above is what shows the watchdog was not waited for;
+# the time depends on the host's load under TCG: only a hang fails here.
+check "unbind completed ($((t1 - t0)) s)" [ $((t1 - t0)) -le 10 ]
 check "node removed" wait_gone /dev/plx9x5x0 5
 check "lift the stall" plxvm-qom-set $board stall 0
 check "bind again" sh -c "echo $bdf > /sys/bus/pci/drivers/plx9x5x/bind"
