@@ -41,7 +41,10 @@ export QTEST_QEMU_BINARY=$qemu TMPDIR=$tmp
 # A failed g_assert aborts the whole GTest binary, so each case runs in a
 # process of its own (`-p PATH`); the stream printed here is one TAP plan
 # over all of them, with GTest's own lines as TAP comments.
-if ! paths=$(cd "$tmp" && "$qt" -l | grep "^/") || [ -z "$paths" ]; then
+# -l prints one path a line: "/x86_64/..." with GLib 2.74 (Debian 12),
+# as a TAP comment "# /x86_64/..." with GLib 2.84 (Debian 13).
+if ! paths=$(cd "$tmp" && "$qt" -l | sed -n 's|^\(# \)\{0,1\}\(/[^ ]*\)$|\2|p') ||
+   [ -z "$paths" ]; then
 	echo "Bail out! $qt -l lists no cases"
 	exit 1
 fi
