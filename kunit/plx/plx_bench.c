@@ -854,6 +854,35 @@ size_t plxt_sram_diff(struct plxt_bench *b, size_t off, size_t len, u32 seed)
 	return bad;
 }
 
+/*
+ * After an abort that may have left a Done behind: a 4 KiB write (pattern
+ * @seed from @u to SRAM 4096) on channel 0 stays running while the model
+ * stalls it - no stale Done completes it - then completes in full.
+ */
+void plxt_next_write_not_ended_early(struct plxt_bench *b,
+				     struct plxt_ubuf *u, u32 seed)
+{
+	struct kunit *test = b->test;
+	PPLX_CHANNEL ch = &b->ext->Channel[PLX_CH_WRITE];
+	struct wdf_test_io *io;
+
+	plxt_set_stall(b, 1);
+	plxt_ubuf_fill(test, u, 0, 4096, seed);
+	io = plxt_submit(b, WdfRequestTypeWrite, u->base, 4096, 4096, 0, 0);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	wdf_test_device_flush(b->device);
+	KUNIT_EXPECT_TRUE(test, ch->Busy);
+	KUNIT_EXPECT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).BytesWritten, 0ull);
+	plxt_set_stall(b, 0);
+	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
+	KUNIT_EXPECT_EQ(test, plxt_wait(b, io), 4096L);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 4096, 4096, seed), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).BytesWritten, 4096ull);
+	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
+}
+
 void plxt_remove(struct plxt_bench *b)
 {
 	wdf_test_device_remove(b->device);

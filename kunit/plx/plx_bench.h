@@ -205,6 +205,8 @@ struct plxt_ubuf {
 
 /* @len bytes of user memory, filled with @fill and faulted in (writable). */
 struct plxt_ubuf *plxt_ubuf_alloc(struct kunit *test, size_t len, u8 fill);
+void plxt_next_write_not_ended_early(struct plxt_bench *b,
+				     struct plxt_ubuf *u, u32 seed);
 
 /* Copy @len bytes of pattern @seed to the user buffer at @off. */
 void plxt_ubuf_fill(struct kunit *test, const struct plxt_ubuf *u, size_t off,

@@ -60,21 +60,7 @@ static void plx_stale_done_after_cancel_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, b->ext->Counters.Cancels, 1ull);
 
 	/* The next chain: the stale Done must not end it. */
-	plxt_set_stall(b, 1);
-	plxt_ubuf_fill(test, u, 0, 4096, 81);
-	io = plxt_submit(b, WdfRequestTypeWrite, u->base, 4096, 4096, 0, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR(io));
-	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
-	wdf_test_device_flush(b->device);
-	KUNIT_EXPECT_TRUE(test, ch->Busy);
-	KUNIT_EXPECT_EQ(test, plxt_chan_status(b, 0), PLX9656_CHAN_BUSY);
-	KUNIT_EXPECT_EQ(test, plxt_counters(b).BytesWritten, 0ull);
-	plxt_set_stall(b, 0);
-	KUNIT_EXPECT_EQ(test, plxt_pump(b, 100), 0);
-	KUNIT_EXPECT_EQ(test, plxt_wait(b, io), 4096L);
-	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 4096, 4096, 81), (size_t)0);
-	KUNIT_EXPECT_EQ(test, plxt_counters(b).BytesWritten, 4096ull);
-	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
+	plxt_next_write_not_ended_early(b, u, 81);
 }
 
 static struct kunit_case plx_race_test_cases[] = {
