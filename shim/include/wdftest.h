@@ -208,6 +208,10 @@ void wdf_test_device_flush(WDFDEVICE Device);
 /**
  * wdf_test_pci_intx_problem() - the PCI probe's INTx check
  * (wdf_pci_intx_problem() in wdf_pci.c) on given values.
+ * @pin: the function's Interrupt Pin register (0: none)
+ * @irq: pci_dev->irq after pci_enable_device()
+ * @managed: pci_dev->irq_managed (the platform registered that IRQ)
+ * @firmware_routes: the platform routes INTx itself (x86 with ACPI)
  * Return: NULL when the line is usable, else the reason probe logs.
  */
 const char *wdf_test_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
