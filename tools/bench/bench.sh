@@ -18,6 +18,9 @@
 # 4 only at the main point, reps 2.
 #
 # Environment: BENCH_REPS (5), BENCH_WARMUP (2), BENCH_SMP (1), BENCH_BOARDS ("1 2 3 4"),
+# BENCH_RTC (QEMU -rtc; default a fixed date on the virtual clock; empty:
+# QEMU's default, the host's time), BENCH_CMDLINE (extra guest kernel
+# command line; default below; empty: none),
 # BENCH_BOARDS_EXTRA ("1"), BENCH_JOBS (2),
 # BENCH_SIZES (comma list; empty = the full sweep), BENCH_MODES
 # (read,write,duplex), BENCH_KERNEL (K612 or K61), PLX_CACHE, PLX_JOBS.
@@ -42,6 +45,15 @@ SIZES=${BENCH_SIZES:-}
 MODES=${BENCH_MODES:-read,write,duplex}
 KERNEL=${BENCH_KERNEL:-K612}
 points=9656-i0,9656-i0-r2,9656-i1,9056-i0
+# Determinism (tools/bench/README.md, "Reproducibility"): with -icount the
+# guest is a deterministic machine except for what it reads from the host:
+# the initramfs (byte-identical for the same inputs: tools/vm/initramfs.sh)
+# and QEMU's RTC, which defaults to the host's wall clock; the guest kernel
+# mixes the wall time it reads at boot into its random pool. A fixed date
+# on the virtual clock removes that input; the command line removes
+# address-space randomisation and the watchdogs' periodic work.
+RTC=${BENCH_RTC-base=2026-01-01T00:00:00,clock=vm}
+CMDLINE=${BENCH_CMDLINE-nokaslr norandmaps nowatchdog nmi_watchdog=0}
 
 say() { echo "bench: $*" >&2; }
 
@@ -101,9 +113,13 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 		echo "SIZES='$SIZES' BOARD_COUNTS='$counts'"
 		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest.sh"
 	} > "$T/test.sh"
-	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, $((2 * NB)) boards, board counts $counts"
+	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, -rtc ${RTC:-default}, cmdline '${CMDLINE}', $((2 * NB)) boards, board counts $counts"
 	start=$SECONDS
+	local extra=()
+	[ -z "$RTC" ] || extra+=(--qemu-arg -rtc --qemu-arg "$RTC")
+	[ -z "$CMDLINE" ] || extra+=(--append "$CMDLINE")
 	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$T/test.sh" --smp "${BENCH_SMP:-1}" \
+		${extra[@]+"${extra[@]}"} \
 		--icount "$shift" --boards $((2 * NB)) \
 		--board-opts "device-id=$devid" --timeout 3600 --quiet \
 		--log "$OUT/$p.log" \
@@ -139,6 +155,7 @@ for p in "${plist[@]}"; do
 	[ "$(cat "$OUT/$p.rc" 2>/dev/null)" = 0 ] || { rc=1; say "$p failed (log $OUT/$p.log, $OUT/$p.run.log)"; }
 done
 
-python3 "$HERE/report.py" "$OUT" "${plist[@]}" | tee "$OUT/report.txt"
+BENCH_META_RTC=$RTC BENCH_META_CMDLINE=$CMDLINE \
+	python3 "$HERE/report.py" "$OUT" "${plist[@]}" | tee "$OUT/report.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 exit $rc

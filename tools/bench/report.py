@@ -10,6 +10,7 @@ Standard library only.
 import csv
 import json
 import math
+import os
 import sys
 
 BUS = {"0x9601": 528e6, "0x5601": 264e6}
@@ -258,6 +259,7 @@ def repro(rows, points, out):
             continue
         worst = max(diffs)
         within = sum(1 for d in diffs if d[0] <= REPRO_TOL)
+        same = sum(1 for d in diffs if d[0] == 0)
         head = [d for d in diffs if d[2]]
         hworst = max(head) if head else (0.0, "-", True)
         good = worst[0] <= REPRO_TOL
@@ -265,7 +267,8 @@ def repro(rows, points, out):
         out.append(f"== reproducibility {base} vs {p} (median latency and "
                    f"throughput of every line, limit 1 %): "
                    f"{'PASS' if good else 'FAIL'} ==")
-        out.append(f"  {within} of {len(diffs)} figures within 1 %; largest "
+        out.append(f"  {within} of {len(diffs)} figures within 1 % "
+                   f"({same} identical); largest "
                    f"difference {100 * worst[0]:.2f} % ({worst[1]})")
         out.append(f"  headline lines (1 board, 1 B and 128 KiB): "
                    f"{sum(1 for d in head if d[0] <= REPRO_TOL)} of {len(head)} "
@@ -386,6 +389,8 @@ def main():
         if p in points and svg(rows, p, path):
             plots.append(path)
     meta = {"points": points, "icount": {p: f"shift={next((r['icount_shift'] for r in rows if r['point'] == p), '?')},sleep=off" for p in points},
+            "rtc": os.environ.get("BENCH_META_RTC", ""),
+            "guest_cmdline": os.environ.get("BENCH_META_CMDLINE", ""),
             "bus_bytes_per_s_per_board": BUS, "plots": plots}
     with open(f"{outdir}/results.json", "w") as f:
         json.dump({"meta": meta, "results": rows}, f, indent=1)
