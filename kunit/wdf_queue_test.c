@@ -19,6 +19,7 @@
 #include <linux/kthread.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
+#include <linux/sizes.h>
 #include <linux/workqueue.h>
 #include <linux/lockdep.h>
 #include <linux/mm.h>
@@ -546,6 +547,48 @@ static void q_write_presents_pinned_user_buffer(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->st_wrong_mdl, STATUS_INVALID_DEVICE_REQUEST);
 	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_SUCCESS);
 	KUNIT_EXPECT_MEMEQ(test, fx->data, pattern, sizeof(pattern));
+}
+
+/*
+ * The MDL's page array: in the MDL's own allocation up to 33 pages (128 KiB
+ * at any alignment), a separate one beyond. Both carry the buffer to the
+ * driver, and a buffer that cannot be pinned fails either way (EFAULT,
+ * nothing presented; KASAN/kmemleak would see a bad free or a leak).
+ */
+static void q_mdl_page_array_small_and_large(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
+	const size_t off = 100, small = SZ_128K, large = 40 * PAGE_SIZE;
+	unsigned long u = q_user(test, large + 2 * PAGE_SIZE,
+				 PROT_READ | PROT_WRITE);
+	const size_t lens[] = { small, large };
+	u8 pattern[64];
+	int i, k;
+
+	for (k = 0; k < (int)ARRAY_SIZE(lens); k++) {
+		for (i = 0; i < (int)sizeof(pattern); i++)
+			pattern[i] = (u8)(0x5A ^ i ^ k);
+		KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)(u + off),
+						   pattern, sizeof(pattern)), 0UL);
+		fx->info = lens[k];
+		KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u + off,
+					   lens[k], 0, 0), (long)lens[k]);
+		KUNIT_EXPECT_EQ(test, fx->presented, k + 1);
+		KUNIT_EXPECT_PTR_EQ(test, fx->mdl_va, (PVOID)(u + off));
+		KUNIT_EXPECT_EQ(test, (size_t)fx->mdl_count, lens[k]);
+		KUNIT_EXPECT_MEMEQ(test, fx->data, pattern, sizeof(pattern));
+	}
+	/*
+	 * The last page unmapped: the pin fails after pinning the others,
+	 * for 33 pages (9..41) and for 42 (0..41).
+	 */
+	vm_munmap(u + large + PAGE_SIZE, PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite,
+				   u + large + PAGE_SIZE + 8 - small, small, 0, 0),
+			(long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeWrite, u + off,
+				   large + PAGE_SIZE, 0, 0), (long)-EFAULT);
+	KUNIT_EXPECT_EQ(test, fx->presented, 2);
 }
 
 static void q_read_output_reaches_user(struct kunit *test)
@@ -1345,6 +1388,7 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_zero_length_allowed_per_queue),
 	KUNIT_CASE(q_bad_user_buffer_is_efault),
 	KUNIT_CASE(q_write_presents_pinned_user_buffer),
+	KUNIT_CASE(q_mdl_page_array_small_and_large),
 	KUNIT_CASE(q_read_output_reaches_user),
 	KUNIT_CASE_PARAM(q_completion_status_becomes_errno, q_status_gen_params),
 	KUNIT_CASE(q_information_is_the_return_value),

@@ -57,11 +57,15 @@ static void wdf_tx_unmap(struct wdf_dma_transaction *tx)
 	}
 }
 
+/*
+ * Back to the state after Create. The SG list buffer stays allocated (it
+ * is freed when the transaction is deleted): the next Initialize reuses it
+ * when it is large enough, so a driver that reuses one transaction (as the
+ * PLX core does, one per channel) allocates no SG list per request.
+ */
 static void wdf_tx_reset(struct wdf_dma_transaction *tx)
 {
 	wdf_tx_unmap(tx);
-	kfree(tx->sgl);
-	tx->sgl = NULL;
 	tx->sgl_capacity = 0;
 	tx->transferred = 0;
 	tx->cur_len = 0;
@@ -176,11 +180,16 @@ static NTSTATUS wdf_tx_init(struct wdf_dma_transaction *tx,
 	}
 	/* room for a fragment staged after a partial completion, too */
 	cap = min_t(ULONG, max_t(ULONG, cap, tx->nents), tx->enabler->max_sg);
-	tx->sgl = wdf_mem_alloc(struct_size(tx->sgl, Elements, cap),
-				GFP_KERNEL);
-	if (!tx->sgl) {
-		st = STATUS_INSUFFICIENT_RESOURCES;
-		goto fail;
+	if (cap > tx->sgl_alloc) {
+		kfree(tx->sgl);
+		tx->sgl_alloc = 0;
+		tx->sgl = wdf_mem_alloc(struct_size(tx->sgl, Elements, cap),
+					GFP_KERNEL);
+		if (!tx->sgl) {
+			st = STATUS_INSUFFICIENT_RESOURCES;
+			goto fail;
+		}
+		tx->sgl_alloc = cap;
 	}
 	tx->sgl_capacity = cap;
 	tx->program = program;
@@ -500,6 +509,9 @@ static void wdf_tx_dispose(struct wdf_object *obj)
 	WARN_ONCE(tx->state == WDF_TX_TRANSFER,
 		  "wdfshim: transaction deleted during a transfer\n");
 	wdf_tx_reset(tx);
+	kfree(tx->sgl);
+	tx->sgl = NULL;
+	tx->sgl_alloc = 0;
 }
 
 static const struct wdf_object_ops wdf_tx_ops = {

@@ -301,8 +301,9 @@ struct wdf_dma_transaction {
 	struct sg_table sgt;
 	bool sgt_alloc;
 	int nents;			/* mapped entries */
-	PSCATTER_GATHER_LIST sgl;
-	ULONG sgl_capacity;
+	PSCATTER_GATHER_LIST sgl;	/* kept across Initialize/Release */
+	ULONG sgl_alloc;		/* elements sgl has room for */
+	ULONG sgl_capacity;		/* elements this transaction may use */
 };
 
 struct wdf_timer {

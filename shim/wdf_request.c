@@ -52,39 +52,70 @@
 #include <linux/highmem.h>
 #include <linux/ioctl.h>
 #include <linux/mm.h>
+#include <linux/overflow.h>
 #include <linux/pagemap.h>
 #include <linux/rcupdate.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
+#include <linux/sizes.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include "wdf_internal.h"
 
+/*
+ * Up to WDF_MDL_INLINE_PAGES (128 KiB at any alignment) a user buffer's
+ * page array follows its MDL in the same allocation: one allocation per
+ * request instead of two.
+ */
+#define WDF_MDL_INLINE_PAGES	(SZ_128K / PAGE_SIZE + 1)
+
+struct wdf_user_mdl {
+	MDL mdl;
+	struct page *pages[];
+};
+
+static bool wdf_mdl_pages_inline(PMDL mdl)
+{
+	return mdl->Pages == container_of(mdl, struct wdf_user_mdl, mdl)->pages;
+}
+
 static PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory,
 			     int *err)
 {
+	struct wdf_user_mdl *um;
 	unsigned int npages = DIV_ROUND_UP(offset_in_page(uaddr) + len,
 					   PAGE_SIZE);
 	PMDL mdl;
 	int got;
 
-	mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
-	if (!mdl) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
-	if (!mdl->Pages) {
-		kfree(mdl);
-		*err = -ENOMEM;
-		return NULL;
+	if (npages <= WDF_MDL_INLINE_PAGES) {
+		um = wdf_mem_alloc(struct_size(um, pages, npages), GFP_KERNEL);
+		if (!um) {
+			*err = -ENOMEM;
+			return NULL;
+		}
+		mdl = &um->mdl;
+		mdl->Pages = um->pages;
+	} else {
+		mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
+		if (!mdl) {
+			*err = -ENOMEM;
+			return NULL;
+		}
+		mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
+		if (!mdl->Pages) {
+			kfree(mdl);
+			*err = -ENOMEM;
+			return NULL;
+		}
 	}
 	got = pin_user_pages_fast(uaddr & PAGE_MASK, npages,
 				  to_memory ? FOLL_WRITE : 0, mdl->Pages);
 	if (got != npages) {
 		if (got > 0)
 			unpin_user_pages(mdl->Pages, got);
-		kvfree(mdl->Pages);
+		if (!wdf_mdl_pages_inline(mdl))
+			kvfree(mdl->Pages);
 		kfree(mdl);
 		*err = got < 0 ? got : -EFAULT;
 		if (*err == -ENOMEM)
@@ -113,7 +144,8 @@ static void wdf_mdl_free(PMDL mdl)
 						    true);
 		else
 			unpin_user_pages(mdl->Pages, mdl->PageCount);
-		kvfree(mdl->Pages);
+		if (!wdf_mdl_pages_inline(mdl))
+			kvfree(mdl->Pages);
 		kfree(mdl);
 		return;
 	}
