@@ -7,13 +7,6 @@
 #include <wdf.h>
 #include "plx_private.h"
 
-#define PLX_PRINT(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "plx9x5x: " fmt, \
-		   ##__VA_ARGS__)
-#define PLX_ERROR(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "plx9x5x: " fmt, \
-		   ##__VA_ARGS__)
-
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
 	WDF_DRIVER_CONFIG config;

@@ -23,8 +23,7 @@ NTSTATUS PLxInterruptCreate(PDEVICE_EXTENSION DevExt)
 				    WDF_NO_OBJECT_ATTRIBUTES,
 				    &DevExt->Interrupt);
 	if (!NT_SUCCESS(status))
-		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-			   "plx9x5x: WdfInterruptCreate failed: %#x\n", status);
+		PLX_ERROR("WdfInterruptCreate failed: %#x\n", status);
 	return status;
 }
 
@@ -127,20 +126,17 @@ USHORT PLxReadClearPciAbort(PDEVICE_EXTENSION DevExt)
 	if (bus->GetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &status,
 			    PLX_PCI_CFG_STATUS, sizeof(status)) !=
 	    sizeof(status)) {
-		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-			   "plx9x5x: cannot read PCI Status\n");
+		PLX_ERROR("cannot read PCI Status\n");
 		return 0;
 	}
 	clear = status & PLX_PCI_STATUS_ABORT_MASK;
 	if (!clear || status == 0xFFFF)
 		return 0;
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-		   "plx9x5x: PCI abort (status %#06x) at bus address %#x\n",
-		   status, PlxReadReg(DevExt, PLX_REG_PABTADR));
+	PLX_ERROR("PCI abort (status %#06x) at bus address %#x\n",
+		  status, PlxReadReg(DevExt, PLX_REG_PABTADR));
 	if (bus->SetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &clear,
 			    PLX_PCI_CFG_STATUS, sizeof(clear)) != sizeof(clear))
-		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-			   "plx9x5x: cannot clear PCI Status\n");
+		PLX_ERROR("cannot clear PCI Status\n");
 	return clear;
 }
 
@@ -221,10 +217,8 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 			continue;
 		if (abort[i])
 			PLxFailTransfer(devExt, ch, STATUS_IO_DEVICE_ERROR);
-		else if (done[i] && i == PLX_CH_WRITE)
-			PLxWriteDmaDone(devExt);
 		else if (done[i])
-			PLxReadDmaDone(devExt);
+			PLxDmaDone(devExt, ch);
 	}
 }
 

@@ -1253,7 +1253,7 @@ static void plx_watchdog_done_pending_test(struct kunit *test)
 	mutex_lock(lock);
 	KUNIT_EXPECT_TRUE(test, wdf_test_interrupt_fire(b->device));
 	ch->IdleTicks = PLX_DMA_TIMEOUT_TICKS;	/* past the limit */
-	PLxEvtWriteTimer(ch->Timer);
+	PLxEvtDmaTimer(ch->Timer);
 	KUNIT_EXPECT_TRUE(test, ch->Busy);
 	KUNIT_EXPECT_EQ(test, b->aborts[0], aborts);
 	/* (not plxt_counters(): it takes the device lock) */
