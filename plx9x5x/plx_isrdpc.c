@@ -223,34 +223,42 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 }
 
 /*
- * After connect, under the interrupt lock: let the board assert INTA#
- * (bit 8) for its DMA channels and for PCI aborts (bit 10).
+ * Under the interrupt lock, on a board that answers: clear @Clear and set
+ * @Set in INTCSR. Unmasking the PCI abort interrupt ends an abort the ISR
+ * left pending (AbortPending).
+ */
+static NTSTATUS PLxSetInterruptSources(WDFDEVICE Device, ULONG Clear,
+				       ULONG Set)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	if (!devExt->Regs || devExt->DeviceGone)
+		return STATUS_SUCCESS;
+	if (Set & PLX_INTCSR_PABORTIEN)
+		devExt->AbortPending = FALSE;
+	PlxUpdateIntCsr(devExt, Clear, Set);
+	return STATUS_SUCCESS;
+}
+
+/*
+ * After connect: let the board assert INTA# (bit 8) for its DMA channels
+ * and for PCI aborts (bit 10).
  */
 NTSTATUS PLxEvtInterruptEnable(WDFINTERRUPT Interrupt,
 			       WDFDEVICE AssociatedDevice)
 {
-	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(AssociatedDevice);
-
 	UNREFERENCED_PARAMETER(Interrupt);
 
-	if (!devExt->Regs || devExt->DeviceGone)
-		return STATUS_SUCCESS;
-	devExt->AbortPending = FALSE;
-	PlxUpdateIntCsr(devExt, 0, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN);
-	return STATUS_SUCCESS;
+	return PLxSetInterruptSources(AssociatedDevice, 0, PLX_INTCSR_PIEN |
+				      PLX_INTCSR_PABORTIEN);
 }
 
-/* Before disconnect, under the interrupt lock: INTA# off, sources off. */
+/* Before disconnect: INTA# off, sources off. */
 NTSTATUS PLxEvtInterruptDisable(WDFINTERRUPT Interrupt,
 				WDFDEVICE AssociatedDevice)
 {
-	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(AssociatedDevice);
-
 	UNREFERENCED_PARAMETER(Interrupt);
 
-	if (!devExt->Regs || devExt->DeviceGone)
-		return STATUS_SUCCESS;
-	PlxUpdateIntCsr(devExt, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
-			PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN, 0);
-	return STATUS_SUCCESS;
+	return PLxSetInterruptSources(AssociatedDevice, PLX_INTCSR_DRIVER_IEN,
+				      0);
 }
