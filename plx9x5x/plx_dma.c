@@ -98,8 +98,9 @@ VOID PLxFinishTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
  * the request cancelable and run the first chain (EvtProgramDma is called
  * from inside WdfDmaTransactionExecute).
  */
-static VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
-		      WDFREQUEST Request, LONGLONG DeviceOffset)
+static VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt,
+			     PPLX_CHANNEL Channel, WDFREQUEST Request,
+			     LONGLONG DeviceOffset)
 {
 	NTSTATUS status;
 
@@ -257,8 +258,9 @@ fail:
 
 /*
  * EvtProgramReadDma and EvtProgramWriteDma: called from
- * WdfDmaTransactionExecute (first chain) or from WdfDmaTransactionDmaCompleted*
- * in the DPC (later chains). Fill the channel's descriptors and start it.
+ * WdfDmaTransactionExecute (first chain) or from
+ * WdfDmaTransactionDmaCompleted* in the DPC (later chains). Fill the
+ * channel's descriptors and start it.
  */
 BOOLEAN PLxProgramDma(PDEVICE_EXTENSION DevExt,
 		      const PLX_DIRECTION *Direction,
