@@ -29,25 +29,28 @@ run_plxtest "loopback before the errors" --tests loopback
 
 aer_io() { # round error: inject under I/O, the running transfers end with EIO
 	check "stall both channels ($1)" plxvm-qom-set $board stall 3
+	to0=$(cat $sysfs/timeouts)
 	dd if=/dev/zero of=/dev/plx9x5x0 bs=6000 count=1 > /tmp/w.out 2>&1 &
 	pw=$!
 	dd if=/dev/plx9x5x0 of=/dev/null bs=6000 count=1 > /tmp/r.out 2>&1 &
 	pr=$!
 	sleep 0.3
-	t0=$(centisecs)
 	check "pcie_aer_inject_error rp0 $2 ($1)" plxvm_hmp pcie_aer_inject_error rp0 "$2"
 	wait $pw
 	rw=$?
 	wait $pr
 	rr=$?
-	t1=$(centisecs)
 	sed 's/^/  dd-write| /' /tmp/w.out
 	sed 's/^/  dd-read| /' /tmp/r.out
 	check "the write ended with EIO ($1, rc $rw)" \
 		sh -c "[ $rw -ne 0 ] && grep -q 'Input/output error' /tmp/w.out"
 	check "the read ended with EIO ($1, rc $rr)" \
 		sh -c "[ $rr -ne 0 ] && grep -q 'Input/output error' /tmp/r.out"
-	check "no watchdog involved ($1, $((t1 - t0))0 ms)" [ $((t1 - t0)) -le 100 ]
+	# the watchdog's count, not the wall time: under TCG on a loaded host
+	# the error's own path once took 1.09 s; the watchdog ends a chain
+	# after 1 to 2 s
+	to1=$(cat $sysfs/timeouts)
+	check "no watchdog involved ($1: timeouts $to0 -> $to1)" [ "$to1" = "$to0" ]
 	check "lift the stall ($1)" plxvm-qom-set $board stall 0
 }
 
