@@ -883,22 +883,6 @@ void plxt_next_write_not_ended_early(struct plxt_bench *b,
 	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
 }
 
-void plxt_expect_loopback(struct plxt_bench *b, struct plxt_ubuf *w,
-			  size_t woff, struct plxt_ubuf *r, size_t roff,
-			  size_t len, loff_t sram, u32 seed)
-{
-	struct kunit *test = b->test;
-
-	plxt_ubuf_fill(test, w, woff, len, seed);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base + woff,
-				      len, sram, 0), (long)len);
-	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, sram, len, seed), (size_t)0);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base + roff,
-				      len, sram, 0), (long)len);
-	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, roff, len, seed),
-			(size_t)0);
-}
-
 void plxt_remove(struct plxt_bench *b)
 {
 	wdf_test_device_remove(b->device);

@@ -279,13 +279,6 @@ void plxt_check_chain(struct kunit *test, const struct plxt_chain *c, int ch,
 long plxt_rw(struct plxt_bench *b, WDF_REQUEST_TYPE type, unsigned long addr,
 	     size_t len, loff_t off, unsigned int flags);
 long plxt_toggle_single(struct plxt_bench *b, u8 *state);
-/*
- * Loopback through the board: @len bytes of pattern @seed from @w at
- * @woff to SRAM @sram, checked there, and back into @r at @roff, checked.
- */
-void plxt_expect_loopback(struct plxt_bench *b, struct plxt_ubuf *w,
-			  size_t woff, struct plxt_ubuf *r, size_t roff,
-			  size_t len, loff_t sram, u32 seed);
 
 /* The core's state, read without locks (the test is the only actor). */
 static inline PLX_COUNTERS plxt_counters(struct plxt_bench *b)

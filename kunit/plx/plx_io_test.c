@@ -41,6 +41,26 @@ static size_t plxt_ubuf_diff(struct kunit *test, const struct plxt_ubuf *u,
 }
 
 /*
+ * Loopback through the board: @len bytes of pattern @seed from @w at
+ * @woff to SRAM @sram, checked there, and back into @r at @roff, checked.
+ */
+static void plxt_expect_loopback(struct plxt_bench *b, struct plxt_ubuf *w,
+				 size_t woff, struct plxt_ubuf *r, size_t roff,
+				 size_t len, loff_t sram, u32 seed)
+{
+	struct kunit *test = b->test;
+
+	plxt_ubuf_fill(test, w, woff, len, seed);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base + woff,
+				      len, sram, 0), (long)len);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, sram, len, seed), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base + roff,
+				      len, sram, 0), (long)len);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, roff, len, seed),
+			(size_t)0);
+}
+
+/*
  * The bench's premise: on UML a device's bus address is the physical
  * address, for streaming mappings and coherent memory alike, so the model
  * reaches a buffer through phys_to_virt().
