@@ -15,6 +15,7 @@
 #   namespace-WDFSHIM  every wdfshim export is in the namespace WDFSHIM;
 #                   plx9x5x.ko and wdfedu.ko import it
 #   kernel-doc:shim/include  scripts/kernel-doc -none: no warning
+#   source-tree     tools/pkg/srctree.sh lists what git ls-files lists
 #   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
 # Output: TAP (tools/tap/tap.sh), one test point per case.
 set -u
@@ -34,11 +35,8 @@ ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 for abi in "$K61" "$K612"; do
 	kdir=/usr/src/linux-headers-$abi
 	work=$root/build/lint/$abi
-	rm -rf "$work"
-	mkdir -p "$work"
-	# the sources only: no objects, no .git, no build/
-	(cd "$root" && tar --exclude=./build --exclude=./.git --exclude='*.o' \
-		--exclude='*.ko' --exclude='*.cmd' -cf - .) | tar -xf - -C "$work"
+	# the sources only (tools/pkg/srctree.sh), a fresh copy
+	"$root/tools/pkg/srctree.sh" copy "$work"
 	log=$work/build.log
 	if [ ! -d "$kdir" ]; then
 		echo "no headers $kdir" >"$log"
@@ -142,6 +140,21 @@ if perl "$ksrc/scripts/kernel-doc" -none shim/include/*.h \
 	ok "kernel-doc:shim/include"
 else
 	ko "kernel-doc:shim/include" "$root/build/lint/kernel-doc.log"
+fi
+# tools/pkg/srctree.sh (every copy of the tree) reads .gitignore as git
+# does: its list is git's (tracked + untracked, not ignored, not deleted)
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+	slog=$root/build/lint/source-tree.log
+	if diff <("$root/tools/pkg/srctree.sh" list 2>&1) \
+		<(git -C "$root" ls-files -co --exclude-standard |
+		  while IFS= read -r f; do [ -e "$f" ] || [ -L "$f" ] && echo "$f"; done |
+		  LC_ALL=C sort) >"$slog" 2>&1; then
+		ok "source-tree"
+	else
+		ko "source-tree" "$slog"
+	fi
+else
+	tap_skip "source-tree" "no git checkout"
 fi
 # doc/porting.md's API table against the headers (tools/porting-table.sh)
 if "$root/tools/porting-table.sh" >"$root/build/lint/porting.log" 2>&1; then
