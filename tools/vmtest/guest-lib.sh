@@ -98,6 +98,71 @@ check_node() {
 	fi
 }
 
+# ---- transfers in the background, and how they ended ----------------------
+# dd_start NAME DD-ARGS...: dd in the background, its messages in
+# /tmp/NAME.out, its pid in $dd_pid_NAME (NAME: a shell word).
+dd_start() {
+	_n=$1
+	shift
+	dd "$@" > "/tmp/$_n.out" 2>&1 &
+	eval "dd_pid_$_n=$!"
+}
+# dd_end NAME...: wait for each; its exit status in $dd_rc_NAME.
+dd_end() {
+	for _n in "$@"; do
+		eval "wait \$dd_pid_$_n"
+		eval "dd_rc_$_n=$?"
+	done
+}
+# check_dd_errno DESCRIPTION NAME ERRNO: one check that the transfer NAME
+# (dd_end) failed with ERRNO (EIO, ETIMEDOUT, ENODEV, EAGAIN: dd's message
+# for it); dd's messages are shown first, as "  dd-NAME| " lines.
+check_dd_errno() {
+	eval "_rc=\$dd_rc_$2"
+	case $3 in
+	EIO) _m='Input/output error' ;;
+	ETIMEDOUT) _m='timed out' ;;
+	ENODEV) _m='No such device' ;;
+	EAGAIN) _m='temporarily unavailable' ;;
+	*) fail "$1 (check_dd_errno: unknown errno '$3')"; return ;;
+	esac
+	sed "s/^/  dd-$2| /" "/tmp/$2.out"
+	if [ "$_rc" -ne 0 ] && grep -q "$_m" "/tmp/$2.out"; then
+		pass "$1 (rc $_rc)"
+	else
+		fail "$1 (rc $_rc: $(head -n 1 "/tmp/$2.out"))"
+	fi
+}
+# busy_channels LABEL [SECONDS]: stall both DMA channels of board 0 and
+# start a write (dd w) and a read (dd r) of 6000 bytes, which then stay
+# running on them; wait SECONDS (default 0.3) for both to start.
+busy_channels() {
+	check "stall both channels ($1)" plxvm-qom-set /machine/peripheral/plx0 stall 3
+	dd_start w if=/dev/zero of=/dev/plx9x5x0 bs=6000 count=1
+	dd_start r if=/dev/plx9x5x0 of=/dev/null bs=6000 count=1
+	sleep "${2:-0.3}"
+}
+# check_busy_eio LABEL: after dd_end w r, the running write and read
+# (busy_channels) ended with EIO, two checks.
+check_busy_eio() {
+	check_dd_errno "the running write ended with EIO ($1)" w EIO
+	check_dd_errno "the running read ended with EIO ($1)" r EIO
+}
+
+# ---- the kernel log ----------------------------------------------------------
+# dmesg_count ERE: how many kernel log lines match ERE.
+dmesg_count() { dmesg | grep -cE "$1"; }
+# wait_dmesg ERE N [SECONDS]: wait (default 10 s) until more than N lines
+# match ERE; 0 when they do.
+wait_dmesg() {
+	i=0
+	while [ "$(dmesg_count "$1")" -le "$2" ] && [ $i -lt $((${3:-10} * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(dmesg_count "$1")" -gt "$2" ]
+}
+
 # The driver's lines in the kernel log (for the record).
 show_dmesg() {
 	echo "# --- driver messages ---"
