@@ -37,15 +37,13 @@ self_root=$(cd "$(dirname "$0")/../.." && pwd)
 # src_list ROOT [IGNOREFILE]: the source files of ROOT (see above), with
 # the patterns of IGNOREFILE (default ROOT/.gitignore).
 src_list() {
-	local root=$1 ign=${2:-$1/.gitignore} pat expr=(-path ./.git) nested
+	local root=$1 ign=${2:-$1/.gitignore} pat expr=(-path ./.git) list
 	[ -d "$root" ] || die "no folder $root"
-	nested=$(cd "$root" && find . -mindepth 2 -name .gitignore -not -path './.git/*' -print -quit)
-	[ -z "$nested" ] || die "$root/$nested: only a top-level .gitignore is supported"
 	if [ -f "$ign" ]; then
 		while IFS= read -r pat || [ -n "$pat" ]; do
 			case $pat in
 			''|'#'*) continue ;;
-			*'!'*|*'**'*|*'\'*|*' ') die ".gitignore: unsupported pattern '$pat'" ;;
+			*'!'*|*'**'*|*\\*|*' ') die ".gitignore: unsupported pattern '$pat'" ;;
 			/*/) pat=${pat#/}; pat=${pat%/}
 			     case $pat in */*) die ".gitignore: unsupported pattern '/$pat/'" ;; esac
 			     expr+=(-o '(' -type d -path "./$pat" ')') ;;
@@ -60,8 +58,13 @@ src_list() {
 			esac
 		done <"$ign"
 	fi
-	(cd "$root" && find . '(' "${expr[@]}" ')' -prune -o '(' -type f -o -type l ')' -print) |
-		sed 's|^\./||' | LC_ALL=C sort
+	list=$(cd "$root" && find . '(' "${expr[@]}" ')' -prune -o '(' -type f -o -type l ')' -print |
+		sed 's|^\./||' | LC_ALL=C sort) || die "cannot list $root"
+	# (a .gitignore inside an ignored folder, e.g. a copy under build/, is not seen)
+	case $'\n'$list in
+	*/.gitignore$'\n'*|*/.gitignore) die "$root: a .gitignore below the top (only a top-level one is supported)" ;;
+	esac
+	[ -z "$list" ] || printf '%s\n' "$list"
 }
 
 cmd=${1:-}
@@ -72,7 +75,7 @@ list)
 copy)
 	dest=${1:?usage: srctree.sh copy DEST [--sync] [--only ERE] [--drop ERE]}
 	shift
-	sync=0 only= drop=
+	sync=0 only='' drop=''
 	while [ $# -gt 0 ]; do
 		case $1 in
 		--sync) sync=1; shift ;;
