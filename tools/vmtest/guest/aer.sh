@@ -31,7 +31,7 @@ aer_io() { # round error: inject under I/O, the running transfers end with EIO
 	busy_channels "$1"
 	t0=$(centisecs)
 	check "pcie_aer_inject_error rp0 $2 ($1)" plxvm_hmp pcie_aer_inject_error rp0 "$2"
-	dd_end w r
+	bg_end w r
 	t1=$(centisecs)
 	check_busy_eio "$1"
 	check "no watchdog involved ($1, $((t1 - t0))0 ms)" [ $((t1 - t0)) -le 100 ]

@@ -20,12 +20,12 @@ run_plxtest "loopback before the unplug" --tests loopback
 
 exec 5< /dev/plx9x5x0
 busy_channels "device_del" 0.2
-dd_start r2 if=/dev/plx9x5x0 of=/dev/null bs=100 count=1
+bg_start r2 dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1
 sleep 0.2
 check "device_del plx0" plxvm_hmp device_del plx0
 check "the node is gone" wait_gone /dev/plx9x5x0 30
 t0=$(centisecs)
-dd_end w r r2
+bg_end w r r2
 t1=$(centisecs)
 check "the PCI function is gone" wait_gone /sys/bus/pci/devices/$bdf 30
 check_busy_eio "device_del"

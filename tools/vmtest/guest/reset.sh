@@ -21,22 +21,22 @@ reset_under_io() { # round
 	req0=$(cat $sysfs/requests)
 	err0=$(cat $sysfs/errors)
 	busy_channels "$1"
-	dd_start r2 if=/dev/plx9x5x0 of=/dev/null bs=100 count=1
+	bg_start r2 dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1
 	sleep 0.3
 	req1=$(cat $sysfs/requests)
 	check "both channels busy ($1: requests $req0 -> $req1)" \
 		[ $((req1 - req0)) -eq 2 ]
 	t0=$(cut -d. -f1 /proc/uptime)
 	check "echo 1 > reset ($1)" sh -c "echo 1 > $sysfs/reset"
-	dd_end w r
+	bg_end w r
 	t1=$(cut -d. -f1 /proc/uptime)
 	check_busy_eio "$1"
 	check "no watchdog involved ($1, $((t1 - t0)) s)" [ $((t1 - t0)) -le 1 ]
 	check "lift the stall ($1)" plxvm-qom-set $board stall 0
-	dd_end r2
+	bg_end r2
 	sed 's/^/  dd-r2| /' /tmp/r2.out
-	check "the queued reader ended: EAGAIN or data ($1, rc $dd_rc_r2)" \
-		sh -c "[ $dd_rc_r2 -eq 0 ] || grep -q 'temporarily unavailable' /tmp/r2.out"
+	check "the queued reader ended: EAGAIN or data ($1, rc $bg_rc_r2)" \
+		sh -c "[ $bg_rc_r2 -eq 0 ] || grep -q 'temporarily unavailable' /tmp/r2.out"
 	err1=$(cat $sysfs/errors)
 	check "errors counted ($1: $err0 -> $err1)" [ $((err1 - err0)) -ge 2 ]
 	run_plxtest "loopback and duplex after the reset ($1)" --time 1000 \

@@ -16,13 +16,13 @@ run_plxtest "loopback and duplex after recovery" --time 1000 \
 	--tests loopback,duplex
 check "stall again" plxvm-qom-set $board stall 3
 bdf=$(plxvm-bdfs | head -n 1)
-dd_start inflight if=/dev/zero of=/dev/plx9x5x0 bs=4096 count=1
+bg_start inflight dd if=/dev/zero of=/dev/plx9x5x0 bs=4096 count=1
 sleep 0.5
 t0=$(cut -d. -f1 /proc/uptime)
 check "unbind with a transfer in flight" \
 	sh -c "echo $bdf > /sys/bus/pci/drivers/plx9x5x/unbind"
 t1=$(cut -d. -f1 /proc/uptime)
-dd_end inflight
+bg_end inflight
 check_dd_errno "the write in flight ended with EIO" inflight EIO
 # EIO (not ETIMEDOUT) above is what shows the watchdog was not waited for;
 # the time depends on the host's load under TCG: only a hang fails here.
