@@ -16,3 +16,4 @@ sankernel: deps
 	@$(PLX_ROOT)/tools/vm/sankernel.sh
 
 CHECK_SUITES	+= sanitizer
+CHECK_PREFETCH	+= sankernel

@@ -103,21 +103,43 @@ poweroff -f
 EOF
 chmod 755 "$root/init"
 
+cat > "$root/bin/plxvm-ask" <<'EOF'
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-only
+# plxvm-ask KIND ARGS...: print "PLXVM-KIND <tag> ARGS" on the console for
+# the host runner (tools/vm/run.sh: QOM-SET or HMP) and wait up to 60 s for
+# its answer on ttyS1 (fd 3). Every 2 s without an answer it writes a
+# newline to ttyS1 (the host discards it): the UART interrupt that this
+# raises also drains a received line whose interrupt was missed, the
+# suspected way a device_del ack once stayed unread for the whole minute
+# (k612-hotplug; the host had answered at once).
+[ $# -ge 2 ] || { echo "usage: plxvm-ask KIND ARGS..." >&2; exit 2; }
+kind=$1
+shift
+tag=$$.$(cut -d' ' -f1 /proc/uptime)
+echo "PLXVM-$kind $tag $*" > /dev/console
+i=0
+while [ $i -lt 30 ]; do
+	if read -t 2 -r ans t rest <&3; then
+		[ "$t" = "$tag" ] || continue
+		[ "$ans" = "PLXVM-QOM-OK" ] && exit 0
+		echo "plxvm-ask $kind $*: host: $rest" >&2
+		exit 1
+	fi
+	i=$((i + 1))
+	echo >&3
+done
+echo "plxvm-ask $kind $*: no answer from the host in 60 s" >&2
+exit 1
+EOF
+chmod 755 "$root/bin/plxvm-ask"
+
 cat > "$root/bin/plxvm-qom-set" <<'EOF'
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-only
 # plxvm-qom-set PATH PROP VALUE: have the host run HMP qom-set; wait for it.
 [ $# -eq 3 ] || { echo "usage: plxvm-qom-set PATH PROP VALUE" >&2; exit 2; }
-tag=$$.$(cat /proc/uptime | cut -d' ' -f1)
-echo "PLXVM-QOM-SET $tag $1 $2 $3" > /dev/console
-while read -t 60 -r ans t rest <&3; do
-	[ "$t" = "$tag" ] || continue
-	[ "$ans" = "PLXVM-QOM-OK" ] && exit 0
-	echo "plxvm-qom-set: host: $rest" >&2
-	exit 1
-done
-echo "plxvm-qom-set: no answer from the host" >&2
-exit 1
+exec plxvm-ask QOM-SET "$@"
 EOF
 chmod 755 "$root/bin/plxvm-qom-set"
 

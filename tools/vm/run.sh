@@ -314,6 +314,7 @@ if [ $rc -ne 0 ] || [ "${grc:-0}" != 0 ]; then
 	mkdir -p "$LOGDIR/failed"
 	{ echo "# $QEMU ${args[*]}"; cat "$T/serial.log"; } > "$keep.log"
 	[ -s "$T/qemu.out" ] && cp "$T/qemu.out" "$keep.qemu-stderr"
+	[ -s "$T/monitor.log" ] && tr -d '\r' < "$T/monitor.log" > "$keep.monitor"
 	say "serial log and QEMU command kept in $keep.log"
 fi
 if [ $rc -ne 0 ] && ! grep -aq 'PLXVM-START' "$T/serial.log" &&

@@ -57,16 +57,7 @@ wait_gone() {
 # runner (tools/vm/run.sh) sends the HMP command to QEMU; 0 when QEMU
 # accepted it.
 plxvm_hmp() {
-	tag=$$.$(cut -d' ' -f1 /proc/uptime)
-	echo "PLXVM-HMP $tag $*" > /dev/console
-	while read -t 60 -r ans t rest <&3; do
-		[ "$t" = "$tag" ] || continue
-		[ "$ans" = "PLXVM-QOM-OK" ] && return 0
-		echo "plxvm_hmp: host: $rest" >&2
-		return 1
-	done
-	echo "plxvm_hmp: no answer from the host" >&2
-	return 1
+	plxvm-ask HMP "$@"
 }
 
 # centisecs: the uptime in hundredths of a second.

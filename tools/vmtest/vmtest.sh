@@ -62,7 +62,9 @@ SCENARIOS=(
 # relative to the project root. q35: the pc machine's ACPI _PRT is an AML
 # loop that the sanitizer kernel's interpreter does not finish within
 # ACPICA's 30 s loop timeout under TCG (AE_AML_LOOP_TIMEOUT, then "PCI INT
-# A: no GSI" and no interrupt); q35's _PRT is a plain package.
+# A: no GSI" and no interrupt); q35's _PRT is a plain package. san-noirq
+# runs on the pc machine for exactly that: the board must be refused at
+# probe (tools/vmtest/guest/noirq.sh).
 SAN_SCENARIOS=(
 	"san-basic      SAN  --machine=q35                     basic.sh"
 	"san-two-boards SAN  --machine=q35,--boards=2          two.sh"
@@ -70,6 +72,7 @@ SAN_SCENARIOS=(
 	"san-file       SAN  --machine=q35                     file.sh"
 	"san-edu-iommu  SAN  --iommu,--qemu-arg=-device,--qemu-arg=edu edu.sh"
 	"san-hotplug    SAN  --root-port                       hotplug.sh"
+	"san-noirq      SAN  --machine=pc                      noirq.sh"
 	"san-failnth    SAN  --machine=q35                     tools/sanitizer/guest/failnth.sh"
 )
 # Lines run.sh may excuse in one scenario (--allow, one regex per line).

@@ -28,13 +28,16 @@ sysfs=/sys/bus/pci/devices/$bdf
 run_plxtest "loopback before the errors" --tests loopback
 
 aer_io() { # round error: inject under I/O, the running transfers end with EIO
+	to0=$(cat $sysfs/timeouts)
 	busy_channels "$1"
-	t0=$(centisecs)
 	check "pcie_aer_inject_error rp0 $2 ($1)" plxvm_hmp pcie_aer_inject_error rp0 "$2"
 	bg_end w r
-	t1=$(centisecs)
 	check_busy_eio "$1"
-	check "no watchdog involved ($1, $((t1 - t0))0 ms)" [ $((t1 - t0)) -le 100 ]
+	# the watchdog's count, not the wall time: under TCG on a loaded host
+	# the error's own path once took 1.09 s; the watchdog ends a chain
+	# after 1 to 2 s
+	to1=$(cat $sysfs/timeouts)
+	check "no watchdog involved ($1: timeouts $to0 -> $to1)" [ "$to1" = "$to0" ]
 	check "lift the stall ($1)" plxvm-qom-set $board stall 0
 }
 

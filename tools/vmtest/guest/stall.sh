@@ -9,13 +9,17 @@
 board=/machine/peripheral/plx0
 load_modules
 check_node 0
+bdf=$(plxvm-bdfs | head -n 1)
+to0=$(cat /sys/bus/pci/devices/$bdf/timeouts)
 run_plxtest "stalled board: timeout and signal" --expect-timeout
+# the counter aer.sh and reset.sh read to tell the watchdog apart
+to1=$(cat /sys/bus/pci/devices/$bdf/timeouts)
+check "the watchdog counted its aborts (timeouts $to0 -> $to1)" [ "$to1" -gt "$to0" ]
 check "lift the stall (qom-set $board stall 0)" plxvm-qom-set $board stall 0
 run_plxtest "recovered after the stall" --recover 10
 run_plxtest "loopback and duplex after recovery" --time 1000 \
 	--tests loopback,duplex
 check "stall again" plxvm-qom-set $board stall 3
-bdf=$(plxvm-bdfs | head -n 1)
 bg_start inflight dd if=/dev/zero of=/dev/plx9x5x0 bs=4096 count=1
 sleep 0.5
 t0=$(cut -d. -f1 /proc/uptime)
