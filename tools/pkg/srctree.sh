@@ -101,9 +101,17 @@ copy)
 		(cd "$dest" && tr '\n' '\0' <"$old" | xargs -0r rm -f --)
 	fi
 	mkdir -p "$dest"
-	# no -t: a rewritten file gets a fresh mtime (see above)
-	rsync -lpD --checksum --files-from="$list" "$self_root/" "$dest/" ||
-		die "rsync to $dest failed"
+	if [ $sync = 0 ]; then
+		# tar (Essential in Debian): a package build runs this through
+		# dkms-src.sh with only the Build-Depends installed
+		tar -C "$self_root" --verbatim-files-from -T "$list" -cf - |
+			tar -C "$dest" --no-same-owner -xf - ||
+			die "copy to $dest failed"
+	else
+		# no -t: a rewritten file gets a fresh mtime (see above)
+		rsync -lpD --checksum --files-from="$list" "$self_root/" "$dest/" ||
+			die "rsync to $dest failed"
+	fi
 	;;
 *)
 	sed -n '4,/^set -euo/p' "$0" | sed -n 's/^# \{0,1\}//p' >&2
