@@ -12,6 +12,12 @@
 # inside, with an empty cache (/root/.cache/plx9x5x of the chroot): the cold
 # path a new user takes, QEMU build included. Then deletes the chroot
 # (PLX_KEEP_CHROOT=1 keeps it and prints where).
+# PLX_HOST_MATRIX_SEED=DIR copies DIR (e.g. ~/.cache/plx9x5x) into the
+# chroot's cache first: the chroot and the clone stay fresh, but what the
+# cache already holds under the same content key is not rebuilt (QEMU and
+# the matrix chroots are keyed by their sources and recipe, not by the
+# host: a seeded QEMU was built on the seed's host). A cold `make check`
+# here takes hours on 2 cores; the seed makes it fit in one sitting.
 #
 #   tools/matrix/host-matrix.sh [TARGET...]
 #
@@ -48,6 +54,11 @@ fi
 cp /etc/resolv.conf "$r/etc/resolv.conf" 2>/dev/null || true
 check "clean clone of $(git -C "$ROOT" rev-parse --short HEAD) in /root/plx9x5x" \
 	git clone -q --no-local "$ROOT" "$r/root/plx9x5x"
+if [ -n "${PLX_HOST_MATRIX_SEED:-}" ]; then
+	mkdir -p "$r/root/.cache"
+	check "cache seeded from $PLX_HOST_MATRIX_SEED ($(du -sh "$PLX_HOST_MATRIX_SEED" | cut -f1))" \
+		cp -a "$PLX_HOST_MATRIX_SEED/." "$r/root/.cache/plx9x5x/"
+fi
 sources_before=$(cat "$r"/etc/apt/sources.list "$r"/etc/apt/sources.list.d/* 2>/dev/null | sha256sum)
 
 for t in "${targets[@]}"; do
