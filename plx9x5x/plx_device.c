@@ -7,13 +7,6 @@
 #include <wdf.h>
 #include "plx_private.h"
 
-#define PLX_PRINT(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "plx9x5x: " fmt, \
-		   ##__VA_ARGS__)
-#define PLX_ERROR(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "plx9x5x: " fmt, \
-		   ##__VA_ARGS__)
-
 NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
 	WDF_DRIVER_CONFIG config;
@@ -256,13 +249,28 @@ NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
 	 */
 	if (devExt->Regs && !devExt->DeviceGone) {
 		PLxQuiesceChannels(devExt);
-		PlxUpdateIntCsr(devExt, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
-				PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN, 0);
+		PlxUpdateIntCsr(devExt, PLX_INTCSR_DRIVER_IEN, 0);
 		(void)PLxReadClearPciAbort(devExt);
 	}
 	PLxInitChannels(devExt);
 	PLX_PRINT("DMA ready: 32-bit scatter/gather, %zu bytes per chain, %u descriptors per channel\n",
 		  devExt->MaximumTransferLength, devExt->MaxSgElements);
+	return STATUS_SUCCESS;
+}
+
+/*
+ * Device lock held for both: open (@InD0) or close the board to new
+ * transfers; closing ends every running one with STATUS_IO_DEVICE_ERROR.
+ */
+static NTSTATUS PLxSetInD0(WDFDEVICE Device, BOOLEAN InD0)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	WdfObjectAcquireLock(Device);
+	devExt->InD0 = InD0;
+	if (!InD0)
+		PLxEndAllTransfers(devExt, STATUS_IO_DEVICE_ERROR);
+	WdfObjectReleaseLock(Device);
 	return STATUS_SUCCESS;
 }
 
@@ -274,14 +282,9 @@ NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
 NTSTATUS PLxEvtDeviceD0EntryPostInterruptsEnabled(WDFDEVICE Device,
 						  WDF_POWER_DEVICE_STATE PreviousState)
 {
-	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
-
 	UNREFERENCED_PARAMETER(PreviousState);
 
-	WdfObjectAcquireLock(Device);
-	devExt->InD0 = TRUE;
-	WdfObjectReleaseLock(Device);
-	return STATUS_SUCCESS;
+	return PLxSetInD0(Device, TRUE);
 }
 
 /*
@@ -296,15 +299,9 @@ NTSTATUS PLxEvtDeviceD0EntryPostInterruptsEnabled(WDFDEVICE Device,
 NTSTATUS PLxEvtDeviceD0ExitPreInterruptsDisabled(WDFDEVICE Device,
 						 WDF_POWER_DEVICE_STATE TargetState)
 {
-	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
-
 	UNREFERENCED_PARAMETER(TargetState);
 
-	WdfObjectAcquireLock(Device);
-	devExt->InD0 = FALSE;
-	PLxEndAllTransfers(devExt, STATUS_IO_DEVICE_ERROR);
-	WdfObjectReleaseLock(Device);
-	return STATUS_SUCCESS;
+	return PLxSetInD0(Device, FALSE);
 }
 
 NTSTATUS PLxEvtDeviceD0Exit(WDFDEVICE Device,

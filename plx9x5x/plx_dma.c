@@ -13,10 +13,6 @@
 #include <wdf.h>
 #include "plx_private.h"
 
-#define PLX_ERROR(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "plx9x5x: " fmt, \
-		   ##__VA_ARGS__)
-
 /*
  * The file offset is the SRAM address of the request's first byte; the
  * whole request must fit in the 128 KiB SRAM.
@@ -98,12 +94,13 @@ VOID PLxFinishTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 }
 
 /*
- * Called by EvtIoRead/EvtIoWrite once the transaction is initialized:
- * make the request cancelable and run the first chain (EvtProgramDma is
- * called from inside WdfDmaTransactionExecute).
+ * Called by PLxEvtIoReadWrite once the transaction is initialized: make
+ * the request cancelable and run the first chain (EvtProgramDma is called
+ * from inside WdfDmaTransactionExecute).
  */
-VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
-		      WDFREQUEST Request, LONGLONG DeviceOffset)
+static VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt,
+			     PPLX_CHANNEL Channel, WDFREQUEST Request,
+			     LONGLONG DeviceOffset)
 {
 	NTSTATUS status;
 
@@ -202,8 +199,8 @@ NTSTATUS PLxBuildChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
  * Start the chain built in the channel's common buffer and arm the
  * watchdog. @ModeBits: extra DMAMODE bits (PLX_DMAMODE_CLRCOUNT for reads).
  */
-VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
-		   ULONG ModeBits)
+static VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
+			  ULONG ModeBits)
 {
 	ULONG n = Channel->Number, mode;
 
@@ -226,6 +223,97 @@ VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 	WdfInterruptReleaseLock(DevExt->Interrupt);
 
 	WdfTimerStart(Channel->Timer, WDF_REL_TIMEOUT_IN_MS(PLX_DMA_TICK_MS));
+}
+
+/*
+ * EvtIoRead and EvtIoWrite (sequential queues, device lock held): check
+ * the request against the SRAM, initialise the direction's transaction
+ * and start the transfer on its channel.
+ */
+VOID PLxEvtIoReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length,
+		       const PLX_DIRECTION *Direction)
+{
+	PDEVICE_EXTENSION devExt =
+		PLxGetDeviceContext(WdfIoQueueGetDevice(Queue));
+	PPLX_CHANNEL ch = &devExt->Channel[Direction->Channel];
+	LONGLONG offset;
+	NTSTATUS status;
+
+	status = PLxValidateTransfer(devExt, Request, Length, &offset);
+	if (!NT_SUCCESS(status))
+		goto fail;
+
+	WdfDmaTransactionSetSingleTransferRequirement(ch->Transaction,
+						      devExt->RequireSingleTransfer);
+	/* On failure the transaction is left released by the framework. */
+	status = Direction->Initialize(ch->Transaction, Request);
+	if (!NT_SUCCESS(status))
+		goto fail;
+
+	PLxStartTransfer(devExt, ch, Request, offset);
+	return;
+fail:
+	WdfRequestComplete(Request, status);
+}
+
+/*
+ * EvtProgramReadDma and EvtProgramWriteDma: called from
+ * WdfDmaTransactionExecute (first chain) or from
+ * WdfDmaTransactionDmaCompleted* in the DPC (later chains). Fill the
+ * channel's descriptors and start it.
+ */
+BOOLEAN PLxProgramDma(PDEVICE_EXTENSION DevExt,
+		      const PLX_DIRECTION *Direction,
+		      PSCATTER_GATHER_LIST SgList)
+{
+	PPLX_CHANNEL ch = &DevExt->Channel[Direction->Channel];
+
+	ch->ProgramStatus = PLxBuildChain(DevExt, ch, SgList,
+					  Direction->DescFlags);
+	if (!NT_SUCCESS(ch->ProgramStatus))
+		return FALSE;
+	PLxStartChain(DevExt, ch, Direction->ModeBits);
+	return TRUE;
+}
+
+/*
+ * DPC: the channel reported Done for its chain. Where the chip reports
+ * what it did not move (reads), the transaction is told the bytes that
+ * did move; a chain that reports Done with nothing moved ends the request
+ * with STATUS_DEVICE_DATA_ERROR instead of looping.
+ */
+VOID PLxDmaDone(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
+{
+	const PLX_DIRECTION *dir = Channel->Direction;
+	size_t length, residual;
+	BOOLEAN completed;
+	NTSTATUS status;
+
+	Channel->Busy = FALSE;
+	if (!dir->Residual) {
+		completed = WdfDmaTransactionDmaCompleted(Channel->Transaction,
+							  &status);
+	} else {
+		length = WdfDmaTransactionGetCurrentDmaTransferLength(
+				Channel->Transaction);
+		residual = dir->Residual(Channel);
+		if (residual >= length) {
+			PLX_ERROR("channel %u: chain of %zu bytes left %zu untransferred\n",
+				  Channel->Number, length, residual);
+			WdfDmaTransactionDmaCompletedFinal(Channel->Transaction,
+							   0, &status);
+			PLxFinishTransfer(DevExt, Channel,
+					  STATUS_DEVICE_DATA_ERROR);
+			return;
+		}
+		completed = WdfDmaTransactionDmaCompletedWithLength(
+				Channel->Transaction, length - residual,
+				&status);
+	}
+	if (completed)
+		PLxFinishTransfer(DevExt, Channel, status);
+	else
+		PLxCheckProgrammed(DevExt, Channel);
 }
 
 /*
@@ -469,18 +557,14 @@ static VOID PLxWatchdog(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
 	PLxAbortTransfer(DevExt, Channel, STATUS_IO_TIMEOUT);
 }
 
-VOID PLxEvtWriteTimer(WDFTIMER Timer)
+/* EvtTimerFunc of both channels' watchdogs: tick the timer's channel. */
+VOID PLxEvtDmaTimer(WDFTIMER Timer)
 {
 	PDEVICE_EXTENSION devExt =
 		PLxGetDeviceContext(WdfTimerGetParentObject(Timer));
+	ULONG i;
 
-	PLxWatchdog(devExt, &devExt->Channel[PLX_CH_WRITE]);
-}
-
-VOID PLxEvtReadTimer(WDFTIMER Timer)
-{
-	PDEVICE_EXTENSION devExt =
-		PLxGetDeviceContext(WdfTimerGetParentObject(Timer));
-
-	PLxWatchdog(devExt, &devExt->Channel[PLX_CH_READ]);
+	for (i = 0; i < PLX_DMA_CHANNELS; i++)
+		if (devExt->Channel[i].Timer == Timer)
+			PLxWatchdog(devExt, &devExt->Channel[i]);
 }

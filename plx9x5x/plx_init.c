@@ -7,10 +7,6 @@
 #include <wdf.h>
 #include "plx_private.h"
 
-#define PLX_ERROR(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "plx9x5x: " fmt, \
-		   ##__VA_ARGS__)
-
 static NTSTATUS PLxCreateQueue(PDEVICE_EXTENSION DevExt,
 			       WDF_REQUEST_TYPE Type, WDFQUEUE *Queue)
 {
@@ -50,17 +46,18 @@ static NTSTATUS PLxCreateQueue(PDEVICE_EXTENSION DevExt,
 	return status;
 }
 
-static NTSTATUS PLxCreateChannel(PDEVICE_EXTENSION DevExt, ULONG Number,
-				 PFN_WDF_TIMER EvtTimer)
+static NTSTATUS PLxCreateChannel(PDEVICE_EXTENSION DevExt,
+				 const PLX_DIRECTION *Direction)
 {
-	PPLX_CHANNEL ch = &DevExt->Channel[Number];
+	PPLX_CHANNEL ch = &DevExt->Channel[Direction->Channel];
 	WDF_OBJECT_ATTRIBUTES attributes;
 	WDF_TIMER_CONFIG timerConfig;
 	PHYSICAL_ADDRESS la;
 	size_t length;
 	NTSTATUS status;
 
-	ch->Number = Number;
+	ch->Number = Direction->Channel;
+	ch->Direction = Direction;
 	ch->DescCount = DevExt->MaxSgElements;
 	length = (size_t)ch->DescCount * sizeof(PLX_DMA_DESCRIPTOR);
 
@@ -94,7 +91,7 @@ static NTSTATUS PLxCreateChannel(PDEVICE_EXTENSION DevExt, ULONG Number,
 		return status;
 	}
 
-	WDF_TIMER_CONFIG_INIT(&timerConfig, EvtTimer);
+	WDF_TIMER_CONFIG_INIT(&timerConfig, PLxEvtDmaTimer);
 	timerConfig.AutomaticSerialization = TRUE;
 	WDF_OBJECT_ATTRIBUTES_INIT(&attributes);
 	attributes.ParentObject = DevExt->Device;
@@ -131,9 +128,9 @@ static NTSTATUS PLxInitializeDma(PDEVICE_EXTENSION DevExt)
 	WdfDmaEnablerSetMaximumScatterGatherElements(DevExt->DmaEnabler,
 						     DevExt->MaxSgElements);
 
-	status = PLxCreateChannel(DevExt, PLX_CH_WRITE, PLxEvtWriteTimer);
+	status = PLxCreateChannel(DevExt, &PLxWriteDirection);
 	if (NT_SUCCESS(status))
-		status = PLxCreateChannel(DevExt, PLX_CH_READ, PLxEvtReadTimer);
+		status = PLxCreateChannel(DevExt, &PLxReadDirection);
 	return status;
 }
 

@@ -23,8 +23,7 @@ NTSTATUS PLxInterruptCreate(PDEVICE_EXTENSION DevExt)
 				    WDF_NO_OBJECT_ATTRIBUTES,
 				    &DevExt->Interrupt);
 	if (!NT_SUCCESS(status))
-		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-			   "plx9x5x: WdfInterruptCreate failed: %#x\n", status);
+		PLX_ERROR("WdfInterruptCreate failed: %#x\n", status);
 	return status;
 }
 
@@ -127,20 +126,17 @@ USHORT PLxReadClearPciAbort(PDEVICE_EXTENSION DevExt)
 	if (bus->GetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &status,
 			    PLX_PCI_CFG_STATUS, sizeof(status)) !=
 	    sizeof(status)) {
-		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-			   "plx9x5x: cannot read PCI Status\n");
+		PLX_ERROR("cannot read PCI Status\n");
 		return 0;
 	}
 	clear = status & PLX_PCI_STATUS_ABORT_MASK;
 	if (!clear || status == 0xFFFF)
 		return 0;
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-		   "plx9x5x: PCI abort (status %#06x) at bus address %#x\n",
-		   status, PlxReadReg(DevExt, PLX_REG_PABTADR));
+	PLX_ERROR("PCI abort (status %#06x) at bus address %#x\n",
+		  status, PlxReadReg(DevExt, PLX_REG_PABTADR));
 	if (bus->SetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &clear,
 			    PLX_PCI_CFG_STATUS, sizeof(clear)) != sizeof(clear))
-		DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL,
-			   "plx9x5x: cannot clear PCI Status\n");
+		PLX_ERROR("cannot clear PCI Status\n");
 	return clear;
 }
 
@@ -221,42 +217,48 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 			continue;
 		if (abort[i])
 			PLxFailTransfer(devExt, ch, STATUS_IO_DEVICE_ERROR);
-		else if (done[i] && i == PLX_CH_WRITE)
-			PLxWriteDmaDone(devExt);
 		else if (done[i])
-			PLxReadDmaDone(devExt);
+			PLxDmaDone(devExt, ch);
 	}
 }
 
 /*
- * After connect, under the interrupt lock: let the board assert INTA#
- * (bit 8) for its DMA channels and for PCI aborts (bit 10).
+ * Under the interrupt lock, on a board that answers: clear @Clear and set
+ * @Set in INTCSR. Unmasking the PCI abort interrupt ends an abort the ISR
+ * left pending (AbortPending).
+ */
+static NTSTATUS PLxSetInterruptSources(WDFDEVICE Device, ULONG Clear,
+				       ULONG Set)
+{
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+
+	if (!devExt->Regs || devExt->DeviceGone)
+		return STATUS_SUCCESS;
+	if (Set & PLX_INTCSR_PABORTIEN)
+		devExt->AbortPending = FALSE;
+	PlxUpdateIntCsr(devExt, Clear, Set);
+	return STATUS_SUCCESS;
+}
+
+/*
+ * After connect: let the board assert INTA# (bit 8) for its DMA channels
+ * and for PCI aborts (bit 10).
  */
 NTSTATUS PLxEvtInterruptEnable(WDFINTERRUPT Interrupt,
 			       WDFDEVICE AssociatedDevice)
 {
-	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(AssociatedDevice);
-
 	UNREFERENCED_PARAMETER(Interrupt);
 
-	if (!devExt->Regs || devExt->DeviceGone)
-		return STATUS_SUCCESS;
-	devExt->AbortPending = FALSE;
-	PlxUpdateIntCsr(devExt, 0, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN);
-	return STATUS_SUCCESS;
+	return PLxSetInterruptSources(AssociatedDevice, 0, PLX_INTCSR_PIEN |
+				      PLX_INTCSR_PABORTIEN);
 }
 
-/* Before disconnect, under the interrupt lock: INTA# off, sources off. */
+/* Before disconnect: INTA# off, sources off. */
 NTSTATUS PLxEvtInterruptDisable(WDFINTERRUPT Interrupt,
 				WDFDEVICE AssociatedDevice)
 {
-	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(AssociatedDevice);
-
 	UNREFERENCED_PARAMETER(Interrupt);
 
-	if (!devExt->Regs || devExt->DeviceGone)
-		return STATUS_SUCCESS;
-	PlxUpdateIntCsr(devExt, PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN |
-			PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN, 0);
-	return STATUS_SUCCESS;
+	return PLxSetInterruptSources(AssociatedDevice, PLX_INTCSR_DRIVER_IEN,
+				      0);
 }

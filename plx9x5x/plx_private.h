@@ -14,6 +14,14 @@
 DEFINE_GUID(GUID_PLX_INTERFACE, 0x29d2a384, 0x2e47, 0x49b5,
 	    0xae, 0xbf, 0x69, 0x62, 0xc2, 0x2b, 0xd7, 0xc2);
 
+/* The core's log lines, all with the driver's name in front. */
+#define PLX_PRINT(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "plx9x5x: " fmt, \
+		   ##__VA_ARGS__)
+#define PLX_ERROR(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "plx9x5x: " fmt, \
+		   ##__VA_ARGS__)
+
 #define PLX_CH_WRITE	0	/* DMA channel 0: host -> SRAM */
 #define PLX_CH_READ	1	/* DMA channel 1: SRAM -> host */
 
@@ -70,6 +78,8 @@ typedef struct _PLX_COUNTERS {
 /**
  * struct _PLX_CHANNEL - one DMA channel and the request it serves.
  * @Number: PLX_CH_WRITE or PLX_CH_READ (also the hardware channel)
+ * @Direction: what its transfers do differently (PLxWriteDirection or
+ *	PLxReadDirection)
  * @Transaction: the channel's reusable DMA transaction
  * @CommonBuffer: holds the descriptor chain
  * @Desc: its virtual address (PLX_DMA_DESCRIPTOR array)
@@ -90,8 +100,11 @@ typedef struct _PLX_COUNTERS {
  *	this channel's active-low "not bus master on abort" bit as 0: the
  *	chain ended with a PCI master/target abort (interrupt lock)
  */
+struct _PLX_DIRECTION;
+
 typedef struct _PLX_CHANNEL {
 	ULONG Number;
+	const struct _PLX_DIRECTION *Direction;
 	WDFDMATRANSACTION Transaction;
 	WDFCOMMONBUFFER CommonBuffer;
 	PPLX_DMA_DESCRIPTOR Desc;
@@ -110,6 +123,28 @@ typedef struct _PLX_CHANNEL {
 	UCHAR IsrCsr;
 	BOOLEAN IsrAbort;
 } PLX_CHANNEL, *PPLX_CHANNEL;
+
+/**
+ * struct _PLX_DIRECTION - what tells a read from a write. The path itself
+ * is one for both (plx_dma.c); each direction's file states its own facts.
+ * @Channel: its DMA channel (PLX_CH_WRITE or PLX_CH_READ)
+ * @Initialize: initialise the channel's transaction for @Request, as the
+ *	sample's read (from the request) or write (from its MDL) path does
+ * @DescFlags: direction bit of the descriptors' next-pointer words
+ *	(0: PCI to local, PLX_DMADPR_XFERL2P: local to PCI)
+ * @ModeBits: extra DMAMODE bits of the chain (PLX_DMAMODE_CLRCOUNT)
+ * @Residual: bytes of a finished chain the chip did not move, read from
+ *	the descriptors (clear-count mode); NULL when the chip does not tell
+ *	(a chain with Done then moved all its bytes)
+ */
+typedef struct _PLX_DIRECTION {
+	ULONG Channel;
+	NTSTATUS (*Initialize)(WDFDMATRANSACTION Transaction,
+			       WDFREQUEST Request);
+	ULONG DescFlags;
+	ULONG ModeBits;
+	size_t (*Residual)(PPLX_CHANNEL Channel);
+} PLX_DIRECTION;
 
 /**
  * struct _DEVICE_EXTENSION - the context of each board's WDFDEVICE.
@@ -238,12 +273,14 @@ USHORT PLxReadClearPciAbort(PDEVICE_EXTENSION DevExt);
 /* ---- plx_dma.c: what both channels share ---------------------------------- */
 NTSTATUS PLxValidateTransfer(PDEVICE_EXTENSION DevExt, WDFREQUEST Request,
 			     size_t Length, LONGLONG *DeviceOffset);
-VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
-		      WDFREQUEST Request, LONGLONG DeviceOffset);
+VOID PLxEvtIoReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length,
+		       const PLX_DIRECTION *Direction);
+BOOLEAN PLxProgramDma(PDEVICE_EXTENSION DevExt,
+		      const PLX_DIRECTION *Direction,
+		      PSCATTER_GATHER_LIST SgList);
+VOID PLxDmaDone(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel);
 NTSTATUS PLxBuildChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		       PSCATTER_GATHER_LIST SgList, ULONG Flags);
-VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
-		   ULONG ModeBits);
 VOID PLxCheckProgrammed(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel);
 VOID PLxFinishTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		       NTSTATUS Status);
@@ -254,16 +291,15 @@ VOID PLxAbortTransfer(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 VOID PLxEndAllTransfers(PDEVICE_EXTENSION DevExt, NTSTATUS Status);
 EVT_WDF_REQUEST_CANCEL PLxEvtRequestCancel;
 EVT_WDF_IO_QUEUE_IO_STOP PLxEvtIoStop;
-EVT_WDF_TIMER PLxEvtWriteTimer;
-EVT_WDF_TIMER PLxEvtReadTimer;
+EVT_WDF_TIMER PLxEvtDmaTimer;
 
 /* ---- plx_read.c / plx_write.c / plx_control.c ------------------------------ */
+extern const PLX_DIRECTION PLxReadDirection;
 EVT_WDF_IO_QUEUE_IO_READ PLxEvtIoRead;
 EVT_WDF_PROGRAM_DMA PLxEvtProgramReadDma;
-VOID PLxReadDmaDone(PDEVICE_EXTENSION DevExt);
+extern const PLX_DIRECTION PLxWriteDirection;
 EVT_WDF_IO_QUEUE_IO_WRITE PLxEvtIoWrite;
 EVT_WDF_PROGRAM_DMA PLxEvtProgramWriteDma;
-VOID PLxWriteDmaDone(PDEVICE_EXTENSION DevExt);
 EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL PLxEvtIoDeviceControl;
 
 /* ---- for the glue (sysfs) ----------------------------------------------------- */

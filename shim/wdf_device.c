@@ -252,33 +252,37 @@ PDEVICE_OBJECT WdfDeviceWdmGetPhysicalDevice(WDFDEVICE Device)
 }
 EXPORT_SYMBOL_GPL(WdfDeviceWdmGetPhysicalDevice);
 
+/*
+ * The idle and wake policies: checked as KMDF checks them, then refused
+ * (the shim has no runtime PM or wake; the caller may ignore the status,
+ * as the sample does). @Size: the settings' Size field, NULL without
+ * settings; @Expected: the size of the structure this header defines.
+ */
+static NTSTATUS wdf_device_assign_policy(WDFDEVICE Device, const ULONG *Size,
+					 size_t Expected, const char *Caller)
+{
+	if (!WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE))
+		return STATUS_INVALID_HANDLE;
+	if (WARN_ONCE(!Size, "wdfshim: %s: NULL settings\n", Caller))
+		return STATUS_INVALID_PARAMETER;
+	if (*Size != Expected)
+		return STATUS_INFO_LENGTH_MISMATCH;
+	return STATUS_NOT_SUPPORTED;
+}
+
 NTSTATUS WdfDeviceAssignS0IdleSettings(WDFDEVICE Device,
 				       PWDF_DEVICE_POWER_POLICY_IDLE_SETTINGS Settings)
 {
-	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
-
-	if (!d)
-		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!Settings, "wdfshim: %s: NULL settings\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	if (Settings->Size != sizeof(*Settings))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	return STATUS_NOT_SUPPORTED;
+	return wdf_device_assign_policy(Device, Settings ? &Settings->Size : NULL,
+					sizeof(*Settings), __func__);
 }
 EXPORT_SYMBOL_GPL(WdfDeviceAssignS0IdleSettings);
 
 NTSTATUS WdfDeviceAssignSxWakeSettings(WDFDEVICE Device,
 				       PWDF_DEVICE_POWER_POLICY_WAKE_SETTINGS Settings)
 {
-	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
-
-	if (!d)
-		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!Settings, "wdfshim: %s: NULL settings\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	if (Settings->Size != sizeof(*Settings))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	return STATUS_NOT_SUPPORTED;
+	return wdf_device_assign_policy(Device, Settings ? &Settings->Size : NULL,
+					sizeof(*Settings), __func__);
 }
 EXPORT_SYMBOL_GPL(WdfDeviceAssignSxWakeSettings);
 
@@ -536,8 +540,8 @@ void wdf_device_stop(struct wdf_device *d)
  * flushed) -> bus mastering off -> D0Exit(@target). Requests are not
  * waited for here.
  */
-static void wdf_device_power_down(struct wdf_device *d,
-				  WDF_POWER_DEVICE_STATE target)
+static void __wdf_device_power_down(struct wdf_device *d,
+				    WDF_POWER_DEVICE_STATE target)
 {
 	if (!d->in_d0)
 		return;
@@ -557,8 +561,8 @@ static void wdf_device_power_down(struct wdf_device *d,
  * Back to D0: D0Entry(@prev) -> bus mastering on -> connect ->
  * EvtInterruptEnable -> D0EntryPostInterruptsEnabled(@prev).
  */
-static NTSTATUS wdf_device_power_up(struct wdf_device *d,
-				    WDF_POWER_DEVICE_STATE prev)
+static NTSTATUS __wdf_device_power_up(struct wdf_device *d,
+				      WDF_POWER_DEVICE_STATE prev)
 {
 	NTSTATUS st = STATUS_SUCCESS;
 	int ret;
@@ -585,6 +589,28 @@ static NTSTATUS wdf_device_power_up(struct wdf_device *d,
 	return st;
 }
 
+/* Leave D0 for D3, the callbacks' log lines naming the device. */
+static void wdf_device_power_down(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+
+	wdf_log_enter(&ls, d->dev);
+	__wdf_device_power_down(d, WdfPowerDeviceD3);
+	wdf_log_leave(&ls);
+}
+
+/* Back to D0 from D3, the callbacks' log lines naming the device. */
+static NTSTATUS wdf_device_power_up(struct wdf_device *d)
+{
+	struct wdf_log_scope ls;
+	NTSTATUS st;
+
+	wdf_log_enter(&ls, d->dev);
+	st = __wdf_device_power_up(d, WdfPowerDeviceD3);
+	wdf_log_leave(&ls);
+	return st;
+}
+
 /**
  * wdf_device_suspend() - system sleep: wait for in-flight requests, then
  * leave D0 for D3. User space is frozen, so no new request arrives.
@@ -592,12 +618,8 @@ static NTSTATUS wdf_device_power_up(struct wdf_device *d,
  */
 void wdf_device_suspend(struct wdf_device *d)
 {
-	struct wdf_log_scope ls;
-
 	wait_event(d->drain_wq, wdf_device_drained(d));
-	wdf_log_enter(&ls, d->dev);
-	wdf_device_power_down(d, WdfPowerDeviceD3);
-	wdf_log_leave(&ls);
+	wdf_device_power_down(d);
 }
 
 /**
@@ -608,13 +630,7 @@ void wdf_device_suspend(struct wdf_device *d)
  */
 NTSTATUS wdf_device_resume(struct wdf_device *d)
 {
-	struct wdf_log_scope ls;
-	NTSTATUS st;
-
-	wdf_log_enter(&ls, d->dev);
-	st = wdf_device_power_up(d, WdfPowerDeviceD3);
-	wdf_log_leave(&ls);
-	return st;
+	return wdf_device_power_up(d);
 }
 
 /**
@@ -629,13 +645,8 @@ NTSTATUS wdf_device_resume(struct wdf_device *d)
  */
 void wdf_device_reset_prepare(struct wdf_device *d)
 {
-	struct wdf_log_scope ls;
-
-	if (!d || !d->started)
-		return;
-	wdf_log_enter(&ls, d->dev);
-	wdf_device_power_down(d, WdfPowerDeviceD3);
-	wdf_log_leave(&ls);
+	if (d && d->started)
+		wdf_device_power_down(d);
 }
 
 /**
@@ -647,14 +658,11 @@ void wdf_device_reset_prepare(struct wdf_device *d)
  */
 NTSTATUS wdf_device_reset_done(struct wdf_device *d)
 {
-	struct wdf_log_scope ls;
 	NTSTATUS st;
 
 	if (!d || !d->started)
 		return STATUS_SUCCESS;
-	wdf_log_enter(&ls, d->dev);
-	st = wdf_device_power_up(d, WdfPowerDeviceD3);
-	wdf_log_leave(&ls);
+	st = wdf_device_power_up(d);
 	if (!NT_SUCCESS(st))
 		dev_err(d->dev, "wdfshim: back to D0 after a reset failed: %s (0x%08x)\n",
 			wdf_status_name(st) ?: "status", (u32)st);

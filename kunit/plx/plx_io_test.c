@@ -41,6 +41,26 @@ static size_t plxt_ubuf_diff(struct kunit *test, const struct plxt_ubuf *u,
 }
 
 /*
+ * Loopback through the board: @len bytes of pattern @seed from @w at
+ * @woff to SRAM @sram, checked there, and back into @r at @roff, checked.
+ */
+static void plxt_expect_loopback(struct plxt_bench *b, struct plxt_ubuf *w,
+				 size_t woff, struct plxt_ubuf *r, size_t roff,
+				 size_t len, loff_t sram, u32 seed)
+{
+	struct kunit *test = b->test;
+
+	plxt_ubuf_fill(test, w, woff, len, seed);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base + woff,
+				      len, sram, 0), (long)len);
+	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, sram, len, seed), (size_t)0);
+	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base + roff,
+				      len, sram, 0), (long)len);
+	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, roff, len, seed),
+			(size_t)0);
+}
+
+/*
  * The bench's premise: on UML a device's bus address is the physical
  * address, for streaming mappings and coherent memory alike, so the model
  * reaches a buffer through phys_to_virt().
@@ -100,14 +120,7 @@ static void plx_loopback_128k_test(struct kunit *test)
 	struct plxt_ubuf *r = plxt_ubuf_alloc(test, PLXT_SRAM + PAGE_SIZE, 0);
 	PLX_COUNTERS c;
 
-	plxt_ubuf_fill(test, w, 7, PLXT_SRAM, 42);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base + 7,
-				      PLXT_SRAM, 0, 0), (long)PLXT_SRAM);
-	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 0, PLXT_SRAM, 42), (size_t)0);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base + 300,
-				      PLXT_SRAM, 0, 0), (long)PLXT_SRAM);
-	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 300, PLXT_SRAM, 42),
-			(size_t)0);
+	plxt_expect_loopback(b, w, 7, r, 300, PLXT_SRAM, 0, 42);
 
 	c = plxt_counters(b);
 	KUNIT_EXPECT_EQ(test, c.Requests, 2ull);
@@ -494,13 +507,7 @@ static void plx_reset_during_io_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
 			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN),
 			(u32)(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN));
-	plxt_ubuf_fill(test, w, 3, 6000, 41);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, w->base + 3,
-				      6000, 1000, 0), 6000L);
-	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 1000, 6000, 41), (size_t)0);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, r->base + 5,
-				      6000, 1000, 0), 6000L);
-	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, r, 5, 6000, 41), (size_t)0);
+	plxt_expect_loopback(b, w, 3, r, 5, 6000, 1000, 41);
 	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
 }
 
@@ -1046,13 +1053,7 @@ static void plx_soft_reset_fallback_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, plxt_model_read(b, PLXT_INTCSR, 4) &
 			(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN),
 			(u32)(PLXT_INTCSR_PIEN | PLXT_INTCSR_PABORTIEN));
-	plxt_ubuf_fill(test, u, 7, 6000, 81);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeWrite, u->base + 7,
-				      6000, 200, 0), 6000L);
-	KUNIT_EXPECT_EQ(test, plxt_sram_diff(b, 200, 6000, 81), (size_t)0);
-	KUNIT_EXPECT_EQ(test, plxt_rw(b, WdfRequestTypeRead, u->base + 9,
-				      6000, 200, 0), 6000L);
-	KUNIT_EXPECT_EQ(test, plxt_ubuf_diff(test, u, 9, 6000, 81), (size_t)0);
+	plxt_expect_loopback(b, u, 7, u, 9, 6000, 200, 81);
 	KUNIT_EXPECT_EQ(test, plxt_counters(b).SpuriousDpcs, 0ull);
 }
 
@@ -1253,7 +1254,7 @@ static void plx_watchdog_done_pending_test(struct kunit *test)
 	mutex_lock(lock);
 	KUNIT_EXPECT_TRUE(test, wdf_test_interrupt_fire(b->device));
 	ch->IdleTicks = PLX_DMA_TIMEOUT_TICKS;	/* past the limit */
-	PLxEvtWriteTimer(ch->Timer);
+	PLxEvtDmaTimer(ch->Timer);
 	KUNIT_EXPECT_TRUE(test, ch->Busy);
 	KUNIT_EXPECT_EQ(test, b->aborts[0], aborts);
 	/* (not plxt_counters(): it takes the device lock) */

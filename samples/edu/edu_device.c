@@ -8,13 +8,6 @@
 #include <wdf.h>
 #include "edu_private.h"
 
-#define EDU_PRINT(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "edu: " fmt, \
-		   ##__VA_ARGS__)
-#define EDU_ERROR(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "edu: " fmt, \
-		   ##__VA_ARGS__)
-
 /* {5d1b1f8e-6c0a-4f5e-9a43-1ed0ed0ed0ed}: the device interface class */
 DEFINE_GUID(GUID_EDU_INTERFACE, 0x5d1b1f8e, 0x6c0a, 0x4f5e,
 	    0x9a, 0x43, 0x1e, 0xd0, 0xed, 0x0e, 0xd0, 0xed);
@@ -127,8 +120,8 @@ NTSTATUS EduEvtDeviceAdd(WDFDRIVER Driver, PWDFDEVICE_INIT DeviceInit)
 	 */
 	WDF_IO_QUEUE_CONFIG_INIT_DEFAULT_QUEUE(&queueConfig,
 					       WdfIoQueueDispatchParallel);
-	queueConfig.EvtIoRead = EduEvtIoRead;
-	queueConfig.EvtIoWrite = EduEvtIoWrite;
+	queueConfig.EvtIoRead = EduEvtIoReadWrite;
+	queueConfig.EvtIoWrite = EduEvtIoReadWrite;
 	queueConfig.EvtIoDeviceControl = EduEvtIoDeviceControl;
 	queueConfig.EvtIoStop = EduEvtIoStop;
 	status = WdfIoQueueCreate(device, &queueConfig,

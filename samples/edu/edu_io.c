@@ -21,13 +21,6 @@
 #include <wdf.h>
 #include "edu_private.h"
 
-#define EDU_ERROR(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "edu: " fmt, \
-		   ##__VA_ARGS__)
-#define EDU_PRINT(fmt, ...) \
-	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "edu: " fmt, \
-		   ##__VA_ARGS__)
-
 static void EduDmaStart(PDEVICE_CONTEXT Ctx, WDFREQUEST Request);
 static void EduFactStartNext(PDEVICE_CONTEXT Ctx);
 
@@ -40,14 +33,25 @@ static BOOLEAN EduDmaReachable(PHYSICAL_ADDRESS Address, ULONG Length)
 	       last < (1ULL << EDU_DMA_BITS);
 }
 
+/* @Length bytes at @Offset lie inside the device's usable buffer. */
+static BOOLEAN EduInBuffer(ULONGLONG Offset, ULONGLONG Length)
+{
+	return Offset <= EDU_BUF_USABLE && Length <= EDU_BUF_USABLE - Offset;
+}
+
+static WDF_DMA_DIRECTION EduDirection(BOOLEAN ToDevice)
+{
+	return ToDevice ? WdfDmaDirectionWriteToDevice :
+			  WdfDmaDirectionReadFromDevice;
+}
+
 /* Program one run of the engine; the interrupt reports its end. */
 static NTSTATUS EduStartDma(PDEVICE_CONTEXT Ctx, PHYSICAL_ADDRESS Host,
 			    ULONG DevOffset, ULONG Length, BOOLEAN ToRam)
 {
 	ULONG dev = EDU_BUF_DEVADDR + DevOffset;
 
-	if (!EduDmaReachable(Host, Length) ||
-	    DevOffset + Length > EDU_BUF_USABLE) {
+	if (!EduDmaReachable(Host, Length) || !EduInBuffer(DevOffset, Length)) {
 		EDU_ERROR("DMA %#llx+%u at %u not reachable\n",
 			  (unsigned long long)Host.QuadPart, Length, DevOffset);
 		return STATUS_DEVICE_DATA_ERROR;
@@ -127,8 +131,7 @@ static void EduTransactionDma(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 {
 	NTSTATUS status;
 
-	if (Offset < 0 || Offset > EDU_BUF_USABLE ||
-	    Length > EDU_BUF_USABLE - (size_t)Offset) {
+	if (Offset < 0 || !EduInBuffer(Offset, Length)) {
 		WdfRequestComplete(Request, STATUS_INVALID_PARAMETER);
 		return;
 	}
@@ -159,16 +162,14 @@ static void EduTransactionDma(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 static void EduReadWrite(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 			 WDF_REQUEST_PARAMETERS *Params)
 {
-	if (Params->Type == WdfRequestTypeRead)
-		EduTransactionDma(Ctx, Request, NULL,
+	BOOLEAN write = Params->Type == WdfRequestTypeWrite;
+
+	EduTransactionDma(Ctx, Request, NULL,
+			  write ? Params->Parameters.Write.DeviceOffset :
 				  Params->Parameters.Read.DeviceOffset,
+			  write ? Params->Parameters.Write.Length :
 				  Params->Parameters.Read.Length,
-				  WdfDmaDirectionReadFromDevice);
-	else
-		EduTransactionDma(Ctx, Request, NULL,
-				  Params->Parameters.Write.DeviceOffset,
-				  Params->Parameters.Write.Length,
-				  WdfDmaDirectionWriteToDevice);
+			  EduDirection(write));
 }
 
 /*
@@ -194,9 +195,7 @@ static void EduDirectDma(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 		return;
 	}
 	EduTransactionDma(Ctx, Request, mdl, args->offset,
-			  MmGetMdlByteCount(mdl),
-			  ToDevice ? WdfDmaDirectionWriteToDevice :
-				     WdfDmaDirectionReadFromDevice);
+			  MmGetMdlByteCount(mdl), EduDirection(ToDevice));
 }
 
 /* A DMA request: start it if the engine is free, else it waits. */
@@ -224,13 +223,8 @@ void EduDmaStartNext(PDEVICE_CONTEXT Ctx)
 		EduDmaStart(Ctx, request);
 }
 
-void EduEvtIoRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
-{
-	UNREFERENCED_PARAMETER(Length);
-	EduDmaSubmit(EduGetDeviceContext(WdfIoQueueGetDevice(Queue)), Request);
-}
-
-void EduEvtIoWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
+/* EvtIoRead and EvtIoWrite: the request's type tells them apart. */
+void EduEvtIoReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
 {
 	UNREFERENCED_PARAMETER(Length);
 	EduDmaSubmit(EduGetDeviceContext(WdfIoQueueGetDevice(Queue)), Request);
@@ -321,8 +315,7 @@ static void EduCommonBufferIo(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 					       (PVOID *)&in, NULL);
 	if (!NT_SUCCESS(status))
 		goto fail;
-	if (!in->length || in->offset > EDU_BUF_USABLE ||
-	    in->length > EDU_BUF_USABLE - in->offset) {
+	if (!in->length || !EduInBuffer(in->offset, in->length)) {
 		status = STATUS_INVALID_PARAMETER;
 		goto fail;
 	}
@@ -337,8 +330,7 @@ static void EduCommonBufferIo(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 	}
 	Ctx->DmaKind = EduDmaCommonBuffer;
 	Ctx->DmaRequest = Request;
-	Ctx->DmaDirection = ToDevice ? WdfDmaDirectionWriteToDevice :
-				       WdfDmaDirectionReadFromDevice;
+	Ctx->DmaDirection = EduDirection(ToDevice);
 	Ctx->DmaOffset = in->offset;
 	Ctx->DmaLength = in->length;
 	status = EduStartDma(Ctx, Ctx->CommonBufferLa, in->offset, in->length,

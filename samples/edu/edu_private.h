@@ -45,6 +45,14 @@
 
 #define EDU_DMA_TIMEOUT_MS	2000
 
+/* The driver's log lines, all with its name in front. */
+#define EDU_PRINT(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_INFO_LEVEL, "edu: " fmt, \
+		   ##__VA_ARGS__)
+#define EDU_ERROR(fmt, ...) \
+	DbgPrintEx(DPFLTR_IHVDRIVER_ID, DPFLTR_ERROR_LEVEL, "edu: " fmt, \
+		   ##__VA_ARGS__)
+
 typedef enum _EDU_DMA_KIND {
 	EduDmaIdle = 0,
 	EduDmaTransaction,	/* read/write: a WDFDMATRANSACTION */
@@ -105,8 +113,7 @@ ULONG EduRead32(PDEVICE_CONTEXT Ctx, ULONG Reg);
 void EduWrite32(PDEVICE_CONTEXT Ctx, ULONG Reg, ULONG Value);
 
 /* edu_io.c */
-EVT_WDF_IO_QUEUE_IO_READ EduEvtIoRead;
-EVT_WDF_IO_QUEUE_IO_WRITE EduEvtIoWrite;
+EVT_WDF_IO_QUEUE_IO_READ EduEvtIoReadWrite;	/* also EvtIoWrite */
 EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL EduEvtIoDeviceControl;
 EVT_WDF_IO_QUEUE_IO_STOP EduEvtIoStop;
 EVT_WDF_PROGRAM_DMA EduEvtProgramDma;
