@@ -1,20 +1,24 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The lint suite (make lint). Builds in a private copy of the tree under
-# build/lint/<abi>, so a build in the work tree is not disturbed. Cases:
-#   build-<abi>     W=1 build of every module: exit 0 and no warning
+# The lint suite (make lint). Builds in a private copy of the DKMS file set
+# (tools/pkg/dkms-src.sh) under build/lint/<abi>/, so a build in the work
+# tree is not disturbed. Cases:
+#   build-<abi>: ...  the W=1 build of every module (tools/pkg/w1.sh, three
+#                   points: builds, no compiler warning, no modpost/objtool
+#                   warning); lint owns these builds for 6.1 and 6.12,
+#                   compat reuses the verdict
 #   sparse-<abi>    C=2 sparse pass over every module: no warning/error
 #   checkpatch:<f>  no ERROR; WARNINGs only NEW_TYPEDEFS/CAMELCASE in the
 #                   public WDF headers (shim/include) and in kunit/ (a WDF
 #                   context type must be a typedef name for
 #                   WDF_DECLARE_CONTEXT_TYPE), none elsewhere
 #   modinfo-<m>     license and description present
-#   no-test-hooks-with-CONFIG_KUNIT  a build with CONFIG_KUNIT defined has
-#                   no register redirect and no wdf_test_* symbol
+#   (no-test-hooks-with-CONFIG_KUNIT: compat's, on its 6.12+KUnit build)
 #   namespace-WDFSHIM  every wdfshim export is in the namespace WDFSHIM;
 #                   plx9x5x.ko and wdfedu.ko import it
 #   kernel-doc:shim/include  scripts/kernel-doc -none: no warning
+#   source-tree     tools/pkg/srctree.sh lists what git ls-files lists
 #   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
 # Output: TAP (tools/tap/tap.sh), one test point per case.
 set -u
@@ -24,6 +28,8 @@ jobs=${LINT_JOBS:-2}
 
 # shellcheck source=tools/tap/tap.sh
 . "$root/tools/tap/tap.sh"
+# shellcheck source=tools/pkg/w1.sh
+. "$root/tools/pkg/w1.sh"
 ok() { tap_ok "$1"; }
 ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 
@@ -34,29 +40,23 @@ ko() { tap_not_ok "$1"; [ -z "${2:-}" ] || head -40 "$2" | tap_diag; }
 for abi in "$K61" "$K612"; do
 	kdir=/usr/src/linux-headers-$abi
 	work=$root/build/lint/$abi
-	rm -rf "$work"
-	mkdir -p "$work"
-	# the sources only: no objects, no .git, no build/
-	(cd "$root" && tar --exclude=./build --exclude=./.git --exclude='*.o' \
-		--exclude='*.ko' --exclude='*.cmd' -cf - .) | tar -xf - -C "$work"
-	log=$work/build.log
 	if [ ! -d "$kdir" ]; then
-		echo "no headers $kdir" >"$log"
-		ko "build-$abi" "$log"; ko "sparse-$abi"
+		ko "build-$abi: headers $kdir installed (make deps)"
+		ko "sparse-$abi"
 		continue
 	fi
-	make -C "$kdir" M="$work" W=1 -j"$jobs" modules >"$log" 2>&1
-	rc=$?
-	if [ $rc -eq 0 ] && ! grep -qE 'warning:|error:' "$log"; then
-		ok "build-$abi"
-	else
-		grep -E 'warning:|error:|Error' "$log" >"$log.w" || tail -20 "$log" >"$log.w"
-		ko "build-$abi" "$log.w"
-	fi
+	# The W=1 build of the DKMS file set (tools/pkg/w1.sh; compat reuses
+	# the verdict); sparse and the other checks then in the built tree.
+	W1_JOBS=$jobs w1_build "build-$abi" "$work" "$kdir"
+	src=$(echo "$work"/plx9x5x-*/)
+	src=${src%/}
+	[ -f "$src/Kbuild" ] || { ko "sparse-$abi (no sources)"; continue; }
+	# with W=1, as the build: the same compiler flags, so kbuild runs
+	# sparse over every file without compiling it again
 	slog=$work/sparse.log
-	make -C "$kdir" M="$work" C=2 -j"$jobs" modules >"$slog" 2>&1
-	src=$?
-	if [ $src -eq 0 ] && grep -q ' CHECK ' "$slog" &&
+	make -C "$kdir" M="$src" W=1 C=2 -j"$jobs" modules >"$slog" 2>&1
+	src_rc=$?
+	if [ $src_rc -eq 0 ] && grep -q ' CHECK ' "$slog" &&
 	   ! grep -qE 'warning:|error:' "$slog"; then
 		ok "sparse-$abi"
 	else
@@ -65,8 +65,8 @@ for abi in "$K61" "$K612"; do
 	fi
 	if [ "$abi" = "$K612" ]; then
 		for m in shim/wdfshim.ko plx9x5x/plx9x5x.ko samples/edu/wdfedu.ko; do
-			[ -f "$work/$m" ] || continue
-			info=$(/sbin/modinfo "$work/$m" 2>&1)
+			[ -f "$src/$m" ] || continue
+			info=$(/sbin/modinfo "$src/$m" 2>&1)
 			if echo "$info" | grep -q '^license:' &&
 			   echo "$info" | grep -q '^description:'; then
 				ok "modinfo-$(basename "$m")"
@@ -75,35 +75,19 @@ for abi in "$K61" "$K612"; do
 				ko "modinfo-$(basename "$m")" "$work/modinfo.log"
 			fi
 		done
-		[ -f "$work/shim/wdfshim.ko" ] || ko "modinfo-wdfshim.ko (not built)"
+		[ -f "$src/shim/wdfshim.ko" ] || ko "modinfo-wdfshim.ko (not built)"
 		# The shim exports only into the namespace WDFSHIM, and both
 		# drivers import it (modpost fails a user without the import).
 		nslog=$work/namespace.log
-		{ awk '$3 ~ /shim\/wdfshim$/ && $5 != "WDFSHIM"' "$work/Module.symvers"
+		{ awk '$3 ~ /shim\/wdfshim$/ && $5 != "WDFSHIM"' "$src/Module.symvers"
 		  for m in plx9x5x/plx9x5x.ko samples/edu/wdfedu.ko; do
-			[ "$(/sbin/modinfo -F import_ns "$work/$m" 2>&1)" = WDFSHIM ] ||
+			[ "$(/sbin/modinfo -F import_ns "$src/$m" 2>&1)" = WDFSHIM ] ||
 				echo "$m: import_ns is not WDFSHIM"
 		  done; } >"$nslog" 2>&1
-		if [ -s "$work/Module.symvers" ] && [ ! -s "$nslog" ]; then
+		if [ -s "$src/Module.symvers" ] && [ ! -s "$nslog" ]; then
 			ok "namespace-WDFSHIM"
 		else
 			ko "namespace-WDFSHIM" "$nslog"
-		fi
-		# A kernel with CONFIG_KUNIT (simulated: the symbol defined on
-		# the command line) must still get production modules: plain
-		# register access, no test hooks (those need the shim's own
-		# WDF_SHIM_TEST_HOOKS, i.e. a build of the KUnit suites).
-		klog=$work/kunit-config.log
-		make -C "$kdir" M="$work" KCFLAGS=-DCONFIG_KUNIT=1 \
-			-j"$jobs" modules >"$klog" 2>&1
-		krc=$?
-		hooks=$( { nm "$work/shim/wdfshim.ko"; nm "$work/plx9x5x/plx9x5x.ko"; } \
-			2>>"$klog" | grep -E ' (wdf_register_read|wdf_register_write|wdf_test_[a-z_]+)$')
-		if [ $krc -eq 0 ] && [ -z "$hooks" ]; then
-			ok "no-test-hooks-with-CONFIG_KUNIT"
-		else
-			echo "$hooks" >>"$klog"
-			ko "no-test-hooks-with-CONFIG_KUNIT" "$klog"
 		fi
 	fi
 done
@@ -142,6 +126,21 @@ if perl "$ksrc/scripts/kernel-doc" -none shim/include/*.h \
 	ok "kernel-doc:shim/include"
 else
 	ko "kernel-doc:shim/include" "$root/build/lint/kernel-doc.log"
+fi
+# tools/pkg/srctree.sh (every copy of the tree) reads .gitignore as git
+# does: its list is git's (tracked + untracked, not ignored, not deleted)
+if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+	slog=$root/build/lint/source-tree.log
+	if diff <("$root/tools/pkg/srctree.sh" list 2>&1) \
+		<(git -C "$root" ls-files -co --exclude-standard |
+		  while IFS= read -r f; do [ -e "$f" ] || [ -L "$f" ] && echo "$f"; done |
+		  LC_ALL=C sort) >"$slog" 2>&1; then
+		ok "source-tree"
+	else
+		ko "source-tree" "$slog"
+	fi
+else
+	tap_skip "source-tree" "no git checkout"
 fi
 # doc/porting.md's API table against the headers (tools/porting-table.sh)
 if "$root/tools/porting-table.sh" >"$root/build/lint/porting.log" 2>&1; then

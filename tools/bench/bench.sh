@@ -81,10 +81,7 @@ flock -n 8 || { say "waiting for another vmtest/run/bench in this clone"; flock 
 # ---- modules and plxbench -----------------------------------------------------
 src=$OUT/src-$abi
 mkdir -p "$src"
-rsync -rlpD --checksum --delete --exclude /build --exclude /.git --exclude '*.o' \
-	--exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod' --exclude '*.mod.c' \
-	--exclude '*.a' --exclude Module.symvers --exclude modules.order \
-	--exclude '.*.d' "$ROOT/" "$src/" || exit 2
+"$ROOT/tools/pkg/srctree.sh" copy "$src" --sync || exit 2
 say "building wdfshim, plx9x5x and plxnat for $abi"
 if ! { make -C "$kdir" M="$src" -j"$JOBS" modules &&
        make -C "$kdir" M="$src/tools/bench/native" -j"$JOBS" modules; } \

@@ -8,10 +8,16 @@
 #   from its source tarball by ksrc-sid.sh (x86_64_defconfig + PCI,
 #   modules_prepare; no Module.symvers there, so KBUILD_MODPOST_WARN=1 and
 #   modpost's "undefined!" warnings are expected; the compile is the check);
-#   plus the 6.12 headers with CONFIG_KUNIT=m given to Kbuild (kernels that
-#   have KUnit as a module must still build the DKMS file set).
+#   plus the 6.12 headers with CONFIG_KUNIT=m given to Kbuild and
+#   CONFIG_KUNIT defined for the C code (kernels that have KUnit as a
+#   module must still build the DKMS file set, warning-free, into
+#   production modules without test hooks).
 # Each kernel builds a private copy of the module sources (the DKMS file set,
-# dkms-src.sh) in build/compat-<kernel>/. Prints each kernel's build time.
+# dkms-src.sh) in build/compat-<kernel>/ (tools/pkg/w1.sh: three test points
+# per kernel). Prints each kernel's build time. The 6.1 and 6.12 builds are
+# lint's (shim/lint.sh): when lint built the same sources against the same
+# headers (as in make check, which runs lint first), its verdict is named
+# here and not counted again; otherwise compat builds them too.
 # Output: TAP (tools/pkg/lib.sh, tools/tap/tap.sh).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -20,72 +26,59 @@ set -uo pipefail
 out=$PKG_ROOT/build
 jobs=${PLX_JOBS:-2}
 
-# compile NAME KDIR [MAKEVARS...]
+# shellcheck source=tools/pkg/w1.sh
+. "$PKG_ROOT/tools/pkg/w1.sh"
+export W1_JOBS=$jobs
+
+# compile NAME KDIR [MAKEVARS...]: the W=1 build (tools/pkg/w1.sh) in
+# build/compat-NAME/.
 compile() {
-	local name=$1 kdir=$2; shift 2
-	local dir=$out/compat-$name src log t0 t1 rc w mw
-	src=$dir/plx9x5x-$PKG_VER
-	log=$dir/build.log
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	if ! "$PKG_ROOT/tools/pkg/dkms-src.sh" "$src" >"$log" 2>&1; then
-		fail "$name: copy the module sources"; tail_log "$log"
-		return
-	fi
-	t0=$(date +%s.%N)
-	make -C "$kdir" M="$src" W=1 -j"$jobs" "$@" modules >>"$log" 2>&1
-	rc=$?
-	t1=$(date +%s.%N)
-	printf 'compat: %s build time %.1f s (%s)\n' "$name" \
-		"$(echo "$t1 - $t0" | bc)" "$kdir"
-	if [ $rc -eq 0 ] && [ -f "$src/shim/wdfshim.ko" ] &&
-	   [ -f "$src/plx9x5x/plx9x5x.ko" ]; then
-		pass "$name: W=1 build of wdfshim.ko and plx9x5x.ko"
-	else
-		fail "$name: W=1 build of wdfshim.ko and plx9x5x.ko (make rc=$rc)"
-		grep -E 'error|Error' "$log" | head -20 | sed 's/^/    | /'
-		tail_log "$log" 10
-		echo "    (warnings not checked: the build failed)"
-		return
-	fi
-	w=$(grep -cE 'warning:|\[-Werror' "$log")
-	if [ "$w" -eq 0 ]; then
-		pass "$name: no compiler warnings"
-	else
-		fail "$name: $w compiler warning(s)"
-		grep -A3 -E 'warning:|\[-Werror' "$log" | head -40 | sed 's/^/    | /'
-	fi
-	# modpost/objtool: anything but the expected missing-Module.symvers
-	# noise of a kernel tree that was only prepared, not built.
-	mw=$(grep -E '^(WARNING|ERROR)|objtool' "$log" |
-		grep -vE 'Module\.symvers is missing|modpost: ".*" \[.*\] undefined!|modpost: suppressed [0-9]+ unresolved symbol warnings|modules may not be correct' || true)
-	if [ "$*" = "${*/KBUILD_MODPOST_WARN/}" ]; then
-		mw=$(grep -E '^(WARNING|ERROR)|objtool' "$log" || true)
-	fi
-	if [ -z "$mw" ]; then
-		pass "$name: no modpost/objtool warnings"
-	else
-		fail "$name: modpost/objtool warnings"
-		echo "$mw" | head -20 | sed 's/^/    | /'
-	fi
+	local name=$1 kdir=$2
+	shift 2
+	w1_build "$name" "$out/compat-$name" "$kdir" "$@"
 }
 
+# Debian's 6.1 and 6.12: lint owns these builds. Reuse its verdict when
+# lint built the same inputs (make check runs lint first); it is counted
+# there, so here it is only named. Otherwise build them here.
 for abi in "$K61" "$K612"; do
 	kdir=/usr/src/linux-headers-$abi
-	if [ -d "$kdir" ]; then
-		compile "$abi" "$kdir"
-	else
+	if [ ! -d "$kdir" ]; then
 		fail "$abi: headers $kdir installed (make deps)"
+		continue
+	fi
+	dir=$out/compat-$abi
+	lint=$out/lint/$abi
+	if src=$(w1_src "$dir") && verdict=$(w1_same "$lint" "$src" "$kdir"); then
+		tap_diag "$abi: the W=1 build of these sources against these headers is lint's" \
+			"(build/lint/$abi, verdict '$verdict', counted in lint): not repeated"
+	else
+		compile "$abi" "$kdir"
 	fi
 done
 
-# A kernel whose .config has CONFIG_KUNIT=m (as Ubuntu's and Fedora's do):
-# the DKMS file set (no kunit/) must still build. Passed on the command
-# line, this exercises the Kbuild logic only (C code sees the headers'
-# autoconf.h, which has KUNIT off). The build directory's name must not
-# contain '=': make would read M=.../x=m/... as an assignment.
+# A kernel with KUnit (CONFIG_KUNIT=m, as Ubuntu's and Fedora's have),
+# simulated on the 6.12 headers: CONFIG_KUNIT=m for Kbuild (the DKMS file
+# set, no kunit/, must still build) and -DCONFIG_KUNIT=1 for the C code
+# (the headers' autoconf.h has KUnit off). One build for both checks:
+# W=1 clean, and production modules still: plain register access, no test
+# hooks (those need the shim's own WDF_SHIM_TEST_HOOKS, i.e. a build of
+# the KUnit suites). The build directory's name must not contain '=':
+# make would read M=.../x=m/... as an assignment.
 kdir=/usr/src/linux-headers-$K612
-[ -d "$kdir" ] && compile "$K612+kunit-m" "$kdir" CONFIG_KUNIT=m
+if [ -d "$kdir" ]; then
+	name=$K612+kunit
+	compile "$name" "$kdir" CONFIG_KUNIT=m KCFLAGS=-DCONFIG_KUNIT=1
+	src=$out/compat-$name/plx9x5x-$PKG_VER
+	hooks=$( { nm "$src/shim/wdfshim.ko" && nm "$src/plx9x5x/plx9x5x.ko"; } 2>&1 |
+		grep -E ' (wdf_register_read|wdf_register_write|wdf_test_[a-z_]+)$|nm:')
+	if [ -f "$src/shim/wdfshim.ko" ] && [ -z "$hooks" ]; then
+		pass "$name: no-test-hooks-with-CONFIG_KUNIT (no register redirect, no wdf_test_* symbol)"
+	else
+		fail "$name: no-test-hooks-with-CONFIG_KUNIT"
+		printf '%s\n' "$hooks" | head -20 | tap_diag
+	fi
+fi
 
 t0=$(date +%s)
 if ksrc=$("$PKG_ROOT/tools/pkg/ksrc-sid.sh" 2>"$out/ksrc-sid.log"); then

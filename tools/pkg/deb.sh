@@ -54,11 +54,7 @@ fi
 
 # --- build -----------------------------------------------------------------
 rm -rf "$out"
-mkdir -p "$tree"
-rsync -a --exclude=/build/ --exclude=/.git/ --exclude='*.o' --exclude='*.ko' \
-	--exclude='*.mod' --exclude='*.mod.c' --exclude='*.cmd' --exclude='*.a' \
-	--exclude='*.d' --exclude='*.symvers' --exclude='modules.order' \
-	--exclude=/debian/changelog "$PKG_ROOT/" "$tree/"
+"$PKG_ROOT/tools/pkg/srctree.sh" copy "$tree" --drop '^debian/changelog$'
 if [ -f "$PKG_ROOT/debian/changelog" ]; then
 	cv=$(dpkg-parsechangelog -l "$PKG_ROOT/debian/changelog" -S Version)
 	check "debian/changelog version $cv = VERSION $PKG_VER" test "$cv" = "$PKG_VER"

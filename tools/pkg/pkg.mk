@@ -6,7 +6,8 @@
 #   make dkms-check    suite: DKMS add/build/install/boot/remove for every installed header set
 #   make deb           suite: build plx9x5x-dkms + plx9x5x-utils .debs (build/deb/), lintian, install, boot, purge
 #   make deb-build     only build + lintian the .debs into build/deb/ (installs nothing)
-#   make compat        suite: W=1 warning-free build against 6.1, 6.12 and sid's newest linux-source-7.x
+#   make compat        suite: W=1 warning-free build against 6.12+KUnit (no test hooks) and sid's newest linux-source-7.x
+#                      (6.1 and 6.12: lint's verdict when lint built the same sources, else built here)
 
 PLX_VERSION	:= $(shell cat $(PLX_ROOT)/VERSION)
 

@@ -77,7 +77,8 @@
 # Messages from this script go to stderr, prefixed "plxvm:"; the serial
 # log (carriage returns removed) is echoed on stdout unless --quiet.
 # Environment: PLX_CACHE, PLX_QEMU (use this qemu-system-x86_64 instead of
-# building one).
+# building one), PLXVM_RETRIED=1 (no retry: for a run that fails before
+# /init on purpose, such as smoke's --timeout guard; set on the retry too).
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -89,6 +89,84 @@ check_node() {
 	fi
 }
 
+# ---- transfers in the background, and how they ended ----------------------
+# bg_start NAME COMMAND...: COMMAND in the background, its output in
+# /tmp/NAME.out, its pid in $bg_pid_NAME (NAME: a shell word).
+bg_start() {
+	_n=$1
+	shift
+	"$@" > "/tmp/$_n.out" 2>&1 &
+	eval "bg_pid_$_n=$!"
+}
+# bg_end NAME...: wait for each; its exit status in $bg_rc_NAME.
+bg_end() {
+	for _n in "$@"; do
+		eval "wait \$bg_pid_$_n"
+		eval "bg_rc_$_n=$?"
+	done
+}
+# check_bg_ok DESCRIPTION NAME: one check that the command NAME (bg_end)
+# exited 0; its output is shown first ("  NAME| " lines), its last line is
+# added to the description.
+check_bg_ok() {
+	eval "_rc=\$bg_rc_$2"
+	sed "s/^/  $2| /" "/tmp/$2.out"
+	if [ "$_rc" -eq 0 ]; then
+		pass "$1: $(tail -n 1 "/tmp/$2.out")"
+	else
+		fail "$1: $(tail -n 1 "/tmp/$2.out") (rc $_rc)"
+	fi
+}
+# check_dd_errno DESCRIPTION NAME ERRNO: one check that the dd NAME
+# (bg_start NAME dd ..., bg_end) failed with ERRNO (EIO, ETIMEDOUT, ENODEV,
+# EAGAIN: dd's message for it); its messages are shown first, as
+# "  dd-NAME| " lines.
+check_dd_errno() {
+	eval "_rc=\$bg_rc_$2"
+	case $3 in
+	EIO) _m='Input/output error' ;;
+	ETIMEDOUT) _m='timed out' ;;
+	ENODEV) _m='No such device' ;;
+	EAGAIN) _m='temporarily unavailable' ;;
+	*) fail "$1 (check_dd_errno: unknown errno '$3')"; return ;;
+	esac
+	sed "s/^/  dd-$2| /" "/tmp/$2.out"
+	if [ "$_rc" -ne 0 ] && grep -q "$_m" "/tmp/$2.out"; then
+		pass "$1 (rc $_rc)"
+	else
+		fail "$1 (rc $_rc: $(head -n 1 "/tmp/$2.out"))"
+	fi
+}
+# busy_channels LABEL [SECONDS]: stall both DMA channels of board 0 and
+# start a write (w) and a read (r) of 6000 bytes, which then stay
+# running on them; wait SECONDS (default 0.3) for both to start.
+busy_channels() {
+	check "stall both channels ($1)" plxvm-qom-set /machine/peripheral/plx0 stall 3
+	bg_start w dd if=/dev/zero of=/dev/plx9x5x0 bs=6000 count=1
+	bg_start r dd if=/dev/plx9x5x0 of=/dev/null bs=6000 count=1
+	sleep "${2:-0.3}"
+}
+# check_busy_eio LABEL: after bg_end w r, the running write and read
+# (busy_channels) ended with EIO, two checks.
+check_busy_eio() {
+	check_dd_errno "the running write ended with EIO ($1)" w EIO
+	check_dd_errno "the running read ended with EIO ($1)" r EIO
+}
+
+# ---- the kernel log ----------------------------------------------------------
+# dmesg_count ERE: how many kernel log lines match ERE.
+dmesg_count() { dmesg | grep -cE "$1"; }
+# wait_dmesg ERE N [SECONDS]: wait (default 10 s) until more than N lines
+# match ERE; 0 when they do.
+wait_dmesg() {
+	i=0
+	while [ "$(dmesg_count "$1")" -le "$2" ] && [ $i -lt $((${3:-10} * 10)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ "$(dmesg_count "$1")" -gt "$2" ]
+}
+
 # The driver's lines in the kernel log (for the record).
 show_dmesg() {
 	echo "# --- driver messages ---"

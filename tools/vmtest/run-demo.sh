@@ -39,10 +39,7 @@ export PLX_QEMU=$QEMU
 step "wdfshim.ko and plx9x5x.ko for Debian's $abi kernel"
 out=$ROOT/build/vm-$abi
 mkdir -p "$out/src" "$ROOT/build/logs"
-rsync -rlpD --checksum --delete --exclude /build --exclude /.git --exclude '*.o' \
-	--exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod' \
-	--exclude '*.mod.c' --exclude '*.a' --exclude Module.symvers \
-	--exclude modules.order --exclude '.*.d' "$ROOT/" "$out/src/" || die "rsync"
+"$ROOT/tools/pkg/srctree.sh" copy "$out/src" --sync || die "copying the sources failed"
 make -C "/usr/src/linux-headers-$abi" M="$out/src" -j"$JOBS" modules \
 	> "$ROOT/build/logs/run-build.log" 2>&1 ||
 	{ tail -20 "$ROOT/build/logs/run-build.log"; die "module build failed"; }

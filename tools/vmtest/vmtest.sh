@@ -204,12 +204,8 @@ build_modules() { # $1 = K61/K612 -> prints the module directory
 	local kdir=${kdirs[$1]:-/usr/src/linux-headers-$abi}
 	[ -d "$kdir" ] || { say "no headers $kdir (make deps)"; return 1; }
 	mkdir -p "$out/src"
-	# No -t: a changed file gets a fresh mtime in the copy, so kbuild
-	# never keeps an object older than an edit made during a build.
-	rsync -rlpD --checksum --delete --exclude /build --exclude /.git --exclude '*.o' \
-		--exclude '*.ko' --exclude '.*.cmd' --exclude '*.mod' \
-		--exclude '*.mod.c' --exclude '*.a' --exclude Module.symvers \
-		--exclude modules.order --exclude '.*.d' "$ROOT/" "$out/src/" || return 1
+	# the work tree as it is, kept in step for an incremental build
+	"$ROOT/tools/pkg/srctree.sh" copy "$out/src" --sync || return 1
 	say "building modules for $abi"
 	if ! make -C "$kdir" M="$out/src" \
 		-j"$JOBS" modules > "$LOGDIR/vmtest-build-$abi.log" 2>&1; then

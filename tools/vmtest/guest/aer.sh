@@ -28,24 +28,11 @@ sysfs=/sys/bus/pci/devices/$bdf
 run_plxtest "loopback before the errors" --tests loopback
 
 aer_io() { # round error: inject under I/O, the running transfers end with EIO
-	check "stall both channels ($1)" plxvm-qom-set $board stall 3
 	to0=$(cat $sysfs/timeouts)
-	dd if=/dev/zero of=/dev/plx9x5x0 bs=6000 count=1 > /tmp/w.out 2>&1 &
-	pw=$!
-	dd if=/dev/plx9x5x0 of=/dev/null bs=6000 count=1 > /tmp/r.out 2>&1 &
-	pr=$!
-	sleep 0.3
+	busy_channels "$1"
 	check "pcie_aer_inject_error rp0 $2 ($1)" plxvm_hmp pcie_aer_inject_error rp0 "$2"
-	wait $pw
-	rw=$?
-	wait $pr
-	rr=$?
-	sed 's/^/  dd-write| /' /tmp/w.out
-	sed 's/^/  dd-read| /' /tmp/r.out
-	check "the write ended with EIO ($1, rc $rw)" \
-		sh -c "[ $rw -ne 0 ] && grep -q 'Input/output error' /tmp/w.out"
-	check "the read ended with EIO ($1, rc $rr)" \
-		sh -c "[ $rr -ne 0 ] && grep -q 'Input/output error' /tmp/r.out"
+	bg_end w r
+	check_busy_eio "$1"
 	# the watchdog's count, not the wall time: under TCG on a loaded host
 	# the error's own path once took 1.09 s; the watchdog ends a chain
 	# after 1 to 2 s
@@ -54,19 +41,14 @@ aer_io() { # round error: inject under I/O, the running transfers end with EIO
 	check "lift the stall ($1)" plxvm-qom-set $board stall 0
 }
 
+recovered='wdfshim: recovered from the PCI error'
 aer_under_io() { # round error
 	err0=$(cat $sysfs/errors)
-	n0=$(dmesg | grep -c 'wdfshim: recovered from the PCI error')
+	n0=$(dmesg_count "$recovered")
 	aer_io "$1" "$2"
-	i=0
-	while [ "$(dmesg | grep -c 'wdfshim: recovered from the PCI error')" -le "$n0" ] &&
-	      [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	dmesg | grep -E 'AER|pcieport|wdfshim' | tail -n 12 | sed 's/^/  dmesg| /'
 	check "error_detected, then resume: the driver recovered ($1)" \
-		[ "$(dmesg | grep -c 'wdfshim: recovered from the PCI error')" -gt "$n0" ]
+		wait_dmesg "$recovered" "$n0" 10
+	dmesg | grep -E 'AER|pcieport|wdfshim' | tail -n 12 | sed 's/^/  dmesg| /'
 	err1=$(cat $sysfs/errors)
 	check "errors counted ($1: $err0 -> $err1)" [ $((err1 - err0)) -ge 2 ]
 	run_plxtest "loopback and duplex after the error ($1)" --time 1000 \
@@ -76,14 +58,11 @@ aer_under_io non-fatal-1 UNSUP
 aer_under_io non-fatal-2 UNSUP
 
 # fatal: the transfers end at once; QEMU's port cannot finish the recovery
-n0=$(dmesg | grep -cE 'AER: device recovery (failed|successful)')
+done_re='AER: device recovery (failed|successful)'
+n0=$(dmesg_count "$done_re")
 aer_io fatal SDN
-i=0
-while [ "$(dmesg | grep -cE 'AER: device recovery (failed|successful)')" -le "$n0" ] &&
-      [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+wait_dmesg "$done_re" "$n0" 10 ||
+	echo "  no 'AER: device recovery' line in 10 s"
 dmesg | grep -E 'AER|pcieport|wdfshim' | tail -n 8 | sed 's/^/  dmesg| /'
 check "error_detected ran (I/O frozen)" \
 	sh -c "dmesg | grep -q '$bdf: wdfshim: PCI error (I/O frozen)'"

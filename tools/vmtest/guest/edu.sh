@@ -27,18 +27,13 @@ check "wdfshim used by both drivers (refcnt $(refcnt wdfshim))" \
 	[ "$(refcnt wdfshim)" = 2 ]
 check "wdfshim cannot go while used" sh -c '! rmmod wdfshim 2>/dev/null'
 
-"$PLXTEST" -d /dev/plx9x5x0 --time 1500 --tests loopback,duplex \
-	> /tmp/plx.out 2>&1 &
-p0=$!
-"$EDUTEST" -d /dev/edu0 -t 1500 -T dma,cb,fact,direct,parallel,badinput,high,hold $high \
-	> /tmp/edu.out 2>&1 &
-p1=$!
-wait $p0; r0=$?
-wait $p1; r1=$?
-sed 's/^/  plxtest| /' /tmp/plx.out
-sed 's/^/  edutest| /' /tmp/edu.out
-check "plxtest alongside edutest: $(tail -n 1 /tmp/plx.out)" [ $r0 -eq 0 ]
-check "edutest alongside plxtest: $(tail -n 1 /tmp/edu.out)" [ $r1 -eq 0 ]
+bg_start plxtest "$PLXTEST" -d /dev/plx9x5x0 --time 1500 --tests loopback,duplex
+# shellcheck disable=SC2086 # $high: no option or one
+bg_start edutest "$EDUTEST" -d /dev/edu0 -t 1500 \
+	-T dma,cb,fact,direct,parallel,badinput,high,hold $high
+bg_end plxtest edutest
+check_bg_ok "plxtest alongside edutest" plxtest
+check_bg_ok "edutest alongside plxtest" edutest
 
 # held requests at removal: one factorial held by the driver (EvtIoStop
 # ends it), two waiting in its manual queue (drained); then bind again

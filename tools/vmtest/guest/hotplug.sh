@@ -18,31 +18,18 @@ check_node 0
 bdf=$(plxvm-bdfs | head -n 1)
 run_plxtest "loopback before the unplug" --tests loopback
 
-check "stall both channels" plxvm-qom-set $board stall 3
 exec 5< /dev/plx9x5x0
-dd if=/dev/zero of=/dev/plx9x5x0 bs=6000 count=1 > /tmp/w.out 2>&1 &
-pw=$!
-dd if=/dev/plx9x5x0 of=/dev/null bs=6000 count=1 > /tmp/r.out 2>&1 &
-pr=$!
-sleep 0.2
-dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1 > /tmp/r2.out 2>&1 &
-pr2=$!
+busy_channels "device_del" 0.2
+bg_start r2 dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1
 sleep 0.2
 check "device_del plx0" plxvm_hmp device_del plx0
 check "the node is gone" wait_gone /dev/plx9x5x0 30
 t0=$(centisecs)
-for p in $pw $pr $pr2; do
-	wait $p
-	echo "  caller $p: rc $?"
-done
+bg_end w r r2
 t1=$(centisecs)
 check "the PCI function is gone" wait_gone /sys/bus/pci/devices/$bdf 30
-for f in w r r2; do
-	sed "s/^/  dd-$f| /" /tmp/$f.out
-done
-check "the running write ended with EIO" grep -q 'Input/output error' /tmp/w.out
-check "the running read ended with EIO" grep -q 'Input/output error' /tmp/r.out
-check "the queued reader ended with ENODEV" grep -q 'No such device' /tmp/r2.out
+check_busy_eio "device_del"
+check_dd_errno "the queued reader ended with ENODEV" r2 ENODEV
 # (the errno checks above tell EIO from the watchdog's ETIMEDOUT; the
 # bound allows for the sanitizer kernel under TCG, seen 890 ms there)
 check "no caller waited for the watchdog (ended $((t1 - t0))0 ms after the node went)" \

@@ -20,39 +20,24 @@ run_plxtest "loopback before the reset" --tests loopback
 reset_under_io() { # round
 	req0=$(cat $sysfs/requests)
 	err0=$(cat $sysfs/errors)
-	check "stall both channels ($1)" plxvm-qom-set $board stall 3
-	dd if=/dev/zero of=/dev/plx9x5x0 bs=6000 count=1 > /tmp/w.out 2>&1 &
-	pw=$!
-	dd if=/dev/plx9x5x0 of=/dev/null bs=6000 count=1 > /tmp/r.out 2>&1 &
-	pr=$!
-	sleep 0.3
-	dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1 > /tmp/r2.out 2>&1 &
-	pr2=$!
+	busy_channels "$1"
+	bg_start r2 dd if=/dev/plx9x5x0 of=/dev/null bs=100 count=1
 	sleep 0.3
 	req1=$(cat $sysfs/requests)
 	check "both channels busy ($1: requests $req0 -> $req1)" \
 		[ $((req1 - req0)) -eq 2 ]
 	to0=$(cat $sysfs/timeouts)
 	check "echo 1 > reset ($1)" sh -c "echo 1 > $sysfs/reset"
-	wait $pw
-	rw=$?
-	wait $pr
-	rr=$?
-	sed 's/^/  dd-write| /' /tmp/w.out
-	sed 's/^/  dd-read| /' /tmp/r.out
-	check "the write ended with EIO ($1, rc $rw)" \
-		sh -c "[ $rw -ne 0 ] && grep -q 'Input/output error' /tmp/w.out"
-	check "the read ended with EIO ($1, rc $rr)" \
-		sh -c "[ $rr -ne 0 ] && grep -q 'Input/output error' /tmp/r.out"
+	bg_end w r
+	check_busy_eio "$1"
 	# the watchdog's count, not the wall time (TCG on a loaded host)
 	to1=$(cat $sysfs/timeouts)
 	check "no watchdog involved ($1: timeouts $to0 -> $to1)" [ "$to1" = "$to0" ]
 	check "lift the stall ($1)" plxvm-qom-set $board stall 0
-	wait $pr2
-	rr2=$?
-	sed 's/^/  dd-read2| /' /tmp/r2.out
-	check "the queued reader ended: EAGAIN or data ($1, rc $rr2)" \
-		sh -c "[ $rr2 -eq 0 ] || grep -q 'temporarily unavailable' /tmp/r2.out"
+	bg_end r2
+	sed 's/^/  dd-r2| /' /tmp/r2.out
+	check "the queued reader ended: EAGAIN or data ($1, rc $bg_rc_r2)" \
+		sh -c "[ $bg_rc_r2 -eq 0 ] || grep -q 'temporarily unavailable' /tmp/r2.out"
 	err1=$(cat $sysfs/errors)
 	check "errors counted ($1: $err0 -> $err1)" [ $((err1 - err0)) -ge 2 ]
 	run_plxtest "loopback and duplex after the reset ($1)" --time 1000 \

@@ -6,18 +6,11 @@ check "two PLX boards present ($n)" [ "$n" -eq 2 ]
 load_modules
 check_node 0
 check_node 1
-"$PLXTEST" -d /dev/plx9x5x0 --time 1500 --tests loopback,duplex,sysfs \
-	> /tmp/p0.out 2>&1 &
-p0=$!
-"$PLXTEST" -d /dev/plx9x5x1 --time 1500 --tests loopback,duplex,sysfs \
-	> /tmp/p1.out 2>&1 &
-p1=$!
-wait $p0; r0=$?
-wait $p1; r1=$?
-sed 's/^/  plxtest0| /' /tmp/p0.out
-sed 's/^/  plxtest1| /' /tmp/p1.out
-check "board 0 concurrently: $(tail -n 1 /tmp/p0.out)" [ $r0 -eq 0 ]
-check "board 1 concurrently: $(tail -n 1 /tmp/p1.out)" [ $r1 -eq 0 ]
+bg_start plxtest0 "$PLXTEST" -d /dev/plx9x5x0 --time 1500 --tests loopback,duplex,sysfs
+bg_start plxtest1 "$PLXTEST" -d /dev/plx9x5x1 --time 1500 --tests loopback,duplex,sysfs
+bg_end plxtest0 plxtest1
+check_bg_ok "board 0 concurrently" plxtest0
+check_bg_ok "board 1 concurrently" plxtest1
 # Counters are per board: each saw its own traffic.
 d0=$(readlink -f /sys/dev/char/$(stat -c '%t:%T' /dev/plx9x5x0 |
 	awk -F: '{printf "%d:%d", "0x"$1, "0x"$2}')/device)
