@@ -109,6 +109,44 @@ in_chroot() {
 		exec chroot "$r" "$@"' _ "$r" "$@"
 }
 
+# utils_for_release NAME ROOTDIR: plx9x5x-utils is built against the build
+# host's libc, so a .deb built on Debian 13 (libc6 >= 2.38) cannot install
+# on Debian 12 (2.36), as a Debian package built for one release is not
+# for an older one. Where the release's libc6 is older than the .deb asks,
+# rebuild the binary packages in that release's chroot (build-essential,
+# debhelper and dh-dkms from its archive; the source tree deb.sh made) and
+# return 0: the caller installs that plx9x5x-utils. The
+# architecture-independent plx9x5x-dkms stays the one built on the host.
+# Returns 1 when the host's .deb fits (nothing done) or on failure (said).
+utils_for_release() {
+	local n=$1 r=$2 need have log src
+	need=$(dpkg-deb -f "$udeb" Depends | grep -o 'libc6 (>= [^)]*)' |
+		sed 's/^libc6 (>= \(.*\))$/\1/')
+	have=$(chroot "$r" dpkg-query -W -f='${Version}' libc6 2>/dev/null)
+	[ -n "$need" ] && [ -n "$have" ] || return 1
+	dpkg --compare-versions "$have" ge "$need" && return 1
+	src=$ROOT/build/deb/plx9x5x-$VER
+	if [ -n "$debs" ] || [ ! -f "$src/debian/changelog" ]; then
+		fail "$n: plx9x5x-utils needs libc6 >= $need, $n has $have, and no source tree to rebuild it ($src)"
+		return 1
+	fi
+	log=$LOGDIR/matrix-$n-utils-build.log
+	cp /etc/resolv.conf "$r/etc/resolv.conf" 2>/dev/null || true
+	rm -rf "$r/tmp/plx9x5x-$VER"
+	cp -a "$src" "$r/tmp/plx9x5x-$VER"
+	if in_chroot "$r" sh -c 'apt-get update -q &&
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends build-essential debhelper dh-dkms &&
+		cd /tmp/plx9x5x-$1 && dpkg-buildpackage -us -uc -b' _ "$VER" \
+		>"$log" 2>&1 && [ -f "$r/tmp/$(basename "$udeb")" ]; then
+		pass "$n: plx9x5x-utils rebuilt in the $n chroot (the host's .deb needs libc6 >= $need, $n has $have)"
+		return 0
+	fi
+	fail "$n: rebuild plx9x5x-utils in the $n chroot (log $log)"
+	tail_log "$log" 20
+	return 1
+}
+
 # --- one release ------------------------------------------------------------
 one() {
 	local n=$1 t0 tar r abi kver kc mods m ko vm log rc lines
@@ -138,10 +176,12 @@ one() {
 
 	mkdir -p "$r/tmp/debs"
 	cp "$work"/*.deb "$r/tmp/debs/"
+	u=/tmp/debs/$(basename "$udeb")
+	utils_for_release "$n" "$r" && u=/tmp/$(basename "$udeb")
 	log=$LOGDIR/matrix-$n-install.log
 	if in_chroot "$r" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 		--no-install-recommends "/tmp/debs/$(basename "$ddeb")" \
-		"/tmp/debs/$(basename "$udeb")" >"$log" 2>&1; then
+		"$u" >"$log" 2>&1; then
 		pass "$n: apt-get install ./plx9x5x-dkms ./plx9x5x-utils (DKMS build for $abi)"
 	else
 		fail "$n: apt-get install ./plx9x5x-dkms ./plx9x5x-utils"
