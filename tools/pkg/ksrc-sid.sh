@@ -9,7 +9,12 @@
 # dpkg-deb -x (sid's kbuild binaries need a newer libc than bookworm's).
 # CONFIG_WERROR is turned off so that W=1 warnings stay warnings (compat.sh
 # counts them). The prepared tree is cached as
-# $PLX_CACHE/src/linux-source-<pkgversion>-prep<PREP_REV> and reused while sid's newest version stays the same. Concurrent callers
+# $PLX_CACHE/src/linux-source-<pkgversion>-prep<PREP_REV> and reused while
+# sid's newest version and the host's compiler stay the same (.prepared
+# holds `gcc --version`'s first line: a tree prepared by another compiler,
+# e.g. a cache carried from a Debian 12 host to a Debian 13 one, makes
+# every module build warn "the compiler differs", so it is prepared
+# again). Concurrent callers
 # are serialised with flock. Progress on stderr, the path on stdout.
 #
 # PLX_SID_OFFLINE=1: do not contact the archive; use the newest cached tree.
@@ -24,13 +29,16 @@ PREP_REV=2	# bump when the preparation recipe below changes
 exec 9>"$src/.lock-sid"
 flock 9
 
+cc_id=$(gcc --version 2>/dev/null | head -1)
+prepared() { [ -f "$1/.prepared" ] && [ "$(cat "$1/.prepared")" = "$cc_id" ]; }
+
 newest_cached() {
 	ls -d "$src"/linux-source-7.*-prep"$PREP_REV" 2>/dev/null | sort -V | tail -1
 }
 
 if [ "${PLX_SID_OFFLINE:-0}" = 1 ]; then
 	d=$(newest_cached)
-	[ -n "$d" ] && [ -f "$d/.prepared" ] || { say "no cached tree"; exit 1; }
+	[ -n "$d" ] && prepared "$d" || { say "no cached tree"; exit 1; }
 	echo "$d"
 	exit 0
 fi
@@ -58,7 +66,7 @@ if [ ! -f "$stamp" ] || [ -n "$(find "$stamp" -mmin +60)" ]; then
 	else
 		say "apt-get update failed"
 		d=$(newest_cached)
-		if [ -n "$d" ] && [ -f "$d/.prepared" ]; then
+		if [ -n "$d" ] && prepared "$d"; then
 			say "using cached $d"
 			echo "$d"
 			exit 0
@@ -74,7 +82,7 @@ ver=$(apt-cache "${APT[@]}" policy "$pkg" | awk '/Candidate:/ {print $2}')
 [ -n "$ver" ] && [ "$ver" != "(none)" ] || { say "no candidate for $pkg"; exit 1; }
 dest=$src/$pkg-$ver-prep$PREP_REV
 
-if [ -f "$dest/.prepared" ]; then
+if prepared "$dest"; then
 	echo "$dest"
 	exit 0
 fi
@@ -103,7 +111,7 @@ say "preparing (x86_64_defconfig + PCI/MODULES, modules_prepare)"
 	done
 	make -s -j2 modules_prepare >&2
 )
-touch "$dest.tmp/.prepared"
+echo "$cc_id" > "$dest.tmp/.prepared"
 mv "$dest.tmp" "$dest"
 say "ready: $dest"
 echo "$dest"
