@@ -12,9 +12,23 @@
 # this script on the pc machine without those options (san-noirq): there
 # the _PRT lookup times out and the board gets no GSI, the found case;
 # its stale line is not routed, so the legacy_intx part is skipped.
+# Whether that lookup times out depends on how fast TCG runs the AML
+# against ACPICA's 30 s limit in guest time (it did at 55 s on a loaded
+# host, and finished in time in another run): when the kernel did route
+# the pin (no "no GSI" line for the board), the board must instead bind
+# and work, which is checked; the branch taken is printed.
 load_modules
 bdf=$(plxvm-bdfs | head -n 1)
 echo "  board $bdf: irq $(cat /sys/bus/pci/devices/$bdf/irq)"
+if ! grep -q 'acpi=noirq' /proc/cmdline &&
+   ! dmesg | grep -q "$bdf: PCI INT A: no GSI"; then
+	tap_diag "the platform routed the pin this time (no 'no GSI' for $bdf): the board must bind and work"
+	check_node 0
+	run_plxtest "loopback on the routed line" --tests loopback
+	unload_modules
+	finish
+	exit
+fi
 if wait_for /dev/plx9x5x0 3; then
 	fail "/dev/plx9x5x0 appeared for a board without a routed interrupt"
 else
@@ -23,11 +37,24 @@ fi
 check "the board is not bound" test ! -e /sys/bus/pci/devices/$bdf/driver
 check "probe said why, naming the board" \
 	sh -c "dmesg | grep -q '$bdf: wdfshim: no usable interrupt: the platform did not route its pin'"
+# The bind enables the device again, and the kernel looks the pin up
+# again: on the sanitizer kernel that second _PRT lookup may finish in
+# time. Refused when this attempt also found no route, bound and working
+# when it did.
+nogsi() { dmesg | grep -c "$bdf: PCI INT A: no GSI"; }
+g0=$(nogsi)
 sh -c "echo $bdf > /sys/bus/pci/drivers/plx9x5x/bind" 2> /tmp/bind.err
 r=$?
 sed 's/^/  bind| /' /tmp/bind.err
-check "an explicit bind fails with ENODEV (rc $r)" \
-	sh -c "[ $r -ne 0 ] && grep -q 'No such device' /tmp/bind.err"
+if grep -q 'acpi=noirq' /proc/cmdline || [ "$(nogsi)" -gt "$g0" ]; then
+	check "an explicit bind fails with ENODEV (rc $r)" \
+		sh -c "[ $r -ne 0 ] && grep -q 'No such device' /tmp/bind.err"
+else
+	tap_diag "the platform routed the pin on the explicit bind: the board must bind and work"
+	check "the explicit bind succeeded (rc $r)" [ $r -eq 0 ]
+	check_node 0
+	run_plxtest "loopback on the routed line" --tests loopback
+fi
 unload_modules
 if ! grep -q 'acpi=noirq' /proc/cmdline; then
 	finish
