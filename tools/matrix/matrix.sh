@@ -14,12 +14,15 @@
 # ./plx9x5x-utils_*.deb` (the release's own DKMS builds the modules for its
 # own headers, with its own compiler and libc), checks the modules DKMS
 # installed (vermagic = that ABI), then boots that release's kernel in the
-# project's QEMU (tools/vm/run.sh) with exactly those modules and runs
-#   - vm-loopback.sh: modprobe by the board's PCI modalias, plxtest loopback;
-#   - the vmtest basics (tools/vmtest/guest/basic.sh with guest-lib.sh):
+# project's QEMU (tools/vm/run.sh) with exactly those modules, ONCE, and
+# runs in that one guest, one test point each:
+#   - the loopback (tools/pkg/guest-loopback.sh, as vm-loopback.sh): modprobe
+#     by the board's PCI modalias, plxtest loopback, modprobe -r;
+#   - then the vmtest basics (tools/vmtest/guest/basic.sh with guest-lib.sh):
 #     insmod, the node, the whole plxtest, rmmod, autoload, unbind/rebind;
-# each with a clean kernel log (run.sh fails on any WARNING, BUG, oops, call
-# trace, lockdep or DMAR report).
+# each with a clean kernel log (any WARNING, BUG, oops, call trace, lockdep
+# or DMAR report, tools/vm/bad-log.patterns, fails the part it came in).
+# The serial log: $PLX_LOGDIR/matrix-NAME-boot.log.
 # The .debs come from `make deb-build` (tools/pkg/deb.sh, run first).
 #
 #   tools/matrix/matrix.sh [--only NAME[,NAME...]] [--debs DIR] [--list]
@@ -147,6 +150,94 @@ utils_for_release() {
 	return 1
 }
 
+# --- one boot per release: the loopback, then the basics ----------------------
+# boot NAME ABI MODDIR: boot ABI once (tools/vm/run.sh) with wdfshim.ko and
+# plx9x5x.ko from MODDIR and run, in that guest, first the loopback of
+# tools/pkg/guest-loopback.sh (modprobe by the board's modalias, plxtest
+# loopback, modprobe -r), then the vmtest basics (tools/vmtest/guest/
+# basic.sh). Two test points, as when each had its own boot: the loopback
+# and the basics, each with a clean kernel log. Between the two the guest
+# writes "plx-matrix: the basics begin" to /dev/kmsg: the kernel prints its
+# log in order, so a bad line (tools/vm/bad-log.patterns) above that mark
+# in the serial log was logged during the loopback, one below it during
+# the basics; each fails only its own part. The serial log stays in
+# $LOGDIR/matrix-NAME-boot.log (and, for a failed run, run.sh keeps it with
+# the QEMU command in $LOGDIR/failed/).
+BAD_LOG=$(grep -v -e '^#' -e '^$' "$ROOT/tools/vm/bad-log.patterns" | paste -sd'|')
+boot() {
+	local n=$1 abi=$2 mods=$3 log script
+	log=$LOGDIR/matrix-$n-boot.log
+	script=$work/boot-$n.sh
+	{
+		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
+			"$ROOT/tools/pkg/guest-loopback.sh"
+		cat <<'GUEST'
+plx_loopback
+lrc=$?
+echo "GUEST-LOOPBACK-RC=$lrc"
+# a failed loopback may leave the modules loaded: the basics start clean
+[ "$lrc" -eq 0 ] || modprobe -r plx9x5x wdfshim 2>/dev/null
+echo "<5>plx-matrix: the basics begin" > /dev/kmsg
+echo "# plx-matrix: the basics begin"
+GUEST
+		cat "$ROOT/tools/vmtest/guest/basic.sh"
+		cat <<'GUEST'
+brc=$?
+echo "GUEST-BASICS-RC=$brc"
+[ "$lrc" -eq 0 ] && [ "$brc" -eq 0 ]
+GUEST
+	} >"$script"
+	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$script" --smp 2 --boards 1 \
+		--timeout "$PLX_VM_TIMEOUT" --quiet --log "$log" --append "$PLX_VM_APPEND" \
+		--modules "$mods/wdfshim.ko" --modules "$mods/plx9x5x.ko" \
+		--file "$plxtest:/plxvm/plxtest" 2>"$work/boot-$n.err"
+	boot_verdict "$n" "$abi" "$log" $? "$work/boot-$n.err"
+}
+
+# boot_verdict NAME ABI LOG RC ERRFILE: the two test points of one boot
+# from its serial log LOG and run.sh's status RC (stderr in ERRFILE).
+boot_verdict() {
+	local n=$1 abi=$2 log=$3 rc=$4 err=$5 lrc brc mark bad_l bad_b res lines why lwhy bwhy
+	[ -f "$log" ] || : >"$log"
+	lrc=$(grep -ao 'GUEST-LOOPBACK-RC=[0-9]*' "$log" | tail -1 | cut -d= -f2)
+	brc=$(grep -ao 'GUEST-BASICS-RC=[0-9]*' "$log" | tail -1 | cut -d= -f2)
+	# the kernel's copy of the mark ("[ secs ] ..."); the echo is the fallback
+	mark=$(grep -anE '^\[ *[0-9.]+\] plx-matrix: the basics begin' "$log" | head -1 | cut -d: -f1)
+	[ -n "$mark" ] || mark=$(grep -an '^# plx-matrix: the basics begin' "$log" | head -1 | cut -d: -f1)
+	bad_l=$(grep -anE "$BAD_LOG" "$log" | awk -F: -v m="${mark:-0}" 'm == 0 || $1 < m')
+	bad_b=$(grep -anE "$BAD_LOG" "$log" | awk -F: -v m="${mark:-0}" 'm > 0 && $1 > m')
+	res=$(grep -a 'GUEST-RESULT:' "$log" | tail -1 | sed 's/.*GUEST-RESULT: //')
+	lines=$(grep -aE '^# guest: ' "$log" | tail -1)
+	case $rc in
+	124) why="timeout after ${PLX_VM_TIMEOUT}s" ;;
+	2) why="no PLXVM-RC line: the guest crashed or never ran" ;;
+	*) why="run.sh rc $rc" ;;
+	esac
+	lwhy=$why bwhy=$why
+	if [ "$lrc" = 0 ] && [ -z "$bad_l" ]; then
+		pass "$n: boot $abi with the DKMS modules, clean log: $abi: modprobe by modalias, ${res:-no result}"
+	else
+		if [ -n "$bad_l" ]; then lwhy="bad kernel log lines during the loopback"
+		elif [ -n "$lrc" ]; then lwhy="guest rc $lrc"; fi
+		fail "$n: boot $abi with the DKMS modules, modprobe by alias, loopback, clean log: $lwhy, ${res:-no result} (log $log)"
+		grep -aE 'GUEST|^# plxtest\| ' "$log" | head -30 | sed 's/^/    | /'
+		[ -z "$bad_l" ] || printf '%s\n' "$bad_l" | head -20 | sed 's/^/    | log line /'
+	fi
+	if [ "$brc" = 0 ] && [ -z "$bad_b" ] && [ "$rc" != 124 ] && [ "$rc" != 2 ]; then
+		pass "$n: vmtest basics (basic.sh) on $abi, clean log: ${lines:-?}"
+	else
+		if [ -z "$mark" ]; then bwhy="not reached ($why)"
+		elif [ -n "$bad_b" ]; then bwhy="bad kernel log lines during the basics"
+		elif [ -n "$brc" ] && [ "$rc" != 124 ] && [ "$rc" != 2 ]; then bwhy="guest rc $brc"; fi
+		fail "$n: vmtest basics (basic.sh) on $abi: $bwhy, ${lines:-no result} (log $log)"
+		grep -aE '^not ok ' "$log" | head -10 | sed 's/^/    | /'
+		[ -z "$bad_b" ] || printf '%s\n' "$bad_b" | head -20 | sed 's/^/    | log line /'
+	fi
+	if [ "$rc" -ne 0 ]; then
+		tail -n 25 "$err" | sed 's/^/    | /'
+	fi
+}
+
 # --- one release ------------------------------------------------------------
 one() {
 	local n=$1 t0 tar r abi kver kc mods m ko vm log rc lines
@@ -206,29 +297,7 @@ one() {
 	rm -rf "$r"
 
 	if [ -f "$mods/wdfshim.ko" ] && [ -f "$mods/plx9x5x.ko" ]; then
-		log=$LOGDIR/matrix-$n-loopback.log
-		if "$ROOT/tools/pkg/vm-loopback.sh" "$abi" "$mods" >"$log" 2>&1; then
-			pass "$n: boot $abi with the DKMS modules, clean log: $(tail -1 "$log")"
-		else
-			fail "$n: boot $abi with the DKMS modules, modprobe by alias, loopback, clean log"
-			tail_log "$log" 30
-		fi
-		log=$LOGDIR/matrix-$n-basic.log
-		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
-			"$ROOT/tools/vmtest/guest/basic.sh" >"$work/basic-$n.sh"
-		"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$work/basic-$n.sh" --smp 2 \
-			--timeout "$PLX_VM_TIMEOUT" --quiet --log "$log" --append "$PLX_VM_APPEND" \
-			--modules "$mods/wdfshim.ko" --modules "$mods/plx9x5x.ko" \
-			--file "$plxtest:/plxvm/plxtest" 2>"$work/basic-$n.err"
-		rc=$?
-		lines=$(grep -aE '^# guest: ' "$log" | tail -1)
-		if [ $rc -eq 0 ]; then
-			pass "$n: vmtest basics (basic.sh) on $abi, clean log: ${lines:-?}"
-		else
-			fail "$n: vmtest basics (basic.sh) on $abi: run.sh rc $rc, ${lines:-no result} (log $log)"
-			grep -aE '^not ok ' "$log" | head -10 | sed 's/^/    | /'
-			tail -n 25 "$work/basic-$n.err" | sed 's/^/    | /'
-		fi
+		boot "$n" "$abi" "$mods"
 	else
 		fail "$n: boot $abi (no DKMS-built modules)"
 	fi
