@@ -23,7 +23,9 @@
 # each with a clean kernel log (any WARNING, BUG, oops, call trace, lockdep
 # or DMAR report, tools/vm/bad-log.patterns, fails the part it came in).
 # The serial log: $PLX_LOGDIR/matrix-NAME-boot.log.
-# The .debs come from `make deb-build` (tools/pkg/deb.sh, run first).
+# The .debs come from `make deb-build` (tools/pkg/deb.sh, run first; it
+# reuses build/deb/ when that was built from the same source, e.g. by an
+# earlier suite, and the first test point says which happened).
 #
 #   tools/matrix/matrix.sh [--only NAME[,NAME...]] [--debs DIR] [--list]
 #
@@ -73,7 +75,11 @@ t0=$(date +%s)
 if [ -n "$debs" ]; then
 	echo "matrix: testing the .debs in $debs"
 elif PLX_DEB_BUILD_ONLY=1 "$ROOT/tools/pkg/deb.sh" >"$LOGDIR/matrix-deb-build.log" 2>&1; then
-	pass "make deb-build ($(( $(date +%s) - t0 ))s): $(tail -1 "$LOGDIR/matrix-deb-build.log")"
+	# deb.sh's first point says whether dpkg-buildpackage ran or build/deb
+	# was reused (built from the same source earlier)
+	how=$(grep -m1 -aE '^ok [0-9]+ - dpkg-buildpackage' "$LOGDIR/matrix-deb-build.log" |
+		sed -E 's/^ok [0-9]+ - //')
+	pass "make deb-build ($(( $(date +%s) - t0 ))s; ${how:-?}): $(tail -1 "$LOGDIR/matrix-deb-build.log")"
 else
 	fail "make deb-build: $(tail -1 "$LOGDIR/matrix-deb-build.log")"
 	tail_log "$LOGDIR/matrix-deb-build.log" 15

@@ -4,7 +4,9 @@
 # deb: build the Debian packages plx9x5x-dkms and plx9x5x-utils with
 # dpkg-buildpackage (debhelper 13, dh --with dkms) from a copy of the source
 # tree in build/deb/plx9x5x-<version>/ (the .debs land in build/deb/),
-# with debian/changelog generated from VERSION; check their contents; run
+# with debian/changelog generated from VERSION (or reuse build/deb/ when it
+# was built from the same source and toolchain: see "build (or reuse)"
+# below; the first test point says which happened); check their contents; run
 # lintian (errors and warnings fail; every override must carry a reason);
 # check the autopkgtest (debian/tests: autodep8 sees the DKMS test and ours,
 # and plxtest-cli passes against the unpacked plx9x5x-utils);
@@ -52,27 +54,78 @@ if [ "$build_only" != 1 ]; then
 	depmod_snapshot
 fi
 
-# --- build -----------------------------------------------------------------
-rm -rf "$out"
-"$PKG_ROOT/tools/pkg/srctree.sh" copy "$tree" --drop '^debian/changelog$'
+# --- build (or reuse) ----------------------------------------------------------
+# The key of a build: the source files exactly as srctree.sh copies them
+# (a tar of them with fixed owners and times, so content, names, modes and
+# symlinks count; debian/changelog is generated, not copied) and the host's
+# packaging toolchain. deb-build (run first by the matrix suite) and deb
+# (later in make check) build the same tree: the second finds the key of
+# the first in build/deb/source.key next to its .debs and reuses them, and
+# lintian's verdict on them, instead of running dpkg-buildpackage again.
+# Any other key (an edit, another toolchain) or a missing file rebuilds;
+# PLX_DEB_REBUILD=1 always rebuilds. A build records the key of its copy
+# (taken before the build), so an edit made while it ran is not mistaken
+# for what was built.
+# source_key DIR: the key of the source tree DIR (the checkout or a copy).
+source_key() {
+	local list
+	list=$(mktemp) || return 1
+	(cd "$1" && "$PKG_ROOT/tools/pkg/srctree.sh" list "$1" | grep -vx 'debian/changelog' >"$list" &&
+		tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+			--verbatim-files-from -T "$list" -cf - | sha256sum | cut -c1-64) || {
+		rm -f "$list"; return 1; }
+	rm -f "$list"
+	echo "version $PKG_VER, $(dpkg --print-architecture)"
+	dpkg-query -W -f='${Package} ${Version}\n' dpkg-dev debhelper dh-dkms gcc libc6-dev lintian 2>/dev/null
+}
+key=$(source_key "$PKG_ROOT") || key=
+keyfile=$out/source.key
+reuse=0
+if [ -n "$key" ] && [ "${PLX_DEB_REBUILD:-0}" != 1 ] && [ -f "$keyfile" ] &&
+   [ "$(cat "$keyfile")" = "$key" ] &&
+   [ -f "$out/plx9x5x-dkms_${PKG_VER}_all.deb" ] &&
+   [ -f "$out/plx9x5x-utils_${PKG_VER}_$(dpkg --print-architecture).deb" ] &&
+   [ -f "$out/plx9x5x_${PKG_VER}_$(dpkg --print-architecture).changes" ] &&
+   [ -f "$tree/debian/changelog" ]; then
+	reuse=1
+fi
+kshort=$(printf '%s\n' "$key" | head -1 | cut -c1-12)
 if [ -f "$PKG_ROOT/debian/changelog" ]; then
 	cv=$(dpkg-parsechangelog -l "$PKG_ROOT/debian/changelog" -S Version)
 	check "debian/changelog version $cv = VERSION $PKG_VER" test "$cv" = "$PKG_VER"
 fi
-# Native package: the Debian version is VERSION itself.
-{
-	echo "plx9x5x ($PKG_VER) unstable; urgency=medium"
-	echo
-	echo "  * Release $PKG_VER (generated from VERSION by tools/pkg/deb.sh)."
-	echo
-	echo " -- $MAINT  $(date -R ${SOURCE_DATE_EPOCH:+-d @$SOURCE_DATE_EPOCH})"
-} >"$tree/debian/changelog"
-t0=$(date +%s)
-if (cd "$tree" && dpkg-buildpackage -us -uc -b -j2) >"$out/build.log" 2>&1; then
-	pass "dpkg-buildpackage -us -uc -b ($(( $(date +%s) - t0 ))s, build/deb/)"
+if [ $reuse = 1 ]; then
+	age=$(( $(date +%s) - $(stat -c %Y "$keyfile") ))
+	pass "dpkg-buildpackage -us -uc -b: not run, reused build/deb/ (built ${age}s ago from the same source and toolchain, key $kshort)"
 else
-	fail "dpkg-buildpackage -us -uc -b (log: build/deb/build.log)"
-	tail_log "$out/build.log" 30
+	if [ -z "$key" ]; then
+		why="the source key could not be computed"
+	elif [ "${PLX_DEB_REBUILD:-0}" = 1 ]; then
+		why="PLX_DEB_REBUILD=1"
+	elif [ -f "$keyfile" ]; then
+		why="build/deb/ was built from another source or toolchain"
+	else
+		why="no earlier build in build/deb/"
+	fi
+	rm -rf "$out"
+	"$PKG_ROOT/tools/pkg/srctree.sh" copy "$tree" --drop '^debian/changelog$'
+	[ -z "$key" ] || key=$(source_key "$tree") || key=
+	# Native package: the Debian version is VERSION itself.
+	{
+		echo "plx9x5x ($PKG_VER) unstable; urgency=medium"
+		echo
+		echo "  * Release $PKG_VER (generated from VERSION by tools/pkg/deb.sh)."
+		echo
+		echo " -- $MAINT  $(date -R ${SOURCE_DATE_EPOCH:+-d @$SOURCE_DATE_EPOCH})"
+	} >"$tree/debian/changelog"
+	t0=$(date +%s)
+	if (cd "$tree" && dpkg-buildpackage -us -uc -b -j2) >"$out/build.log" 2>&1; then
+		pass "dpkg-buildpackage -us -uc -b ($(( $(date +%s) - t0 ))s, build/deb/; built: $why, key ${kshort:-none})"
+		[ -z "$key" ] || printf '%s\n' "$key" >"$keyfile"
+	else
+		fail "dpkg-buildpackage -us -uc -b (log: build/deb/build.log)"
+		tail_log "$out/build.log" 30
+	fi
 fi
 arch=$(dpkg --print-architecture)
 ddeb=$out/plx9x5x-dkms_${PKG_VER}_all.deb
@@ -118,11 +171,19 @@ fi
 
 # --- lintian ----------------------------------------------------------------
 if [ -f "$changes" ]; then
-	lintian --display-info --show-overrides "$changes" >"$out/lintian.log" 2>&1
-	lrc=$?
+	# reused .debs: lintian already ran on exactly these files (its log
+	# and status are kept next to them)
+	if [ $reuse = 1 ] && [ -f "$out/lintian.log" ] && [ -f "$out/lintian.rc" ]; then
+		lrc=$(cat "$out/lintian.rc") lhow="lintian's verdict on these .debs when they were built"
+	else
+		lintian --display-info --show-overrides "$changes" >"$out/lintian.log" 2>&1
+		lrc=$?
+		echo "$lrc" >"$out/lintian.rc"
+		lhow=lintian
+	fi
 	bad=$(grep -E '^[EW]: ' "$out/lintian.log" || true)
 	sed 's/^/    lintian: /' "$out/lintian.log"
-	check "lintian on the .changes and .debs: no errors or warnings (rc $lrc)" \
+	check "$lhow on the .changes and .debs: no errors or warnings (rc $lrc)" \
 		test -z "$bad" -a "$lrc" -eq 0
 else
 	fail "lintian (no .changes)"

@@ -5,7 +5,9 @@
 #   make dkms-src      install the DKMS source tree in $(DESTDIR)/usr/src/plx9x5x-<version>
 #   make dkms-check    suite: DKMS add/build/install/boot/remove for every installed header set
 #   make deb           suite: build plx9x5x-dkms + plx9x5x-utils .debs (build/deb/), lintian, install, boot, purge
-#   make deb-build     only build + lintian the .debs into build/deb/ (installs nothing)
+#   make deb-build     only build + lintian the .debs into build/deb/ (installs nothing);
+#                      deb and deb-build reuse build/deb/ when it was built from the same
+#                      source and toolchain (PLX_DEB_REBUILD=1: always build)
 #   make compat        suite: W=1 warning-free build against 6.12+KUnit (no test hooks) and sid's newest linux-source-7.x
 #                      (6.1 and 6.12: lint's verdict when lint built the same sources, else built here)
 
