@@ -51,12 +51,20 @@ void MmBuildMdlForNonPagedPool(PMDL Mdl)
 }
 EXPORT_SYMBOL_GPL(MmBuildMdlForNonPagedPool);
 
+/* Undo wdf_mdl_map(). */
+static void wdf_mdl_unmap(PMDL mdl)
+{
+	if (!mdl->MappedSystemVa)
+		return;
+	vunmap((void *)((unsigned long)mdl->MappedSystemVa & PAGE_MASK));
+	mdl->MappedSystemVa = NULL;
+}
+
 void IoFreeMdl(PMDL Mdl)
 {
 	if (!Mdl)
 		return;
-	if (Mdl->MappedSystemVa)
-		vunmap((void *)((unsigned long)Mdl->MappedSystemVa & PAGE_MASK));
+	wdf_mdl_unmap(Mdl);
 	kvfree(Mdl->Pages);
 	kfree(Mdl);
 }
@@ -77,9 +85,12 @@ struct wdf_user_mdl {
 	struct page *pages[];
 };
 
-static bool wdf_mdl_pages_inline(PMDL mdl)
+/* Free a user MDL's memory (its pages are no longer pinned). */
+static void wdf_mdl_free_user(PMDL mdl)
 {
-	return mdl->Pages == container_of(mdl, struct wdf_user_mdl, mdl)->pages;
+	if (mdl->Pages != container_of(mdl, struct wdf_user_mdl, mdl)->pages)
+		kvfree(mdl->Pages);
+	kfree(mdl);
 }
 
 PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
@@ -92,23 +103,18 @@ PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
 
 	if (npages <= WDF_MDL_INLINE_PAGES) {
 		um = wdf_mem_alloc(struct_size(um, pages, npages), GFP_KERNEL);
-		if (!um) {
-			*err = -ENOMEM;
-			return NULL;
-		}
+		if (!um)
+			goto nomem;
 		mdl = &um->mdl;
 		mdl->Pages = um->pages;
 	} else {
 		mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
-		if (!mdl) {
-			*err = -ENOMEM;
-			return NULL;
-		}
+		if (!mdl)
+			goto nomem;
 		mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
 		if (!mdl->Pages) {
 			kfree(mdl);
-			*err = -ENOMEM;
-			return NULL;
+			goto nomem;
 		}
 	}
 	got = pin_user_pages_fast(uaddr & PAGE_MASK, npages,
@@ -116,9 +122,7 @@ PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
 	if (got != npages) {
 		if (got > 0)
 			unpin_user_pages(mdl->Pages, got);
-		if (!wdf_mdl_pages_inline(mdl))
-			kvfree(mdl->Pages);
-		kfree(mdl);
+		wdf_mdl_free_user(mdl);
 		*err = got < 0 ? got : -EFAULT;
 		if (*err == -ENOMEM)
 			*err = -EFAULT;
@@ -130,28 +134,23 @@ PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
 	mdl->PageCount = npages;
 	mdl->Flags = WDF_MDL_USER_PINNED | (to_memory ? WDF_MDL_DIRTY : 0);
 	return mdl;
+nomem:
+	*err = -ENOMEM;
+	return NULL;
 }
 
 void wdf_mdl_free(PMDL mdl)
 {
-	if (!mdl)
-		return;
-	if (mdl->MappedSystemVa) {
-		vunmap((void *)((unsigned long)mdl->MappedSystemVa & PAGE_MASK));
-		mdl->MappedSystemVa = NULL;
-	}
-	if (mdl->Flags & WDF_MDL_USER_PINNED) {
-		if (mdl->Flags & WDF_MDL_DIRTY)
-			unpin_user_pages_dirty_lock(mdl->Pages, mdl->PageCount,
-						    true);
-		else
-			unpin_user_pages(mdl->Pages, mdl->PageCount);
-		if (!wdf_mdl_pages_inline(mdl))
-			kvfree(mdl->Pages);
-		kfree(mdl);
+	if (!mdl || !(mdl->Flags & WDF_MDL_USER_PINNED)) {
+		IoFreeMdl(mdl);
 		return;
 	}
-	IoFreeMdl(mdl);
+	wdf_mdl_unmap(mdl);
+	if (mdl->Flags & WDF_MDL_DIRTY)
+		unpin_user_pages_dirty_lock(mdl->Pages, mdl->PageCount, true);
+	else
+		unpin_user_pages(mdl->Pages, mdl->PageCount);
+	wdf_mdl_free_user(mdl);
 }
 
 /* Kernel mapping of an MDL (MmGetSystemAddressForMdlSafe). */
@@ -192,6 +191,14 @@ EXPORT_SYMBOL_GPL(KeDelayExecutionThread);
  * Inside a device callback the line names the board (dev_*; see
  * wdf_log.c), elsewhere it is a plain pr_*.
  */
+#define WDF_DBG_PRINT(dev, dev_fn, pr_fn, vaf)	\
+	do {					\
+		if (dev)			\
+			dev_fn(dev, "%pV", vaf);	\
+		else				\
+			pr_fn("%pV", vaf);	\
+	} while (0)
+
 ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 {
 	struct device *dev = wdf_log_device();
@@ -203,28 +210,16 @@ ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 	vaf.va = &args;
 	switch (Level) {
 	case DPFLTR_ERROR_LEVEL:
-		if (dev)
-			dev_err(dev, "%pV", &vaf);
-		else
-			pr_err("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_err, pr_err, &vaf);
 		break;
 	case DPFLTR_WARNING_LEVEL:
-		if (dev)
-			dev_warn(dev, "%pV", &vaf);
-		else
-			pr_warn("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_warn, pr_warn, &vaf);
 		break;
 	case DPFLTR_INFO_LEVEL:
-		if (dev)
-			dev_info(dev, "%pV", &vaf);
-		else
-			pr_info("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_info, pr_info, &vaf);
 		break;
 	default:
-		if (dev)
-			dev_dbg(dev, "%pV", &vaf);
-		else
-			pr_debug("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_dbg, pr_debug, &vaf);
 		break;
 	}
 	va_end(args);
