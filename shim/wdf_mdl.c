@@ -13,6 +13,21 @@
 #include <linux/vmalloc.h>
 #include "wdf_internal.h"
 
+/* An MDL with a separate array of @npages page pointers; NULL: no memory. */
+static PMDL wdf_mdl_alloc(unsigned int npages)
+{
+	PMDL mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
+
+	if (!mdl)
+		return NULL;
+	mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
+	if (!mdl->Pages) {
+		kfree(mdl);
+		return NULL;
+	}
+	return mdl;
+}
+
 PMDL IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBuffer,
 		   BOOLEAN ChargeQuota, PVOID Irp)
 {
@@ -23,14 +38,9 @@ PMDL IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBuffer,
 	if (!VirtualAddress || !Length || SecondaryBuffer || Irp)
 		return NULL;
 	npages = ADDRESS_AND_SIZE_TO_SPAN_PAGES(VirtualAddress, Length);
-	mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
+	mdl = wdf_mdl_alloc(npages);
 	if (!mdl)
 		return NULL;
-	mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
-	if (!mdl->Pages) {
-		kfree(mdl);
-		return NULL;
-	}
 	for (i = 0; i < npages; i++) {
 		void *p = (void *)((start & PAGE_MASK) + i * PAGE_SIZE);
 
@@ -108,14 +118,9 @@ PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
 		mdl = &um->mdl;
 		mdl->Pages = um->pages;
 	} else {
-		mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
+		mdl = wdf_mdl_alloc(npages);
 		if (!mdl)
 			goto nomem;
-		mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
-		if (!mdl->Pages) {
-			kfree(mdl);
-			goto nomem;
-		}
 	}
 	got = pin_user_pages_fast(uaddr & PAGE_MASK, npages,
 				  to_memory ? FOLL_WRITE : 0, mdl->Pages);
