@@ -17,8 +17,9 @@
 # Default: all four, two at a time (BENCH_JOBS); the 9656-i1 and 9056-i0
 # points measure 1 board only (BENCH_BOARDS_EXTRA). --quick: boards 1 and
 # 4 only at the main point, reps 2. --profile: instead of the timed runs,
-# one boot of the 9656-i0 point in which one 1-byte read and one write of
-# plx9x5x, native-same and native are traced (ftrace function_graph,
+# one boot of the 9656-i0 point in which one read and one write of each
+# size in BENCH_PROF_SIZES ("1 131072") of plx9x5x, native-same and
+# native are traced (ftrace function_graph,
 # tools/bench/profile-guest.sh); build/bench/profile.txt has the table
 # (tools/bench/profile.py), profile.log the guest's log.
 #
@@ -108,7 +109,7 @@ gcc -static -O2 -Wall -Wextra -o "$OUT/plxprof" "$HERE/plxprof.c" ||
 # ---- --profile: one traced boot, no timed runs ------------------------------------
 if [ "$PROFILE" = 1 ]; then
 	T=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
-	{ echo "NB=$NB"; cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
+	{ echo "NB=$NB PROF_SIZES='${BENCH_PROF_SIZES:-1 131072}'"; cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
 		"$HERE/profile-guest.sh"; } > "$T/test.sh"
 	extra=()
 	[ -z "$RTC" ] || extra+=(--qemu-arg -rtc --qemu-arg "$RTC")

@@ -2,7 +2,8 @@
 # shellcheck shell=sh
 #
 # Guest side of `make bench BENCH_ARGS=--profile` (tools/bench/bench.sh
-# puts NB and tools/vmtest/guest-lib.sh in front of this file). Boards as
+# puts NB, PROF_SIZES and tools/vmtest/guest-lib.sh in front of this
+# file). Boards as
 # in guest.sh (the first NB for plx9x5x, the last NB for plxnat). For
 # plx9x5x, native-same (plxnat dpc=2) and native (dpc=0), one 1-byte read
 # and one 1-byte write on the first board of each driver are traced with
@@ -19,10 +20,11 @@ T=/sys/kernel/debug/tracing
 [ -e $T/tracing_on ] || mount -t tracefs nodev /sys/kernel/tracing
 check "tracefs at $T" [ -w $T/current_tracer ]
 
+# shellcheck disable=SC2046
 set -- $(plxvm-bdfs)
 check "$((2 * NB)) PLX boards present ($#)" [ $# -eq $((2 * NB)) ]
 i=0
-PLX_BDF= NAT_BDF=
+PLX_BDF='' NAT_BDF=''
 for bdf in "$@"; do
 	if [ $i -lt "$NB" ]; then
 		[ -n "$PLX_BDF" ] || PLX_BDF=$bdf
@@ -51,12 +53,14 @@ check "plxnat node ${NAT_DEV:-none}" [ -c "${NAT_DEV:-/nonexistent}" ]
 
 # Untraced first: function_graph's hooks cost time even with tracing_on 0.
 P=/sys/module/plxnat/parameters
-# plain LABEL DEV MODE: the untraced latency ("PROF,label,mode,size,min,
-# median,0")
+# plain LABEL DEV MODE: the untraced latency of each size in PROF_SIZES
+# ("PROF,label,mode,size,min,median,0")
 plain() {
-	out=$("$PROF" --dev "$2" --mode "$3" --no-trace)
-	check "plxprof $1 $3 untraced" [ $? -eq 0 ]
-	echo "$out" | sed "s/^PROF,/PROF,$1,/"
+	for sz in $PROF_SIZES; do
+		out=$("$PROF" --dev "$2" --mode "$3" --size "$sz" --no-trace)
+		check "plxprof $1 $3 $sz untraced" [ $? -eq 0 ]
+		echo "$out" | sed "s/^PROF,/PROF,$1,/"
+	done
 }
 for m in read write; do plain plx9x5x "$PLX_DEV" $m; done
 echo 131072 > $P/chain_bytes
@@ -96,14 +100,16 @@ for o in funcgraph-abstime funcgraph-proc funcgraph-tail funcgraph-irqs \
 done
 echo 4096 > $T/buffer_size_kb
 
-# prof LABEL DEV MODE
+# prof LABEL DEV MODE: one traced request of each size in PROF_SIZES
 prof() {
-	echo > $T/trace
-	out=$("$PROF" --dev "$2" --mode "$3" --tracefs $T)
-	rc=$?
-	check "plxprof $1 $3" [ $rc -eq 0 ]
-	echo "$out" | sed "s/^PROF,/PROF,$1,/"
-	sed -n "/plxprof begin/,/plxprof end/s/^/TRACE,$1,$3,/p" $T/trace
+	for sz in $PROF_SIZES; do
+		echo > $T/trace
+		out=$("$PROF" --dev "$2" --mode "$3" --size "$sz" --tracefs $T)
+		rc=$?
+		check "plxprof $1 $3 $sz" [ $rc -eq 0 ]
+		echo "$out" | sed "s/^PROF,/PROF,$1,/"
+		sed -n "/plxprof begin/,/plxprof end/s/^/TRACE,$1,$3,$sz,/p" $T/trace
+	done
 }
 
 for m in read write; do prof plx9x5x "$PLX_DEV" $m; done

@@ -6,7 +6,7 @@
 Input: the guest log of tools/bench/profile-guest.sh, with
   PROF,label,mode,size,min_ns,median_ns,0        untraced (tracer off)
   PROF,label,mode,size,min_ns,median_ns,traced_ns  (hooks on, 1 traced)
-  TRACE,label,mode,<function_graph line: abstime, proc, tail>
+  TRACE,label,mode,size,<function_graph line: abstime, proc, tail>
 
 The function_graph tracer's hooks cost far more than most of the traced
 functions (about 0.75 us of virtual time per call on this guest: under
@@ -161,18 +161,18 @@ def main():
             ln = ln.rstrip('\r\n')
             if ln.startswith('PROF,'):
                 p = ln.split(',')
-                key, v = (p[1], p[2]), [int(x) for x in p[3:7]]
+                key, v = (p[1], p[2], p[3]), [int(x) for x in p[3:7]]
                 if v[3]:
                     traced[key] = v
                 else:
                     plain[key] = v
             elif ln.startswith('TRACE,'):
-                _, lbl, mode, rest = ln.split(',', 3)
-                trace[(lbl, mode)].append(rest)
+                _, lbl, mode, size, rest = ln.split(',', 4)
+                trace[(lbl, mode, size)].append(rest)
     rc = 0
     summary = []
     for key, (size, umin, umed, _) in plain.items():
-        lbl, mode = key
+        lbl, mode, _ = key
         roots = parse(trace.get(key, []))
         tr = traced.get(key, [0, 0, 0, 0])[3]
         print(f'== {lbl} {mode} {size} B: {umed / 1000:.2f} us untraced '
@@ -213,14 +213,14 @@ def main():
             if s >= 20:
                 print(f'   {name:<60} {calls:5d} {s / 1000:7.2f} '
                       f'{100 * s / umed:6.1f}')
-        summary.append((lbl, mode, umed, mods))
+        summary.append((lbl, mode, size, umed, mods))
     if not plain:
         print('no untraced PROF lines in the log')
         rc = 1
     if summary:
-        print('== summary: 1 B latency (untraced) and corrected CPU time per module')
-        for lbl, mode, umed, mods in summary:
-            print(f'   {lbl:<12} {mode:<5} {umed / 1000:7.2f} us   ' +
+        print('== summary: latency (untraced) and corrected CPU time per module')
+        for lbl, mode, size, umed, mods in summary:
+            print(f'   {lbl:<12} {mode:<5} {size:>6} B {umed / 1000:7.2f} us   ' +
                   ', '.join(f'{m} {v / 1000:.2f}' for m, v in sorted(mods.items())))
     return rc
 
