@@ -211,9 +211,6 @@ struct wdf_file_object {
 	FILE_OBJECT wdm;
 };
 
-#define WDF_MDL_USER_PINNED	0x1	/* Pages pinned with pin_user_pages */
-#define WDF_MDL_DIRTY		0x2	/* unpin dirty (device -> host) */
-
 struct wdf_request {
 	struct wdf_object obj;
 	struct wdf_device *device;
@@ -442,6 +439,18 @@ long wdf_request_run(struct wdf_request *req);
 void wdf_request_wait_signals(struct wdf_request *req);
 void wdf_request_set_access(struct wdf_request *req, bool read, bool write);
 void wdf_request_fail(struct wdf_request *req, NTSTATUS status);
+
+/*
+ * wdf_mdl.c: the pinned user buffer of a read/write or direct ioctl.
+ * wdf_mdl_pin_user() pins @len bytes at @uaddr (for writing when the
+ * device writes them, @to_memory) and sets *err (-ENOMEM, -EFAULT) on
+ * failure; wdf_mdl_free() unpins it (dirty if @to_memory) and frees any
+ * MDL, NULL included; wdf_mdl_map() maps it for the kernel once
+ * (MmGetSystemAddressForMdlSafe), NULL on failure.
+ */
+PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err);
+void wdf_mdl_free(PMDL mdl);
+void *wdf_mdl_map(PMDL mdl);
 
 /* wdf_cdev.c */
 int wdf_cdev_init(void);

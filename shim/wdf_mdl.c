@@ -1,15 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * wdf_mdl.c - the WDM helpers: MDLs for kernel buffers, delays, debug
- * output.
+ * wdf_mdl.c - the WDM helpers: every MDL (kernel buffers, and the
+ * pinned user buffer of a request), delays, debug output.
  */
 #include <linux/delay.h>
 #include <linux/export.h>
 #include <linux/math64.h>
 #include <linux/mm.h>
+#include <linux/overflow.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include "wdf_internal.h"
+
+/* An MDL with a separate array of @npages page pointers; NULL: no memory. */
+static PMDL wdf_mdl_alloc(unsigned int npages)
+{
+	PMDL mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
+
+	if (!mdl)
+		return NULL;
+	mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
+	if (!mdl->Pages) {
+		kfree(mdl);
+		return NULL;
+	}
+	return mdl;
+}
 
 PMDL IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBuffer,
 		   BOOLEAN ChargeQuota, PVOID Irp)
@@ -21,14 +38,9 @@ PMDL IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBuffer,
 	if (!VirtualAddress || !Length || SecondaryBuffer || Irp)
 		return NULL;
 	npages = ADDRESS_AND_SIZE_TO_SPAN_PAGES(VirtualAddress, Length);
-	mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
+	mdl = wdf_mdl_alloc(npages);
 	if (!mdl)
 		return NULL;
-	mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
-	if (!mdl->Pages) {
-		kfree(mdl);
-		return NULL;
-	}
 	for (i = 0; i < npages; i++) {
 		void *p = (void *)((start & PAGE_MASK) + i * PAGE_SIZE);
 
@@ -49,16 +61,117 @@ void MmBuildMdlForNonPagedPool(PMDL Mdl)
 }
 EXPORT_SYMBOL_GPL(MmBuildMdlForNonPagedPool);
 
+/* Undo wdf_mdl_map(). */
+static void wdf_mdl_unmap(PMDL mdl)
+{
+	if (!mdl->MappedSystemVa)
+		return;
+	vunmap((void *)((unsigned long)mdl->MappedSystemVa & PAGE_MASK));
+	mdl->MappedSystemVa = NULL;
+}
+
 void IoFreeMdl(PMDL Mdl)
 {
 	if (!Mdl)
 		return;
-	if (Mdl->MappedSystemVa)
-		vunmap((void *)((unsigned long)Mdl->MappedSystemVa & PAGE_MASK));
+	wdf_mdl_unmap(Mdl);
 	kvfree(Mdl->Pages);
 	kfree(Mdl);
 }
 EXPORT_SYMBOL_GPL(IoFreeMdl);
+
+/*
+ * Up to WDF_MDL_INLINE_PAGES (128 KiB at any alignment) a user buffer's
+ * page array follows its MDL in the same allocation: one allocation per
+ * request instead of two.
+ */
+#define WDF_MDL_INLINE_PAGES	(SZ_128K / PAGE_SIZE + 1)
+
+#define WDF_MDL_USER_PINNED	0x1	/* Pages pinned with pin_user_pages */
+#define WDF_MDL_DIRTY		0x2	/* unpin dirty (device -> host) */
+
+struct wdf_user_mdl {
+	MDL mdl;
+	struct page *pages[];
+};
+
+/* Free a user MDL's memory (its pages are no longer pinned). */
+static void wdf_mdl_free_user(PMDL mdl)
+{
+	if (mdl->Pages != container_of(mdl, struct wdf_user_mdl, mdl)->pages)
+		kvfree(mdl->Pages);
+	kfree(mdl);
+}
+
+PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
+{
+	struct wdf_user_mdl *um;
+	unsigned int npages = DIV_ROUND_UP(offset_in_page(uaddr) + len,
+					   PAGE_SIZE);
+	PMDL mdl;
+	int got;
+
+	if (npages <= WDF_MDL_INLINE_PAGES) {
+		um = wdf_mem_alloc(struct_size(um, pages, npages), GFP_KERNEL);
+		if (!um)
+			goto nomem;
+		mdl = &um->mdl;
+		mdl->Pages = um->pages;
+	} else {
+		mdl = wdf_mdl_alloc(npages);
+		if (!mdl)
+			goto nomem;
+	}
+	got = pin_user_pages_fast(uaddr & PAGE_MASK, npages,
+				  to_memory ? FOLL_WRITE : 0, mdl->Pages);
+	if (got != npages) {
+		if (got > 0)
+			unpin_user_pages(mdl->Pages, got);
+		wdf_mdl_free_user(mdl);
+		*err = got < 0 ? got : -EFAULT;
+		if (*err == -ENOMEM)
+			*err = -EFAULT;
+		return NULL;
+	}
+	mdl->StartVa = (PVOID)(uaddr & PAGE_MASK);
+	mdl->ByteOffset = offset_in_page(uaddr);
+	mdl->ByteCount = len;
+	mdl->PageCount = npages;
+	mdl->Flags = WDF_MDL_USER_PINNED | (to_memory ? WDF_MDL_DIRTY : 0);
+	return mdl;
+nomem:
+	*err = -ENOMEM;
+	return NULL;
+}
+
+void wdf_mdl_free(PMDL mdl)
+{
+	if (!mdl || !(mdl->Flags & WDF_MDL_USER_PINNED)) {
+		IoFreeMdl(mdl);
+		return;
+	}
+	wdf_mdl_unmap(mdl);
+	if (mdl->Flags & WDF_MDL_DIRTY)
+		unpin_user_pages_dirty_lock(mdl->Pages, mdl->PageCount, true);
+	else
+		unpin_user_pages(mdl->Pages, mdl->PageCount);
+	wdf_mdl_free_user(mdl);
+}
+
+/* Kernel mapping of an MDL (MmGetSystemAddressForMdlSafe). */
+void *wdf_mdl_map(PMDL mdl)
+{
+	void *va;
+
+	if (mdl->MappedSystemVa)
+		return mdl->MappedSystemVa;
+	might_sleep();
+	va = vmap(mdl->Pages, mdl->PageCount, VM_MAP, PAGE_KERNEL);
+	if (!va)
+		return NULL;
+	mdl->MappedSystemVa = (u8 *)va + mdl->ByteOffset;
+	return mdl->MappedSystemVa;
+}
 
 NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
 				PLARGE_INTEGER Interval)
@@ -83,6 +196,14 @@ EXPORT_SYMBOL_GPL(KeDelayExecutionThread);
  * Inside a device callback the line names the board (dev_*; see
  * wdf_log.c), elsewhere it is a plain pr_*.
  */
+#define WDF_DBG_PRINT(dev, dev_fn, pr_fn, vaf)	\
+	do {					\
+		if (dev)			\
+			dev_fn(dev, "%pV", vaf);	\
+		else				\
+			pr_fn("%pV", vaf);	\
+	} while (0)
+
 ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 {
 	struct device *dev = wdf_log_device();
@@ -94,28 +215,16 @@ ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
 	vaf.va = &args;
 	switch (Level) {
 	case DPFLTR_ERROR_LEVEL:
-		if (dev)
-			dev_err(dev, "%pV", &vaf);
-		else
-			pr_err("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_err, pr_err, &vaf);
 		break;
 	case DPFLTR_WARNING_LEVEL:
-		if (dev)
-			dev_warn(dev, "%pV", &vaf);
-		else
-			pr_warn("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_warn, pr_warn, &vaf);
 		break;
 	case DPFLTR_INFO_LEVEL:
-		if (dev)
-			dev_info(dev, "%pV", &vaf);
-		else
-			pr_info("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_info, pr_info, &vaf);
 		break;
 	default:
-		if (dev)
-			dev_dbg(dev, "%pV", &vaf);
-		else
-			pr_debug("%pV", &vaf);
+		WDF_DBG_PRINT(dev, dev_dbg, pr_debug, &vaf);
 		break;
 	}
 	va_end(args);

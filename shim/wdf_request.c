@@ -51,121 +51,12 @@
 #include <linux/freezer.h>
 #include <linux/highmem.h>
 #include <linux/ioctl.h>
-#include <linux/mm.h>
-#include <linux/overflow.h>
 #include <linux/pagemap.h>
 #include <linux/rcupdate.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
-#include <linux/sizes.h>
 #include <linux/uaccess.h>
-#include <linux/vmalloc.h>
 #include "wdf_internal.h"
-
-/*
- * Up to WDF_MDL_INLINE_PAGES (128 KiB at any alignment) a user buffer's
- * page array follows its MDL in the same allocation: one allocation per
- * request instead of two.
- */
-#define WDF_MDL_INLINE_PAGES	(SZ_128K / PAGE_SIZE + 1)
-
-struct wdf_user_mdl {
-	MDL mdl;
-	struct page *pages[];
-};
-
-static bool wdf_mdl_pages_inline(PMDL mdl)
-{
-	return mdl->Pages == container_of(mdl, struct wdf_user_mdl, mdl)->pages;
-}
-
-static PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory,
-			     int *err)
-{
-	struct wdf_user_mdl *um;
-	unsigned int npages = DIV_ROUND_UP(offset_in_page(uaddr) + len,
-					   PAGE_SIZE);
-	PMDL mdl;
-	int got;
-
-	if (npages <= WDF_MDL_INLINE_PAGES) {
-		um = wdf_mem_alloc(struct_size(um, pages, npages), GFP_KERNEL);
-		if (!um) {
-			*err = -ENOMEM;
-			return NULL;
-		}
-		mdl = &um->mdl;
-		mdl->Pages = um->pages;
-	} else {
-		mdl = wdf_mem_alloc(sizeof(*mdl), GFP_KERNEL);
-		if (!mdl) {
-			*err = -ENOMEM;
-			return NULL;
-		}
-		mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
-		if (!mdl->Pages) {
-			kfree(mdl);
-			*err = -ENOMEM;
-			return NULL;
-		}
-	}
-	got = pin_user_pages_fast(uaddr & PAGE_MASK, npages,
-				  to_memory ? FOLL_WRITE : 0, mdl->Pages);
-	if (got != npages) {
-		if (got > 0)
-			unpin_user_pages(mdl->Pages, got);
-		if (!wdf_mdl_pages_inline(mdl))
-			kvfree(mdl->Pages);
-		kfree(mdl);
-		*err = got < 0 ? got : -EFAULT;
-		if (*err == -ENOMEM)
-			*err = -EFAULT;
-		return NULL;
-	}
-	mdl->StartVa = (PVOID)(uaddr & PAGE_MASK);
-	mdl->ByteOffset = offset_in_page(uaddr);
-	mdl->ByteCount = len;
-	mdl->PageCount = npages;
-	mdl->Flags = WDF_MDL_USER_PINNED | (to_memory ? WDF_MDL_DIRTY : 0);
-	return mdl;
-}
-
-static void wdf_mdl_free(PMDL mdl)
-{
-	if (!mdl)
-		return;
-	if (mdl->MappedSystemVa) {
-		vunmap((void *)((unsigned long)mdl->MappedSystemVa & PAGE_MASK));
-		mdl->MappedSystemVa = NULL;
-	}
-	if (mdl->Flags & WDF_MDL_USER_PINNED) {
-		if (mdl->Flags & WDF_MDL_DIRTY)
-			unpin_user_pages_dirty_lock(mdl->Pages, mdl->PageCount,
-						    true);
-		else
-			unpin_user_pages(mdl->Pages, mdl->PageCount);
-		if (!wdf_mdl_pages_inline(mdl))
-			kvfree(mdl->Pages);
-		kfree(mdl);
-		return;
-	}
-	IoFreeMdl(mdl);
-}
-
-/* Kernel mapping of an MDL (MmGetSystemAddressForMdlSafe). */
-static void *wdf_mdl_map(PMDL mdl)
-{
-	void *va;
-
-	if (mdl->MappedSystemVa)
-		return mdl->MappedSystemVa;
-	might_sleep();
-	va = vmap(mdl->Pages, mdl->PageCount, VM_MAP, PAGE_KERNEL);
-	if (!va)
-		return NULL;
-	mdl->MappedSystemVa = (u8 *)va + mdl->ByteOffset;
-	return mdl->MappedSystemVa;
-}
 
 /* A METHOD_*_DIRECT ioctl: read the argument, copy in, pin the output. */
 static int wdf_request_direct(struct wdf_request *req, unsigned long addr,

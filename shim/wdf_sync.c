@@ -40,19 +40,28 @@ struct wdf_waitlock {
 	int held;
 };
 
-static struct wdf_object *wdf_sync_parent(PWDF_OBJECT_ATTRIBUTES attrs,
-					  NTSTATUS *st)
+/*
+ * A new lock object (not attached yet) and its parent (NULL: none) from
+ * @attrs; NULL and *st on failure.
+ */
+static void *wdf_sync_alloc(size_t size, enum wdf_object_type type,
+			    PWDF_OBJECT_ATTRIBUTES attrs,
+			    const struct wdf_object_ops *ops,
+			    struct wdf_object **parent, NTSTATUS *st)
 {
-	struct wdf_object *parent;
-
+	*parent = NULL;
 	*st = wdf_attributes_check(attrs);
-	if (!NT_SUCCESS(*st) || !attrs || !attrs->ParentObject)
+	if (!NT_SUCCESS(*st))
 		return NULL;
-	parent = wdf_object_get(attrs->ParentObject, WDF_TYPE_NONE,
-				"WdfSync*Create");
-	if (!parent)
-		*st = STATUS_INVALID_HANDLE;
-	return parent;
+	if (attrs && attrs->ParentObject) {
+		*parent = wdf_object_get(attrs->ParentObject, WDF_TYPE_NONE,
+					 "WdfSync*Create");
+		if (!*parent) {
+			*st = STATUS_INVALID_HANDLE;
+			return NULL;
+		}
+	}
+	return wdf_object_alloc(size, type, attrs, ops, st);
 }
 
 static void wdf_spinlock_dispose(struct wdf_object *obj)
@@ -78,11 +87,8 @@ NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
 	if (WARN_ONCE(!SpinLock, "wdfshim: %s: NULL pointer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	*SpinLock = NULL;
-	parent = wdf_sync_parent(SpinLockAttributes, &st);
-	if (!NT_SUCCESS(st))
-		return st;
-	s = wdf_object_alloc(sizeof(*s), WDF_TYPE_SPINLOCK, SpinLockAttributes,
-			     &wdf_spinlock_ops, &st);
+	s = wdf_sync_alloc(sizeof(*s), WDF_TYPE_SPINLOCK, SpinLockAttributes,
+			   &wdf_spinlock_ops, &parent, &st);
 	if (!s)
 		return st;
 	spin_lock_init(&s->lock);
@@ -144,11 +150,8 @@ NTSTATUS WdfWaitLockCreate(PWDF_OBJECT_ATTRIBUTES LockAttributes,
 	if (WARN_ONCE(!Lock, "wdfshim: %s: NULL pointer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	*Lock = NULL;
-	parent = wdf_sync_parent(LockAttributes, &st);
-	if (!NT_SUCCESS(st))
-		return st;
-	w = wdf_object_alloc(sizeof(*w), WDF_TYPE_WAITLOCK, LockAttributes,
-			     &wdf_waitlock_ops, &st);
+	w = wdf_sync_alloc(sizeof(*w), WDF_TYPE_WAITLOCK, LockAttributes,
+			   &wdf_waitlock_ops, &parent, &st);
 	if (!w)
 		return st;
 	sema_init(&w->sem, 1);

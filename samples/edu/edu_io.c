@@ -67,6 +67,18 @@ static NTSTATUS EduStartDma(PDEVICE_CONTEXT Ctx, PHYSICAL_ADDRESS Host,
 	return STATUS_SUCCESS;
 }
 
+/* The engine is @Request's until EduFinishDma; the DPC reads these. */
+static void EduClaimDma(PDEVICE_CONTEXT Ctx, EDU_DMA_KIND Kind,
+			WDFREQUEST Request, WDF_DMA_DIRECTION Direction,
+			ULONG Offset, ULONG Length)
+{
+	Ctx->DmaKind = Kind;
+	Ctx->DmaRequest = Request;
+	Ctx->DmaDirection = Direction;
+	Ctx->DmaOffset = Offset;
+	Ctx->DmaLength = Length;
+}
+
 static void EduFinishDma(PDEVICE_CONTEXT Ctx, NTSTATUS Status,
 			 ULONG_PTR Information)
 {
@@ -99,13 +111,13 @@ BOOLEAN EduEvtProgramDma(WDFDMATRANSACTION Transaction, WDFDEVICE Device,
 	NTSTATUS status;
 
 	UNREFERENCED_PARAMETER(Context);
+	UNREFERENCED_PARAMETER(Direction);	/* EduClaimDma recorded it */
 	ctx->ProgramStatus = STATUS_SUCCESS;
 	if (!SgList->NumberOfElements) {
 		ctx->ProgramStatus = STATUS_DEVICE_DATA_ERROR;
 		WdfTimerStart(ctx->Watchdog, 0);
 		return FALSE;
 	}
-	ctx->DmaDirection = Direction;
 	ctx->SgList = SgList;
 	ctx->SgIndex = 0;
 	ctx->ElementOffset = 0;
@@ -150,10 +162,8 @@ static void EduTransactionDma(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 		WdfRequestComplete(Request, status);
 		return;
 	}
-	Ctx->DmaKind = EduDmaTransaction;
-	Ctx->DmaRequest = Request;
-	Ctx->DmaOffset = (ULONG)Offset;
-	Ctx->DmaLength = (ULONG)Length;
+	EduClaimDma(Ctx, EduDmaTransaction, Request, Direction, (ULONG)Offset,
+		    (ULONG)Length);
 	status = WdfDmaTransactionExecute(Ctx->Transaction, Ctx);
 	if (!NT_SUCCESS(status))
 		EduFinishDma(Ctx, status, 0);
@@ -328,11 +338,8 @@ static void EduCommonBufferIo(PDEVICE_CONTEXT Ctx, WDFREQUEST Request,
 		if (!NT_SUCCESS(status))
 			goto fail;
 	}
-	Ctx->DmaKind = EduDmaCommonBuffer;
-	Ctx->DmaRequest = Request;
-	Ctx->DmaDirection = EduDirection(ToDevice);
-	Ctx->DmaOffset = in->offset;
-	Ctx->DmaLength = in->length;
+	EduClaimDma(Ctx, EduDmaCommonBuffer, Request, EduDirection(ToDevice),
+		    in->offset, in->length);
 	status = EduStartDma(Ctx, Ctx->CommonBufferLa, in->offset, in->length,
 			     !ToDevice);
 	if (!NT_SUCCESS(status))

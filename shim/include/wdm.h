@@ -69,24 +69,18 @@ typedef CHAR KPROCESSOR_MODE;
 
 /** typedef LARGE_INTEGER - a 64-bit value also seen as two 32-bit halves. */
 typedef union _LARGE_INTEGER {
-	struct {
+	/* the halves, by name and again as .u */
 #ifdef __LITTLE_ENDIAN
+	struct_group_tagged(_LARGE_INTEGER_PARTS, u,
 		ULONG LowPart;
 		LONG HighPart;
+	);
 #else
+	struct_group_tagged(_LARGE_INTEGER_PARTS, u,
 		LONG HighPart;
 		ULONG LowPart;
+	);
 #endif
-	};
-	struct {
-#ifdef __LITTLE_ENDIAN
-		ULONG LowPart;
-		LONG HighPart;
-#else
-		LONG HighPart;
-		ULONG LowPart;
-#endif
-	} u;
 	LONGLONG QuadPart;
 } LARGE_INTEGER, *PLARGE_INTEGER, PHYSICAL_ADDRESS, *PPHYSICAL_ADDRESS;
 
