@@ -150,6 +150,49 @@ static void obj_child_contexts(struct kunit *test)
 }
 
 /*
+ * Each file of a driver has its own static copy of a context type's info
+ * (WDF_DECLARE_CONTEXT_TYPE in a header): every copy finds the context by
+ * name, again and again, with more copies than the shim caches per object
+ * (WDF_CTX_ALIASES, 4), and a copy of another type never does, also after
+ * the cache has been filled and overwritten.
+ */
+static void obj_context_copies_match_by_name(struct kunit *test)
+{
+	static const WDF_OBJECT_CONTEXT_TYPE_INFO copy[6] = {
+#define OBJ_COPY(i) { sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), "OBJ_DEVCTX", \
+		      sizeof(OBJ_DEVCTX), &copy[i] }
+		OBJ_COPY(0), OBJ_COPY(1), OBJ_COPY(2),
+		OBJ_COPY(3), OBJ_COPY(4), OBJ_COPY(5),
+#undef OBJ_COPY
+	};
+	static const WDF_OBJECT_CONTEXT_TYPE_INFO other = {
+		sizeof(WDF_OBJECT_CONTEXT_TYPE_INFO), "OBJ_DEVCTY",
+		sizeof(OBJ_DEVCTX), &other
+	};
+	WDF_OBJECT_ATTRIBUTES attrs;
+	struct wdft_device *wd;
+	unsigned int round, i;
+	OBJ_DEVCTX *ctx;
+
+	WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attrs, OBJ_DEVCTX);
+	wd = wdft_device_create(test, &attrs);
+	ctx = obj_get_devctx(wd->device);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < ARRAY_SIZE(copy); i++)
+			KUNIT_EXPECT_PTR_EQ(test,
+				WdfObjectGetTypedContextWorker(wd->device,
+							       &copy[i]),
+				(void *)ctx);
+		KUNIT_EXPECT_NULL(test,
+			WdfObjectGetTypedContextWorker(wd->device, &other));
+		KUNIT_EXPECT_NULL(test, obj_get_otherctx(wd->device));
+		KUNIT_EXPECT_PTR_EQ(test, (void *)obj_get_devctx(wd->device),
+				    (void *)ctx);
+	}
+}
+
+/*
  * device -> enabler -> {common buffer A, common buffer B, transaction};
  * device -> timer. Removing the device runs every cleanup exactly once,
  * each child before its parent, and each destroy after its cleanup.
@@ -380,6 +423,7 @@ static struct kunit_case wdf_object_cases[] = {
 	KUNIT_CASE(obj_device_context_is_zeroed_and_typed),
 	KUNIT_CASE(obj_context_size_override),
 	KUNIT_CASE(obj_child_contexts),
+	KUNIT_CASE(obj_context_copies_match_by_name),
 	KUNIT_CASE(obj_device_removal_cleans_tree_children_first),
 	KUNIT_CASE(obj_delete_enabler_deletes_its_children),
 	KUNIT_CASE(obj_delete_child_then_parent_no_double_cleanup),

@@ -76,11 +76,17 @@ struct wdf_object_ops {
  * @cleanup: EvtCleanupCallback
  * @destroy: EvtDestroyCallback
  * @ctx_type: context type info (or NULL)
+ * @ctx_alias: other copies of @ctx_type's info already matched by name
+ *	(WDF_DECLARE_CONTEXT_TYPE gives each file of a driver its own
+ *	static copy): a cache for WdfObjectGetTypedContextWorker, only
+ *	compared, never dereferenced
  * @ctx: the context (zeroed), allocated with the object
  * @sync_scope: resolved synchronisation scope
  * @no_delete: WdfObjectDelete refused
  * @deleting: deletion has started
  */
+#define WDF_CTX_ALIASES	4
+
 struct wdf_object {
 	u32 magic;
 	enum wdf_object_type type;
@@ -91,6 +97,7 @@ struct wdf_object {
 	PFN_WDF_OBJECT_CONTEXT_CLEANUP cleanup;
 	PFN_WDF_OBJECT_CONTEXT_DESTROY destroy;
 	PCWDF_OBJECT_CONTEXT_TYPE_INFO ctx_type;
+	PCWDF_OBJECT_CONTEXT_TYPE_INFO ctx_alias[WDF_CTX_ALIASES];
 	void *ctx;
 	WDF_SYNCHRONIZATION_SCOPE sync_scope;
 	bool no_delete;

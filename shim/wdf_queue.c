@@ -241,7 +241,14 @@ void wdf_queue_request_done(struct wdf_request *req)
 	list_del_init(&req->onode);
 	kick = !list_empty(&q->pending) &&
 	       q->config.DispatchType != WdfIoQueueDispatchManual;
-	if (!q->active)
+	/*
+	 * wq_has_sleeper: its barrier orders the count's update before the
+	 * look at the queue, as the waiter's set_current_state orders its
+	 * queueing before its look at the count (the wait_event of
+	 * WdfIoQueuePurgeSynchronously); an empty queue costs no lock
+	 * (tools/bench --profile).
+	 */
+	if (!q->active && wq_has_sleeper(&q->idle_wq))
 		wake_up_all(&q->idle_wq);
 	spin_unlock_irqrestore(&q->lock, flags);
 	wdf_test_point(WDF_TP_QUEUE_DONE, req);

@@ -6,6 +6,7 @@
 # time (QEMU -icount). Not part of make check. See tools/bench/README.md.
 #
 #   tools/bench/bench.sh [--points P1,P2,...] [--quick]
+#   tools/bench/bench.sh --profile
 #
 # Points (one guest boot each; every boot has NB boards for plx9x5x and NB
 # for plxnat):
@@ -15,13 +16,19 @@
 #   9056-i0     9056-class boards (264 MB/s), -icount shift=0
 # Default: all four, two at a time (BENCH_JOBS); the 9656-i1 and 9056-i0
 # points measure 1 board only (BENCH_BOARDS_EXTRA). --quick: boards 1 and
-# 4 only at the main point, reps 2.
+# 4 only at the main point, reps 2. --profile: instead of the timed runs,
+# one boot of the 9656-i0 point in which one read and one write of each
+# size in BENCH_PROF_SIZES ("1 131072") of plx9x5x, native-same and
+# native are traced (ftrace function_graph,
+# tools/bench/profile-guest.sh); build/bench/profile.txt has the table
+# (tools/bench/profile.py), profile.log the guest's log.
 #
 # Environment: BENCH_REPS (5), BENCH_WARMUP (2), BENCH_SMP (1), BENCH_BOARDS ("1 2 3 4"),
 # BENCH_RTC (QEMU -rtc; default a fixed date on the virtual clock; empty:
 # QEMU's default, the host's time), BENCH_CMDLINE (extra guest kernel
 # command line; default below; empty: none),
-# BENCH_BOARDS_EXTRA ("1"), BENCH_JOBS (2),
+# BENCH_BOARDS_EXTRA ("1"), BENCH_JOBS (2), BENCH_NB (boards per driver in
+# the boot; default the largest board count),
 # BENCH_SIZES (comma list; empty = the full sweep), BENCH_MODES
 # (read,write,duplex), BENCH_KERNEL (K612 or K61), PLX_CACHE, PLX_JOBS.
 #
@@ -55,6 +62,7 @@ points=9656-i0,9656-i0-r2,9656-i1,9056-i0
 RTC=${BENCH_RTC-base=2026-01-01T00:00:00,clock=vm}
 CMDLINE=${BENCH_CMDLINE-nokaslr norandmaps nowatchdog nmi_watchdog=0}
 
+PROFILE=0
 say() { echo "bench: $*" >&2; }
 
 while [ $# -gt 0 ]; do
@@ -62,12 +70,15 @@ while [ $# -gt 0 ]; do
 	--points) points=$2; shift 2 ;;
 	--points=*) points=${1#--points=}; shift ;;
 	--quick) REPS=2 WARMUP=1 BOARDS="1 4"; shift ;;
+	--profile) PROFILE=1; shift ;;
 	-h|--help) sed -n '4,/^set -uo/p' "$0" | sed -n 's/^# \{0,1\}//p' | sed '$d'; exit 0 ;;
 	*) say "unknown argument '$1'"; exit 2 ;;
 	esac
 done
 NB=0
 for b in $BOARDS; do [ "$b" -gt $NB ] && NB=$b; done
+# BENCH_NB: boards per driver in the boot (default: the largest board count)
+[ -z "${BENCH_NB:-}" ] || NB=$BENCH_NB
 [ $NB -ge 1 ] || { say "BENCH_BOARDS has no board count"; exit 2; }
 
 # shellcheck disable=SC1091
@@ -92,6 +103,34 @@ if ! { make -C "$kdir" M="$src" -j"$JOBS" modules &&
 fi
 gcc -static -O2 -Wall -Wextra -pthread -o "$OUT/plxbench" "$HERE/plxbench.c" ||
 	{ say "plxbench build failed"; exit 1; }
+gcc -static -O2 -Wall -Wextra -o "$OUT/plxprof" "$HERE/plxprof.c" ||
+	{ say "plxprof build failed"; exit 1; }
+
+# ---- --profile: one traced boot, no timed runs ------------------------------------
+if [ "$PROFILE" = 1 ]; then
+	T=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
+	{ echo "NB=$NB PROF_SIZES='${BENCH_PROF_SIZES:-1 131072}'"; cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
+		"$HERE/profile-guest.sh"; } > "$T/test.sh"
+	extra=()
+	[ -z "$RTC" ] || extra+=(--qemu-arg -rtc --qemu-arg "$RTC")
+	[ -z "$CMDLINE" ] || extra+=(--append "$CMDLINE")
+	say "=== profile: $abi, device-id 0x9601, -icount shift=0,sleep=off, $((2 * NB)) boards"
+	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$T/test.sh" --smp "${BENCH_SMP:-1}" \
+		${extra[@]+"${extra[@]}"} \
+		--icount 0 --boards $((2 * NB)) \
+		--board-opts "device-id=0x9601" --timeout 1800 --quiet \
+		--log "$OUT/profile.log" \
+		--modules "$src/shim/wdfshim.ko" \
+		--modules "$src/plx9x5x/plx9x5x.ko" \
+		--modules "$src/tools/bench/native/plxnat.ko" \
+		--file "$OUT/plxprof:/plxvm/plxprof" 2> "$OUT/profile.run.log"
+	rc=$?
+	rm -rf "$T"
+	grep -aE '^(not ok |# guest: )' "$OUT/profile.log" >&2
+	python3 "$HERE/profile.py" "$OUT/profile.log" | tee "$OUT/profile.txt"
+	[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+	exit $rc
+fi
 
 # ---- one boot per point, BENCH_JOBS at a time ------------------------------------
 # Virtual time does not depend on host load, so points may run side by side.
