@@ -110,7 +110,7 @@ gcc -static -O2 -Wall -Wextra -o "$OUT/plxprof" "$HERE/plxprof.c" ||
 if [ "$PROFILE" = 1 ]; then
 	T=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
 	{ echo "NB=$NB PROF_SIZES='${BENCH_PROF_SIZES:-1 131072}'"; cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
-		"$HERE/profile-guest.sh"; } > "$T/test.sh"
+		"$HERE/guest-boards.sh" "$HERE/profile-guest.sh"; } > "$T/test.sh"
 	extra=()
 	[ -z "$RTC" ] || extra+=(--qemu-arg -rtc --qemu-arg "$RTC")
 	[ -z "$CMDLINE" ] || extra+=(--append "$CMDLINE")
@@ -147,7 +147,7 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 	{
 		echo "NB=$NB REPS=$REPS WARMUP=$WARMUP MODES=$MODES"
 		echo "SIZES='$SIZES' BOARD_COUNTS='$counts'"
-		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest.sh"
+		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest-boards.sh" "$HERE/guest.sh"
 	} > "$T/test.sh"
 	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, -rtc ${RTC:-default}, cmdline '${CMDLINE}', $((2 * NB)) boards, board counts $counts"
 	start=$SECONDS

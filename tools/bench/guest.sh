@@ -1,10 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # shellcheck shell=sh
 #
-# Guest side of `make bench` (tools/bench/bench.sh puts variable settings
-# and tools/vmtest/guest-lib.sh in front of this file). The VM has 2*NB
-# boards: the first NB are bound to plx9x5x, the last NB to the native
-# reference driver plxnat (driver_override, set before any driver loads).
+# Guest side of `make bench` (tools/bench/bench.sh puts variable settings,
+# tools/vmtest/guest-lib.sh and guest-boards.sh in front of this file:
+# the first NB boards are bound to plx9x5x, the last NB to plxnat).
 # For each variant and each board count 1..NB, plxbench prints its
 # "BENCH,..." CSV lines; the host collects them from the serial log.
 #
@@ -14,37 +13,7 @@
 BENCH=/plxvm/plxbench
 echo "BENCH-INFO clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)"
 
-set -- $(plxvm-bdfs)
-check "$((2 * NB)) PLX boards present ($#)" [ $# -eq $((2 * NB)) ]
-i=0
-PLX_BDFS= NAT_BDFS=
-for bdf in "$@"; do
-	if [ $i -lt "$NB" ]; then
-		PLX_BDFS="$PLX_BDFS $bdf"
-	else
-		NAT_BDFS="$NAT_BDFS $bdf"
-		echo plxnat > "/sys/bus/pci/devices/$bdf/driver_override"
-	fi
-	i=$((i + 1))
-done
-
-check "insmod plxnat.ko" insmod "$MODDIR/plxnat.ko"
-for bdf in $NAT_BDFS; do
-	echo "$bdf" > /sys/bus/pci/drivers_probe
-done
-load_modules
-
-# /dev node of the board at $1 (plx9x5xN or plxnatN)
-node_of() {
-	for d in /sys/class/*/plx9x5x* /sys/class/misc/plxnat*; do
-		[ -e "$d/device" ] || continue
-		[ "$(basename "$(readlink -f "$d/device")")" = "$1" ] &&
-			{ echo "/dev/$(basename "$d")"; return 0; }
-	done
-	return 1
-}
-
-PLX_ARGS= NAT_ARGS=
+PLX_ARGS='' NAT_ARGS=''
 for bdf in $PLX_BDFS; do
 	n=$(node_of "$bdf") && wait_for "$n" 10
 	check "plx9x5x on $bdf: ${n:-none}" [ -c "${n:-/nonexistent}" ]

@@ -2,9 +2,9 @@
 # shellcheck shell=sh
 #
 # Guest side of `make bench BENCH_ARGS=--profile` (tools/bench/bench.sh
-# puts NB, PROF_SIZES and tools/vmtest/guest-lib.sh in front of this
-# file). Boards as
-# in guest.sh (the first NB for plx9x5x, the last NB for plxnat). For
+# puts NB, PROF_SIZES, tools/vmtest/guest-lib.sh and guest-boards.sh in
+# front of this file: the first NB boards for plx9x5x, the last NB for
+# plxnat). For
 # plx9x5x, native-same (plxnat dpc=2) and native (dpc=0), one 1-byte read
 # and one 1-byte write on the first board of each driver are traced with
 # the function_graph tracer, filtered to the shim's, the core's and
@@ -20,32 +20,8 @@ T=/sys/kernel/debug/tracing
 [ -e $T/tracing_on ] || mount -t tracefs nodev /sys/kernel/tracing
 check "tracefs at $T" [ -w $T/current_tracer ]
 
-# shellcheck disable=SC2046
-set -- $(plxvm-bdfs)
-check "$((2 * NB)) PLX boards present ($#)" [ $# -eq $((2 * NB)) ]
-i=0
-PLX_BDF='' NAT_BDF=''
-for bdf in "$@"; do
-	if [ $i -lt "$NB" ]; then
-		[ -n "$PLX_BDF" ] || PLX_BDF=$bdf
-	else
-		[ -n "$NAT_BDF" ] || NAT_BDF=$bdf
-		echo plxnat > "/sys/bus/pci/devices/$bdf/driver_override"
-	fi
-	i=$((i + 1))
-done
-check "insmod plxnat.ko" insmod "$MODDIR/plxnat.ko"
-echo "$NAT_BDF" > /sys/bus/pci/drivers_probe
-load_modules
-
-node_of() {
-	for d in /sys/class/*/plx9x5x* /sys/class/misc/plxnat*; do
-		[ -e "$d/device" ] || continue
-		[ "$(basename "$(readlink -f "$d/device")")" = "$1" ] &&
-			{ echo "/dev/$(basename "$d")"; return 0; }
-	done
-	return 1
-}
+set -- $PLX_BDFS; PLX_BDF=$1
+set -- $NAT_BDFS; NAT_BDF=$1
 PLX_DEV=$(node_of "$PLX_BDF") && wait_for "$PLX_DEV" 10
 NAT_DEV=$(node_of "$NAT_BDF") && wait_for "$NAT_DEV" 10
 check "plx9x5x node ${PLX_DEV:-none}" [ -c "${PLX_DEV:-/nonexistent}" ]
