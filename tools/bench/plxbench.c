@@ -27,7 +27,8 @@
  * Request buffers: page-aligned, and by default (--layout scattered) no
  * two of their pages physically adjacent, so a request has one
  * scatter/gather entry and one descriptor per page in every line and
- * variant (alloc_buf). After each line a "BENCH-INFO layout,..." line
+ * variant (alloc_buf); all of them are mapped once, before the first
+ * line, and kept. After each line a "BENCH-INFO layout,..." line
  * gives each request buffer's physically contiguous runs (pagemap).
  *
  * Duplex: per board a writer to SRAM [0, size) and a reader of SRAM
