@@ -89,7 +89,9 @@ bench_quiet() {
 		fi
 		bq_runnable
 		[ -z "$bq_run" ] || echo "$bq_run"
-		bq_seen="$bq_seen$bq_names"
+		for bq_n in $bq_names; do
+			case " $bq_seen " in *" $bq_n "*) ;; *) bq_seen="$bq_seen $bq_n" ;; esac
+		done
 	done
 	check "guest idle before timing (busy <= 5 % in a 1 s window; $bq_i windows; runnable after the busy ones:${bq_seen:- none})" \
 		[ $bq_ok = 1 ]
