@@ -73,21 +73,16 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
 	struct wdf_device *d;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Device || !DeviceInit || !*DeviceInit,
-		      "wdfshim: %s: NULL pointer\n", __func__)) {
-		if (Device)
-			*Device = NULL;
+	st = WDF_CREATE_BEGIN(WDF_TYPE_DEVICE, Device, NULL, DeviceAttributes,
+			      NULL, NULL);
+	if (!NT_SUCCESS(st))
+		return st;
+	if (WARN_ONCE(!DeviceInit || !*DeviceInit,
+		      "wdfshim: %s: NULL DeviceInit\n", __func__))
 		return STATUS_INVALID_PARAMETER;
-	}
-	*Device = NULL;
 	init = *DeviceInit;
 	if (init->created)
 		return STATUS_INVALID_PARAMETER;
-	st = wdf_attributes_check(DeviceAttributes);
-	if (!NT_SUCCESS(st))
-		return st;
-	if (DeviceAttributes && DeviceAttributes->ParentObject)
-		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
 
 	d = wdf_object_alloc(sizeof(*d), WDF_TYPE_DEVICE, DeviceAttributes,
 			     &wdf_device_ops, &st);

@@ -92,30 +92,42 @@ static bool wdf_profile_is_sg(WDF_DMA_PROFILE p)
 	       p == WdfDmaProfileScatterGather64Duplex;
 }
 
+/*
+ * The enabler's six callbacks belong to DMA engines the system shares
+ * (system-mode DMA, self-managed I/O); the shim would never call them.
+ */
+static const struct wdf_unsupported wdf_dma_enabler_unsupported[] = {
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerFill),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerFlush),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerDisable),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerEnable),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerSelfManagedIoStart),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerSelfManagedIoStop),
+};
+
 NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
 			     PWDF_OBJECT_ATTRIBUTES Attributes,
 			     WDFDMAENABLER *DmaEnablerHandle)
 {
-	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+	struct wdf_object *dobj, *parent;
 	struct wdf_dma_enabler *e;
+	struct wdf_device *d;
 	unsigned int bits;
 	NTSTATUS st;
 	u64 mask;
 
-	if (WARN_ONCE(!DmaEnablerHandle || !Config,
-		      "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	*DmaEnablerHandle = NULL;
-	if (!d)
-		return STATUS_INVALID_HANDLE;
-	if (Config->Size != sizeof(*Config))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	st = wdf_attributes_check_parent(Attributes, &d->obj);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_DMA_ENABLER, DmaEnablerHandle, Device,
+				  Config, Attributes, &dobj, &parent);
+	if (!NT_SUCCESS(st))
+		return st;
+	d = container_of(dobj, struct wdf_device, obj);
+	st = wdf_unsupported_check(__func__, Config, wdf_dma_enabler_unsupported,
+				   ARRAY_SIZE(wdf_dma_enabler_unsupported));
 	if (!NT_SUCCESS(st))
 		return st;
 	if (Config->Profile == WdfDmaProfileSystem ||
 	    Config->Profile == WdfDmaProfileSystemDuplex)
-		return STATUS_NOT_SUPPORTED;
+		return wdf_not_supported(__func__, "system-mode DMA");
 	if (Config->Profile <= WdfDmaProfileInvalid ||
 	    Config->Profile >= WdfDmaProfileMaximum)
 		return STATUS_INVALID_PARAMETER;
@@ -151,9 +163,7 @@ NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
 	e->mask = mask;
 	e->max_sg = WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS;
 	e->alignment = wdf_profile_is_sg(Config->Profile) ? d->alignment : 0;
-	wdf_object_attach(&e->obj, &d->obj);
-	*DmaEnablerHandle = e;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&e->obj, parent, (void **)DmaEnablerHandle);
 }
 EXPORT_SYMBOL_GPL(WdfDmaEnablerCreate);
 

@@ -522,31 +522,21 @@ NTSTATUS WdfDmaTransactionCreate(WDFDMAENABLER DmaEnabler,
 				 PWDF_OBJECT_ATTRIBUTES Attributes,
 				 WDFDMATRANSACTION *DmaTransaction)
 {
+	struct wdf_object *eo, *parent;
 	struct wdf_dma_transaction *tx;
-	struct wdf_dma_enabler *e;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!DmaTransaction, "wdfshim: %s: NULL out handle\n",
-		      __func__))
-		return STATUS_INVALID_PARAMETER;
-	*DmaTransaction = NULL;
-	e = WDF_GET(wdf_dma_enabler, DmaEnabler, WDF_TYPE_DMA_ENABLER);
-	if (!e)
-		return STATUS_INVALID_HANDLE;
-	if (Attributes && Attributes->ParentObject)
-		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
-	st = wdf_attributes_check(Attributes);
+	st = WDF_CREATE_BEGIN(WDF_TYPE_DMA_TRANSACTION, DmaTransaction,
+			      DmaEnabler, Attributes, &eo, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
 	tx = wdf_object_alloc(sizeof(*tx), WDF_TYPE_DMA_TRANSACTION,
 			      Attributes, &wdf_tx_ops, &st);
 	if (!tx)
 		return st;
-	tx->enabler = e;
+	tx->enabler = container_of(eo, struct wdf_dma_enabler, obj);
 	tx->state = WDF_TX_CREATED;
 	wdf_tx_reset(tx);
-	wdf_object_attach(&tx->obj, &e->obj);
-	*DmaTransaction = tx;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&tx->obj, parent, (void **)DmaTransaction);
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionCreate);

@@ -41,26 +41,19 @@ struct wdf_waitlock {
 };
 
 /*
- * A new lock object (not attached yet) and its parent (NULL: none) from
- * @attrs; NULL and *st on failure.
+ * Both creates: the prologue, then a new lock object (not attached yet)
+ * and its parent (NULL: none); NULL and *st on failure.
  */
-static void *wdf_sync_alloc(size_t size, enum wdf_object_type type,
+static void *wdf_sync_alloc(const char *fn, void **out, size_t size,
+			    enum wdf_object_type type,
 			    PWDF_OBJECT_ATTRIBUTES attrs,
 			    const struct wdf_object_ops *ops,
 			    struct wdf_object **parent, NTSTATUS *st)
 {
-	*parent = NULL;
-	*st = wdf_attributes_check(attrs);
+	*st = wdf_create_prologue(type, fn, out, NULL, NULL, 0, attrs, NULL,
+				  parent);
 	if (!NT_SUCCESS(*st))
 		return NULL;
-	if (attrs && attrs->ParentObject) {
-		*parent = wdf_object_get(attrs->ParentObject, WDF_TYPE_NONE,
-					 "WdfSync*Create");
-		if (!*parent) {
-			*st = STATUS_INVALID_HANDLE;
-			return NULL;
-		}
-	}
 	return wdf_object_alloc(size, type, attrs, ops, st);
 }
 
@@ -84,19 +77,15 @@ NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
 	struct wdf_spinlock *s;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!SpinLock, "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	*SpinLock = NULL;
-	s = wdf_sync_alloc(sizeof(*s), WDF_TYPE_SPINLOCK, SpinLockAttributes,
+	s = wdf_sync_alloc(__func__, (void **)SpinLock, sizeof(*s),
+			   WDF_TYPE_SPINLOCK, SpinLockAttributes,
 			   &wdf_spinlock_ops, &parent, &st);
 	if (!s)
 		return st;
 	spin_lock_init(&s->lock);
 	lockdep_register_key(&s->key);
 	lockdep_set_class_and_name(&s->lock, &s->key, "WDFSPINLOCK");
-	wdf_object_attach(&s->obj, parent);
-	*SpinLock = s;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&s->obj, parent, (void **)SpinLock);
 }
 EXPORT_SYMBOL_GPL(WdfSpinLockCreate);
 
@@ -147,17 +136,13 @@ NTSTATUS WdfWaitLockCreate(PWDF_OBJECT_ATTRIBUTES LockAttributes,
 	struct wdf_waitlock *w;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Lock, "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	*Lock = NULL;
-	w = wdf_sync_alloc(sizeof(*w), WDF_TYPE_WAITLOCK, LockAttributes,
+	w = wdf_sync_alloc(__func__, (void **)Lock, sizeof(*w),
+			   WDF_TYPE_WAITLOCK, LockAttributes,
 			   &wdf_waitlock_ops, &parent, &st);
 	if (!w)
 		return st;
 	sema_init(&w->sem, 1);
-	wdf_object_attach(&w->obj, parent);
-	*Lock = w;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&w->obj, parent, (void **)Lock);
 }
 EXPORT_SYMBOL_GPL(WdfWaitLockCreate);
 
