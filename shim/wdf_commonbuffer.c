@@ -13,6 +13,38 @@
 #include <linux/overflow.h>
 #include "wdf_internal.h"
 
+/**
+ * wdf_dma_alloc_coherent() - dma_alloc_coherent, redirectable by KUnit.
+ * @dev: the device
+ * @size: bytes
+ * @handle: out, the device address
+ * @gfp: flags
+ *
+ * Return: the CPU address or NULL.
+ */
+void *wdf_dma_alloc_coherent(struct device *dev, size_t size,
+			     dma_addr_t *handle, gfp_t gfp)
+{
+	WDF_STUB_REDIRECT(wdf_dma_alloc_coherent, dev, size, handle, gfp);
+	return dma_alloc_coherent(dev, size, handle, gfp);
+}
+EXPORT_SYMBOL_GPL(wdf_dma_alloc_coherent);
+
+/**
+ * wdf_dma_free_coherent() - dma_free_coherent, redirectable by KUnit.
+ * @dev: the device
+ * @size: bytes
+ * @cpu: the CPU address
+ * @handle: the device address
+ */
+void wdf_dma_free_coherent(struct device *dev, size_t size, void *cpu,
+			   dma_addr_t handle)
+{
+	WDF_STUB_REDIRECT(wdf_dma_free_coherent, dev, size, cpu, handle);
+	dma_free_coherent(dev, size, cpu, handle);
+}
+EXPORT_SYMBOL_GPL(wdf_dma_free_coherent);
+
 static void wdf_common_buffer_dispose(struct wdf_object *obj)
 {
 	struct wdf_common_buffer *cb =

@@ -23,61 +23,6 @@ int wdf_dma_set_mask(struct device *dev, u64 mask)
 }
 EXPORT_SYMBOL_GPL(wdf_dma_set_mask);
 
-/**
- * wdf_dma_alloc_coherent() - dma_alloc_coherent, redirectable by KUnit.
- * @dev: the device
- * @size: bytes
- * @handle: out, the device address
- * @gfp: flags
- *
- * Return: the CPU address or NULL.
- */
-void *wdf_dma_alloc_coherent(struct device *dev, size_t size,
-			     dma_addr_t *handle, gfp_t gfp)
-{
-	WDF_STUB_REDIRECT(wdf_dma_alloc_coherent, dev, size, handle, gfp);
-	return dma_alloc_coherent(dev, size, handle, gfp);
-}
-EXPORT_SYMBOL_GPL(wdf_dma_alloc_coherent);
-
-/**
- * wdf_dma_free_coherent() - dma_free_coherent, redirectable by KUnit.
- * @dev: the device
- * @size: bytes
- * @cpu: the CPU address
- * @handle: the device address
- */
-void wdf_dma_free_coherent(struct device *dev, size_t size, void *cpu,
-			   dma_addr_t handle)
-{
-	WDF_STUB_REDIRECT(wdf_dma_free_coherent, dev, size, cpu, handle);
-	dma_free_coherent(dev, size, cpu, handle);
-}
-EXPORT_SYMBOL_GPL(wdf_dma_free_coherent);
-
-/**
- * wdf_sg_alloc_table() - sg_alloc_table_from_pages_segment, redirectable
- * by KUnit.
- * @sgt: the table
- * @pages: the pages
- * @n_pages: their number
- * @offset: offset of the data in the first page
- * @size: bytes
- * @max_segment: largest segment
- *
- * Return: 0 or a negative errno.
- */
-int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
-		       unsigned int n_pages, unsigned int offset,
-		       unsigned long size, unsigned int max_segment)
-{
-	WDF_STUB_REDIRECT(wdf_sg_alloc_table, sgt, pages, n_pages, offset,
-			  size, max_segment);
-	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset,
-						 size, max_segment, GFP_KERNEL);
-}
-EXPORT_SYMBOL_GPL(wdf_sg_alloc_table);
-
 static bool wdf_profile_is_64(WDF_DMA_PROFILE p)
 {
 	return p == WdfDmaProfilePacket64 || p == WdfDmaProfileScatterGather64 ||

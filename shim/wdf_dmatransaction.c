@@ -30,6 +30,29 @@
 #include <linux/scatterlist.h>
 #include "wdf_internal.h"
 
+/**
+ * wdf_sg_alloc_table() - sg_alloc_table_from_pages_segment, redirectable
+ * by KUnit.
+ * @sgt: the table
+ * @pages: the pages
+ * @n_pages: their number
+ * @offset: offset of the data in the first page
+ * @size: bytes
+ * @max_segment: largest segment
+ *
+ * Return: 0 or a negative errno.
+ */
+int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
+		       unsigned int n_pages, unsigned int offset,
+		       unsigned long size, unsigned int max_segment)
+{
+	WDF_STUB_REDIRECT(wdf_sg_alloc_table, sgt, pages, n_pages, offset,
+			  size, max_segment);
+	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset,
+						 size, max_segment, GFP_KERNEL);
+}
+EXPORT_SYMBOL_GPL(wdf_sg_alloc_table);
+
 /* The transaction behind a handle; a bad one WARN_ONCEs naming the caller. */
 #define WDF_TX_GET(handle) \
 	WDF_GET(wdf_dma_transaction, (handle), WDF_TYPE_DMA_TRANSACTION)

@@ -436,6 +436,8 @@ void wdf_driver_destroy(struct wdf_driver *drv);
 /* wdf_pci.c */
 const char *wdf_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
 				 bool firmware_routes);
+struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
+					   int *bar);
 
 /* wdf_device.c */
 NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
@@ -452,8 +454,9 @@ bool wdf_device_io_begin(struct wdf_device *d);
 int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,
 			loff_t pos, size_t *len);
 void wdf_device_io_end(struct wdf_device *d);
-struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
-					   int *bar);
+struct wdf_device *wdf_device_find(bool (*match)(struct wdf_device *d,
+						 void *arg),
+				   void *arg);
 
 /* wdf_resource.c */
 struct wdf_cmres_list *wdf_cmres_list_create(const CM_PARTIAL_RESOURCE_DESCRIPTOR *desc,
