@@ -30,6 +30,29 @@
 #include <linux/scatterlist.h>
 #include "wdf_internal.h"
 
+/**
+ * wdf_sg_alloc_table() - sg_alloc_table_from_pages_segment, redirectable
+ * by KUnit.
+ * @sgt: the table
+ * @pages: the pages
+ * @n_pages: their number
+ * @offset: offset of the data in the first page
+ * @size: bytes
+ * @max_segment: largest segment
+ *
+ * Return: 0 or a negative errno.
+ */
+int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
+		       unsigned int n_pages, unsigned int offset,
+		       unsigned long size, unsigned int max_segment)
+{
+	WDF_STUB_REDIRECT(wdf_sg_alloc_table, sgt, pages, n_pages, offset,
+			  size, max_segment);
+	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset,
+						 size, max_segment, GFP_KERNEL);
+}
+EXPORT_SYMBOL_GPL(wdf_sg_alloc_table);
+
 /* The transaction behind a handle; a bad one WARN_ONCEs naming the caller. */
 #define WDF_TX_GET(handle) \
 	WDF_GET(wdf_dma_transaction, (handle), WDF_TYPE_DMA_TRANSACTION)
@@ -522,31 +545,21 @@ NTSTATUS WdfDmaTransactionCreate(WDFDMAENABLER DmaEnabler,
 				 PWDF_OBJECT_ATTRIBUTES Attributes,
 				 WDFDMATRANSACTION *DmaTransaction)
 {
+	struct wdf_object *eo, *parent;
 	struct wdf_dma_transaction *tx;
-	struct wdf_dma_enabler *e;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!DmaTransaction, "wdfshim: %s: NULL out handle\n",
-		      __func__))
-		return STATUS_INVALID_PARAMETER;
-	*DmaTransaction = NULL;
-	e = WDF_GET(wdf_dma_enabler, DmaEnabler, WDF_TYPE_DMA_ENABLER);
-	if (!e)
-		return STATUS_INVALID_HANDLE;
-	if (Attributes && Attributes->ParentObject)
-		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
-	st = wdf_attributes_check(Attributes);
+	st = WDF_CREATE_BEGIN(WDF_TYPE_DMA_TRANSACTION, DmaTransaction,
+			      DmaEnabler, Attributes, &eo, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
 	tx = wdf_object_alloc(sizeof(*tx), WDF_TYPE_DMA_TRANSACTION,
 			      Attributes, &wdf_tx_ops, &st);
 	if (!tx)
 		return st;
-	tx->enabler = e;
+	tx->enabler = container_of(eo, struct wdf_dma_enabler, obj);
 	tx->state = WDF_TX_CREATED;
 	wdf_tx_reset(tx);
-	wdf_object_attach(&tx->obj, &e->obj);
-	*DmaTransaction = tx;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&tx->obj, parent, (void **)DmaTransaction);
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionCreate);

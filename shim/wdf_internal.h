@@ -379,9 +379,51 @@ void wdf_object_attach(struct wdf_object *obj, struct wdf_object *parent);
 void wdf_object_delete(struct wdf_object *obj);
 struct wdf_object *wdf_object_get(WDFOBJECT handle, enum wdf_object_type type,
 				  const char *caller);
-NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs);
-NTSTATUS wdf_attributes_check_parent(PWDF_OBJECT_ATTRIBUTES attrs,
-				     struct wdf_object *parent);
+NTSTATUS wdf_not_supported(const char *fn, const char *what);
+
+/**
+ * struct wdf_unsupported - a config field the shim never honours: it must
+ * be zero (NULL, FALSE), else the create fails (wdf_unsupported_check).
+ * @name: the field
+ * @offset: its offset in the config
+ * @size: its size
+ */
+struct wdf_unsupported {
+	const char *name;
+	size_t offset;
+	size_t size;
+};
+
+#define WDF_UNSUPPORTED(type, field) \
+	{ #field, offsetof(type, field), sizeof_field(type, field) }
+
+NTSTATUS wdf_unsupported_check(const char *fn, const void *config,
+			       const struct wdf_unsupported *u, size_t n);
+
+NTSTATUS wdf_create_prologue(enum wdf_object_type type, const char *fn,
+			     void **out, WDFOBJECT creator,
+			     const void *config, size_t config_size,
+			     PWDF_OBJECT_ATTRIBUTES attrs,
+			     struct wdf_object **creator_obj,
+			     struct wdf_object **parent);
+NTSTATUS wdf_create_done(struct wdf_object *obj, struct wdf_object *parent,
+			 void **out);
+
+/*
+ * The first statement of every Wdf*Create of a @type object (its rules:
+ * wdf_create_rules in wdf_object.c): @out is its out-handle, @creator the
+ * object it is created on (NULL: none), @cfg its WDF_*_CONFIG (the _CFG
+ * form; the config's ULONG Size must come first); @cobj and @pobj (either
+ * may be NULL) receive the validated creator and the parent to attach to.
+ */
+#define WDF_CREATE_BEGIN(type, out, creator, attrs, cobj, pobj) \
+	wdf_create_prologue(type, __func__, (void **)(out), creator, NULL, 0, \
+			    attrs, cobj, pobj)
+#define WDF_CREATE_BEGIN_CFG(type, out, creator, cfg, attrs, cobj, pobj) \
+	wdf_create_prologue(type, __func__, (void **)(out), creator, \
+			    (cfg) + BUILD_BUG_ON_ZERO(offsetof(typeof(*(cfg)), \
+							       Size)), \
+			    sizeof(*(cfg)), attrs, cobj, pobj)
 struct wdf_device *wdf_object_device(struct wdf_object *obj);
 unsigned long wdf_object_live_count(void);
 
@@ -394,6 +436,8 @@ void wdf_driver_destroy(struct wdf_driver *drv);
 /* wdf_pci.c */
 const char *wdf_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
 				 bool firmware_routes);
+struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
+					   int *bar);
 
 /* wdf_device.c */
 NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
@@ -410,8 +454,9 @@ bool wdf_device_io_begin(struct wdf_device *d);
 int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,
 			loff_t pos, size_t *len);
 void wdf_device_io_end(struct wdf_device *d);
-struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
-					   int *bar);
+struct wdf_device *wdf_device_find(bool (*match)(struct wdf_device *d,
+						 void *arg),
+				   void *arg);
 
 /* wdf_resource.c */
 struct wdf_cmres_list *wdf_cmres_list_create(const CM_PARTIAL_RESOURCE_DESCRIPTOR *desc,

@@ -50,24 +50,12 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config,
 	struct wdf_timer *t;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Config || !Timer, "wdfshim: %s: NULL pointer\n",
-		      __func__)) {
-		if (Timer)
-			*Timer = NULL;
-		return STATUS_INVALID_PARAMETER;
-	}
-	*Timer = NULL;
-	if (Config->Size != sizeof(*Config))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	if (!Config->EvtTimerFunc || !Attributes || !Attributes->ParentObject)
-		return STATUS_INVALID_PARAMETER;
-	st = wdf_attributes_check(Attributes);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_TIMER, Timer, NULL, Config, Attributes,
+				  NULL, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
-	parent = wdf_object_get(Attributes->ParentObject, WDF_TYPE_NONE,
-				__func__);
-	if (!parent)
-		return STATUS_INVALID_HANDLE;
+	if (!Config->EvtTimerFunc)
+		return STATUS_INVALID_PARAMETER;
 
 	t = wdf_object_alloc(sizeof(*t), WDF_TYPE_TIMER, Attributes,
 			     &wdf_timer_ops, &st);
@@ -78,9 +66,7 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config,
 	t->serialized = Config->AutomaticSerialization && t->device &&
 			t->device->serialized;
 	INIT_DELAYED_WORK(&t->work, wdf_timer_fn);
-	wdf_object_attach(&t->obj, parent);
-	*Timer = t;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&t->obj, parent, (void **)Timer);
 }
 EXPORT_SYMBOL_GPL(WdfTimerCreate);
 
