@@ -308,6 +308,8 @@ struct wdf_dma_transaction {
 	PSCATTER_GATHER_LIST sgl;	/* kept across Initialize/Release */
 	ULONG sgl_alloc;		/* elements sgl has room for */
 	ULONG sgl_capacity;		/* elements this transaction may use */
+	bool first_staged;		/* sgl = the first fragment (Initialize) */
+	size_t first_len;		/* its length */
 };
 
 struct wdf_timer {
