@@ -367,8 +367,11 @@ static inline void wdf_kunit_leave(struct kunit *old)
 #endif
 
 /* wdf_log.c: the device a DbgPrintEx line names */
+struct wdf_log_slot;
+
 struct wdf_log_scope {
-	struct list_head node;
+	struct wdf_log_slot *slot;	/* NULL: on the overflow list */
+	struct list_head node;		/* on it */
 	struct task_struct *task;
 	struct device *dev;
 };
