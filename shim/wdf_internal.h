@@ -19,6 +19,7 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <wdf.h>
@@ -329,7 +330,8 @@ struct wdf_timer {
 	struct wdf_object obj;
 	struct wdf_device *device;	/* for serialisation, may be NULL */
 	WDF_TIMER_CONFIG config;
-	struct delayed_work work;
+	struct timer_list timer;	/* expiry queues work */
+	struct work_struct work;	/* runs the callback */
 	bool serialized;
 	bool stopping;
 };
