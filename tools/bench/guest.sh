@@ -8,7 +8,8 @@
 # "BENCH,..." CSV lines; the host collects them from the serial log.
 #
 # Variables: NB, REPS, WARMUP, MODES, SIZES (empty = plxbench's sweep),
-# BOARD_COUNTS (e.g. "1 2 3 4").
+# BOARD_COUNTS (e.g. "1 2 3 4"), LAYOUT (plxbench --layout: scattered or
+# allocator).
 
 BENCH=/plxvm/plxbench
 echo "BENCH-INFO clocksource $(cat /sys/devices/system/clocksource/clocksource0/current_clocksource)"
@@ -49,6 +50,7 @@ run_bench() {
 		# shellcheck disable=SC2086
 		check "plxbench $lbl boards=$nb" "$BENCH" --label "$lbl" $b \
 			--reps "$REPS" --warmup "$WARMUP" --modes "$MODES" \
+			--layout "${LAYOUT:-scattered}" \
 			${SIZES:+--sizes "$SIZES"}
 	done
 }

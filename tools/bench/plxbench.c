@@ -24,6 +24,13 @@
  * repetitions is reported. Interrupts and DPCs per request come from the
  * counter deltas of step 2..4 only.
  *
+ * Request buffers: page-aligned, and by default (--layout scattered) no
+ * two of their pages physically adjacent, so a request has one
+ * scatter/gather entry and one descriptor per page in every line and
+ * variant (alloc_buf); all of them are mapped once, before the first
+ * line, and kept. After each line a "BENCH-INFO layout,..." line
+ * gives each request buffer's physically contiguous runs (pagemap).
+ *
  * Duplex: per board a writer to SRAM [0, size) and a reader of SRAM
  * [128K - size, 128K). Where the two overlap (size > 64 KiB) the SRAM is
  * preloaded with the bytes the writer writes, so the reader's result does
@@ -81,6 +88,8 @@ static int nworkers;
 static size_t cur_size;
 static int cur_mode, cur_rep;
 static int failed;
+static int scatter = 1;		/* --layout scattered */
+static uint8_t *bufs[2 * MAX_BOARDS], *chks[2 * MAX_BOARDS];
 
 static uint64_t now_ns(void)
 {
@@ -188,6 +197,36 @@ static uint64_t sum_counter(const char *name)
 
 static uint64_t irq0, irq1, dpc0, dpc1;
 
+/*
+ * Physically contiguous runs of pages in [p, p + n), from
+ * /proc/self/pagemap (0 if unknown): both drivers merge contiguous pages
+ * into one scatter/gather entry and one descriptor, so the layout the
+ * page allocator gave a buffer sets the descriptors per request.
+ */
+static int phys_runs(const void *p, size_t n)
+{
+	const uint64_t pfn_mask = (1ull << 55) - 1;
+	uintptr_t a = (uintptr_t)p & ~(uintptr_t)4095, end = (uintptr_t)p + n;
+	uint64_t e, prev = 0;
+	int fd = open("/proc/self/pagemap", O_RDONLY), runs = 0;
+
+	if (fd < 0)
+		return 0;
+	for (; a < end; a += 4096) {
+		if (pread(fd, &e, sizeof(e), (off_t)(a / 4096 * sizeof(e))) !=
+		    (ssize_t)sizeof(e) || !(e >> 63) || !(e & pfn_mask)) {
+			runs = 0;
+			break;
+		}
+		e &= pfn_mask;
+		if (!prev || e != prev + 1)
+			runs++;
+		prev = e;
+	}
+	close(fd);
+	return runs;
+}
+
 /* Untimed: set up buffers and SRAM for this repetition. */
 static int prepare(struct worker *w, uint32_t seed)
 {
@@ -285,11 +324,81 @@ static uint64_t median(uint64_t *v, int n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* Page frame number of the page at @p (0 if unknown: no pagemap). */
+static uint64_t pfn_of(int pm, const void *p)
+{
+	const uint64_t pfn_mask = (1ull << 55) - 1;
+	uint64_t e;
+
+	if (pread(pm, &e, sizeof(e), (off_t)((uintptr_t)p / 4096 * sizeof(e))) !=
+	    (ssize_t)sizeof(e) || !(e >> 63))
+		return 0;
+	return e & pfn_mask;
+}
+
+/*
+ * A request buffer (SRAM_SIZE bytes, page-aligned). --layout scattered
+ * (the default): no page of it is physically adjacent to the page before
+ * it, so every page is its own scatter/gather entry and descriptor (32
+ * for 128 KiB), the worst case the drivers size their chains for, the
+ * same in every line and variant. Its pages are picked from a populated
+ * pool of 3 times the size (the next page of the pool whose frame does
+ * not follow the last picked one) and moved into place with mremap.
+ * --layout allocator: one populated mapping, as the page allocator lays
+ * it out (in a fresh guest mostly contiguous: 1-2 descriptors per 128
+ * KiB, or 32, depending on the line).
+ */
+static uint8_t *alloc_buf(void)
+{
+	const size_t pg = 4096, n = SRAM_SIZE / pg, pool = 3 * SRAM_SIZE;
+	uint64_t pfn, last = 0;
+	uint8_t *src, *dst;
+	size_t i, k = 0;
+	int pm;
+
+	if (!scatter)
+		return mmap(NULL, SRAM_SIZE, PROT_READ | PROT_WRITE,
+			    MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	src = mmap(NULL, pool, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (src == MAP_FAILED)
+		return MAP_FAILED;
+	dst = mmap(NULL, SRAM_SIZE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS,
+		   -1, 0);
+	pm = open("/proc/self/pagemap", O_RDONLY);
+	for (i = 0; dst != MAP_FAILED && i < pool / pg && k < n; i++) {
+		pfn = pm < 0 ? 0 : pfn_of(pm, src + i * pg);
+		/* without pagemap: every other page */
+		if (pfn ? (last && pfn == last + 1) : i % 2)
+			continue;
+		if (mremap(src + i * pg, pg, pg, MREMAP_MAYMOVE | MREMAP_FIXED,
+			   dst + k * pg) == MAP_FAILED) {
+			munmap(dst, SRAM_SIZE);
+			dst = MAP_FAILED;
+			break;
+		}
+		last = pfn;
+		k++;
+	}
+	if (pm >= 0)
+		close(pm);
+	munmap(src, pool);
+	if (dst != MAP_FAILED && k < n) {
+		munmap(dst, SRAM_SIZE);
+		dst = MAP_FAILED;
+	}
+	if (dst != MAP_FAILED && phys_runs(dst, SRAM_SIZE) != (int)n)
+		fprintf(stderr,
+			"BENCH-INFO %s: scattered buffer has %d physical runs, not %zu\n",
+			label, phys_runs(dst, SRAM_SIZE), n);
+	return dst;
+}
+
 static void run_one(int mode, size_t size)
 {
 	static uint64_t lat[MAX_REPS * 2 * MAX_BOARDS], tput[MAX_REPS];
 	uint64_t irqs = 0, dpcs = 0, first, last;
-	int i, rep, nlat = 0, total = warmup + reps;
+	int i, rep, nlat = 0, total = warmup + reps, runs[2 * MAX_BOARDS];
 	int have_dpc = 1;
 
 	cur_mode = mode;
@@ -313,14 +422,8 @@ static void run_one(int mode, size_t size)
 		struct worker *w = &workers[i];
 
 		/* page-aligned buffers, as a DMA user would allocate them */
-		w->buf = mmap(NULL, SRAM_SIZE, PROT_READ | PROT_WRITE,
-			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-		w->chk = mmap(NULL, SRAM_SIZE, PROT_READ | PROT_WRITE,
-			      MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-		if (w->buf == MAP_FAILED || w->chk == MAP_FAILED) {
-			perror("mmap");
-			exit(1);
-		}
+		w->buf = bufs[i];
+		w->chk = chks[i];
 	}
 	pthread_barrier_init(&barrier, NULL, nworkers + 1);
 	for (i = 0; i < nworkers; i++)
@@ -355,10 +458,9 @@ static void run_one(int mode, size_t size)
 	}
 	for (i = 0; i < nworkers; i++) {
 		pthread_join(workers[i].tid, NULL);
+		runs[i] = phys_runs(workers[i].buf, size);
 		if (workers[i].err)
 			failed = 1;
-		munmap(workers[i].buf, SRAM_SIZE);
-		munmap(workers[i].chk, SRAM_SIZE);
 	}
 	pthread_barrier_destroy(&barrier);
 
@@ -374,6 +476,11 @@ static void run_one(int mode, size_t size)
 		printf("%.3f\n", (double)dpcs / (reps * nworkers));
 	else
 		printf("NA\n");
+	printf("BENCH-INFO layout,%s,%s,%d,%zu:", label, mode_name[mode],
+	       nboards, size);
+	for (i = 0; i < nworkers; i++)
+		printf(" %d", runs[i]);
+	printf(" physical runs per request buffer\n");
 	fflush(stdout);
 }
 
@@ -382,7 +489,8 @@ static void usage(void)
 	fprintf(stderr,
 		"usage: plxbench --label NAME --board DEV:SYSFSDIR [--board ...]\n"
 		"                [--modes read,write,duplex] [--sizes N,N,...]\n"
-		"                [--reps N] [--warmup N]\n");
+		"                [--reps N] [--warmup N]\n"
+		"                [--layout scattered|allocator]\n");
 	exit(2);
 }
 
@@ -395,6 +503,7 @@ int main(int argc, char **argv)
 		{ "sizes", required_argument, NULL, 's' },
 		{ "reps", required_argument, NULL, 'r' },
 		{ "warmup", required_argument, NULL, 'w' },
+		{ "layout", required_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	static const size_t def_sizes[] = {
@@ -437,6 +546,14 @@ int main(int argc, char **argv)
 		case 'w':
 			warmup = atoi(optarg);
 			break;
+		case 'L':
+			if (!strcmp(optarg, "scattered"))
+				scatter = 1;
+			else if (!strcmp(optarg, "allocator"))
+				scatter = 0;
+			else
+				usage();
+			break;
 		default:
 			usage();
 		}
@@ -451,6 +568,25 @@ int main(int argc, char **argv)
 		if (sizes[i] < 1 || sizes[i] > SRAM_SIZE)
 			usage();
 	table_init();
+	/*
+	 * Every buffer is mapped once, before anything is timed, and kept:
+	 * unmapping frees VMAs through RCU, and a batch of RCU callbacks in
+	 * ksoftirqd when a request's interrupt comes delays the woken caller
+	 * as any other running kernel thread does (README, "Limits"). A
+	 * short sleep lets the grace periods of the setup's frees end (idle
+	 * time costs no host time under -icount sleep=off).
+	 */
+	for (i = 0; i < 2 * nboards; i++) {
+		bufs[i] = alloc_buf();
+		chks[i] = mmap(NULL, SRAM_SIZE, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE,
+			       -1, 0);
+		if (bufs[i] == MAP_FAILED || chks[i] == MAP_FAILED) {
+			perror("mmap");
+			return 1;
+		}
+	}
+	usleep(100000);
 	for (i = 0; i < nboards; i++) {
 		boards[i].fd = open(boards[i].dev, O_RDWR);
 		if (boards[i].fd < 0) {

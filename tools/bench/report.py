@@ -67,7 +67,8 @@ def table(rows, point, out):
                f"(device-id {r0['device_id']}, modelled bus "
                f"{BUS[r0['device_id']] / 1e6:.0f} MB/s per board), "
                f"QEMU -icount shift={r0['icount_shift']},sleep=off, "
-               f"{r0['reps']} timed reps per line ==")
+               f"{r0['reps']} timed reps per line, request buffers "
+               f"{os.environ.get('BENCH_META_LAYOUT') or 'scattered'} ==")
     sizes = sorted({r["size"] for r in pr})
     for mode in MODES:
         if not any(r["mode"] == mode for r in pr):
@@ -391,6 +392,7 @@ def main():
     meta = {"points": points, "icount": {p: f"shift={next((r['icount_shift'] for r in rows if r['point'] == p), '?')},sleep=off" for p in points},
             "rtc": os.environ.get("BENCH_META_RTC", ""),
             "guest_cmdline": os.environ.get("BENCH_META_CMDLINE", ""),
+            "buffer_layout": os.environ.get("BENCH_META_LAYOUT") or "scattered",
             "bus_bytes_per_s_per_board": BUS, "plots": plots}
     with open(f"{outdir}/results.json", "w") as f:
         json.dump({"meta": meta, "results": rows}, f, indent=1)
