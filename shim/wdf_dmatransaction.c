@@ -90,6 +90,7 @@ static void wdf_tx_reset(struct wdf_dma_transaction *tx)
 {
 	wdf_tx_unmap(tx);
 	tx->sgl_capacity = 0;
+	tx->first_staged = false;
 	tx->transferred = 0;
 	tx->cur_len = 0;
 	tx->length = 0;
@@ -192,17 +193,15 @@ static NTSTATUS wdf_tx_init(struct wdf_dma_transaction *tx,
 	}
 	tx->nents = tx->sgt.nents;
 
-	for (pos = 0; pos < len; pos += frag) {
-		frag = min_t(size_t, tx->single ? len : tx->max_len, len - pos);
-		n = wdf_tx_walk(tx, pos, frag, U32_MAX, NULL, &bytes);
-		if (n > tx->enabler->max_sg) {
-			st = STATUS_WDF_TOO_FRAGMENTED;
-			goto fail;
-		}
-		cap = max(cap, n);
-	}
-	/* room for a fragment staged after a partial completion, too */
-	cap = min_t(ULONG, max_t(ULONG, cap, tx->nents), tx->enabler->max_sg);
+	/*
+	 * A fragment has at most one element per mapped entry, so every
+	 * fragment fits in min(nents, max_sg) elements unless it is too
+	 * fragmented: a walk limited to that many that stops short of the
+	 * fragment's end found one needing more than max_sg. The list is
+	 * there before the walks, so the first one fills it: Execute stages
+	 * the first fragment from it instead of walking the list again.
+	 */
+	cap = min_t(ULONG, tx->nents, tx->enabler->max_sg);
 	if (cap > tx->sgl_alloc) {
 		kfree(tx->sgl);
 		tx->sgl_alloc = 0;
@@ -214,7 +213,21 @@ static NTSTATUS wdf_tx_init(struct wdf_dma_transaction *tx,
 		}
 		tx->sgl_alloc = cap;
 	}
+	for (pos = 0; pos < len; pos += frag) {
+		frag = min_t(size_t, tx->single ? len : tx->max_len, len - pos);
+		n = wdf_tx_walk(tx, pos, frag, cap, pos ? NULL : tx->sgl,
+				&bytes);
+		if (bytes < frag) {
+			st = STATUS_WDF_TOO_FRAGMENTED;
+			goto fail;
+		}
+		if (!pos) {
+			tx->sgl->NumberOfElements = n;
+			tx->first_len = bytes;
+		}
+	}
 	tx->sgl_capacity = cap;
+	tx->first_staged = true;
 	tx->program = program;
 	tx->length = len;
 	tx->transferred = 0;
@@ -350,7 +363,14 @@ NTSTATUS WdfDmaTransactionExecute(WDFDMATRANSACTION DmaTransaction,
 	tx->context = Context;
 	tx->transferred = 0;
 	tx->state = WDF_TX_TRANSFER;
-	wdf_tx_stage(tx);
+	if (tx->first_staged) {
+		/* built by Initialize's first walk */
+		tx->sgl->Reserved = 0;
+		tx->cur_len = tx->first_len;
+		tx->first_staged = false;
+	} else {
+		wdf_tx_stage(tx);
+	}
 	wdf_tx_program(tx);
 	return STATUS_SUCCESS;
 }
@@ -487,8 +507,11 @@ void WdfDmaTransactionSetMaximumLength(WDFDMATRANSACTION DmaTransaction,
 		      "wdfshim: %s: call it after Initialize (state %d)\n",
 		      __func__, tx->state))
 		return;
-	if (MaximumLength && MaximumLength < tx->max_len)
+	if (MaximumLength && MaximumLength < tx->max_len) {
 		tx->max_len = MaximumLength;
+		/* Initialize's first fragment was cut to the old length */
+		tx->first_staged = false;
+	}
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionSetMaximumLength);
 

@@ -16,8 +16,10 @@
 #include <linux/rwsem.h>
 #include <linux/scatterlist.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <wdf.h>
@@ -211,6 +213,17 @@ struct wdf_file_object {
 	FILE_OBJECT wdm;
 };
 
+/*
+ * The MDL of a request's pinned user buffer, in the request: the page
+ * array too, up to WDF_MDL_INLINE_PAGES (128 KiB at any alignment).
+ */
+#define WDF_MDL_INLINE_PAGES	(SZ_128K / PAGE_SIZE + 1)
+
+struct wdf_mdl_user {
+	MDL mdl;
+	struct page *pages[WDF_MDL_INLINE_PAGES];
+};
+
 struct wdf_request {
 	struct wdf_object obj;
 	struct wdf_device *device;
@@ -240,6 +253,7 @@ struct wdf_request {
 	atomic_t stop_holds;		/* EvtIoStop running: do not free */
 	bool direct;			/* METHOD_*_DIRECT ioctl */
 	WDFMEMORY in_mem, out_mem;	/* WdfRequestRetrieve*Memory */
+	struct wdf_mdl_user user_mdl;	/* mdl, when a user buffer is pinned */
 };
 
 struct wdf_interrupt {
@@ -308,13 +322,16 @@ struct wdf_dma_transaction {
 	PSCATTER_GATHER_LIST sgl;	/* kept across Initialize/Release */
 	ULONG sgl_alloc;		/* elements sgl has room for */
 	ULONG sgl_capacity;		/* elements this transaction may use */
+	bool first_staged;		/* sgl = the first fragment (Initialize) */
+	size_t first_len;		/* its length */
 };
 
 struct wdf_timer {
 	struct wdf_object obj;
 	struct wdf_device *device;	/* for serialisation, may be NULL */
 	WDF_TIMER_CONFIG config;
-	struct delayed_work work;
+	struct timer_list timer;	/* expiry queues work */
+	struct work_struct work;	/* runs the callback */
 	bool serialized;
 	bool stopping;
 };
@@ -352,8 +369,11 @@ static inline void wdf_kunit_leave(struct kunit *old)
 #endif
 
 /* wdf_log.c: the device a DbgPrintEx line names */
+struct wdf_log_slot;
+
 struct wdf_log_scope {
-	struct list_head node;
+	struct wdf_log_slot *slot;	/* NULL: on the overflow list */
+	struct list_head node;		/* on it */
 	struct task_struct *task;
 	struct device *dev;
 };
@@ -488,12 +508,14 @@ void wdf_request_fail(struct wdf_request *req, NTSTATUS status);
 /*
  * wdf_mdl.c: the pinned user buffer of a read/write or direct ioctl.
  * wdf_mdl_pin_user() pins @len bytes at @uaddr (for writing when the
- * device writes them, @to_memory) and sets *err (-ENOMEM, -EFAULT) on
- * failure; wdf_mdl_free() unpins it (dirty if @to_memory) and frees any
- * MDL, NULL included; wdf_mdl_map() maps it for the kernel once
- * (MmGetSystemAddressForMdlSafe), NULL on failure.
+ * device writes them, @to_memory) into the MDL in @um and returns it, or
+ * NULL and sets *err (-ENOMEM, -EFAULT); wdf_mdl_free() unpins it (dirty
+ * if @to_memory) and frees a page array that did not fit in @um, or
+ * frees any other MDL (IoFreeMdl), NULL included; wdf_mdl_map() maps it
+ * for the kernel once (MmGetSystemAddressForMdlSafe), NULL on failure.
  */
-PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err);
+PMDL wdf_mdl_pin_user(struct wdf_mdl_user *um, unsigned long uaddr,
+		      size_t len, bool to_memory, int *err);
 void wdf_mdl_free(PMDL mdl);
 void *wdf_mdl_map(PMDL mdl);
 
