@@ -142,33 +142,6 @@ static void cb_length_zero_is_invalid_parameter(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, cb);
 }
 
-static void cb_parent_assignment_not_allowed(struct kunit *test)
-{
-	struct wdft_device *wd;
-	WDFDMAENABLER en = cb_enabler(test, &wd, WdfDmaProfileScatterGather, 0);
-	WDFCOMMONBUFFER cb = (WDFCOMMONBUFFER)test;
-	WDF_OBJECT_ATTRIBUTES attrs;
-
-	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
-	attrs.ParentObject = wd->device;
-	KUNIT_EXPECT_EQ(test, WdfCommonBufferCreate(en, 96, &attrs, &cb),
-			STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED);
-	KUNIT_EXPECT_NULL(test, cb);
-}
-
-static void cb_attributes_size_mismatch(struct kunit *test)
-{
-	WDFDMAENABLER en = cb_enabler(test, NULL, WdfDmaProfileScatterGather, 0);
-	WDFCOMMONBUFFER cb = (WDFCOMMONBUFFER)test;
-	WDF_OBJECT_ATTRIBUTES attrs;
-
-	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
-	attrs.Size = sizeof(attrs) + 4;
-	KUNIT_EXPECT_EQ(test, WdfCommonBufferCreate(en, 96, &attrs, &cb),
-			STATUS_INFO_LENGTH_MISMATCH);
-	KUNIT_EXPECT_NULL(test, cb);
-}
-
 static void cb_config_size_mismatch_checked_first(struct kunit *test)
 {
 	WDFDMAENABLER en = cb_enabler(test, NULL, WdfDmaProfileScatterGather, 0);
@@ -427,8 +400,6 @@ static void cb_delete_runs_cleanup_once(struct kunit *test)
 
 static struct kunit_case wdf_commonbuffer_cases[] = {
 	KUNIT_CASE(cb_length_zero_is_invalid_parameter),
-	KUNIT_CASE(cb_parent_assignment_not_allowed),
-	KUNIT_CASE(cb_attributes_size_mismatch),
 	KUNIT_CASE(cb_config_size_mismatch_checked_first),
 	KUNIT_CASE_PARAM(cb_real_coherent_memory_of_requested_length, cb_lengths_gen_params),
 	KUNIT_CASE(cb_dma_allocation_failure),

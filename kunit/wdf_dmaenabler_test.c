@@ -44,39 +44,6 @@ static void en_unknown_profile_is_invalid_parameter(struct kunit *test)
 	}
 }
 
-static void en_config_size_mismatch(struct kunit *test)
-{
-	struct wdft_device *wd = wdft_device_create(test, NULL);
-	WDF_DMA_ENABLER_CONFIG cfg;
-	WDF_OBJECT_ATTRIBUTES attrs;
-	WDFDMAENABLER en;
-
-	WDF_DMA_ENABLER_CONFIG_INIT(&cfg, WdfDmaProfileScatterGather, 8192);
-	cfg.Size = sizeof(cfg) - sizeof(ULONG);
-	KUNIT_EXPECT_EQ(test, en_create(wd, &cfg, NULL, &en), STATUS_INFO_LENGTH_MISMATCH);
-	KUNIT_EXPECT_NULL(test, en);
-	/* the attributes' Size too */
-	cfg.Size = sizeof(cfg);
-	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
-	attrs.Size = 4;
-	KUNIT_EXPECT_EQ(test, en_create(wd, &cfg, &attrs, &en), STATUS_INFO_LENGTH_MISMATCH);
-	KUNIT_EXPECT_NULL(test, en);
-}
-
-static void en_system_profiles_not_supported(struct kunit *test)
-{
-	struct wdft_device *wd = wdft_device_create(test, NULL);
-	WDF_DMA_ENABLER_CONFIG cfg;
-	WDFDMAENABLER en;
-
-	WDF_DMA_ENABLER_CONFIG_INIT(&cfg, WdfDmaProfileSystem, 8192);
-	KUNIT_EXPECT_EQ(test, en_create(wd, &cfg, NULL, &en), STATUS_NOT_SUPPORTED);
-	KUNIT_EXPECT_NULL(test, en);
-	WDF_DMA_ENABLER_CONFIG_INIT(&cfg, WdfDmaProfileSystemDuplex, 8192);
-	KUNIT_EXPECT_EQ(test, en_create(wd, &cfg, NULL, &en), STATUS_NOT_SUPPORTED);
-	KUNIT_EXPECT_NULL(test, en);
-}
-
 /* A device that cannot take any DMA mask (no dma_mask pointer). */
 static void en_mask_refused_is_unsuccessful(struct kunit *test)
 {
@@ -210,24 +177,6 @@ static void en_require_single_transfer_needs_dma_v3(struct kunit *test)
 	WdfDmaTransactionRelease(tx);
 }
 
-static void en_parent_must_be_the_device(struct kunit *test)
-{
-	struct wdft_device *wd = wdft_device_create(test, NULL);
-	struct wdft_device *other = wdft_device_create(test, NULL);
-	WDF_DMA_ENABLER_CONFIG cfg;
-	WDF_OBJECT_ATTRIBUTES attrs;
-	WDFDMAENABLER en;
-
-	WDF_DMA_ENABLER_CONFIG_INIT(&cfg, WdfDmaProfileScatterGather, 8192);
-	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
-	attrs.ParentObject = other->device;
-	KUNIT_EXPECT_EQ(test, en_create(wd, &cfg, &attrs, &en),
-			STATUS_WDF_OBJECT_ATTRIBUTES_INVALID);
-	KUNIT_EXPECT_NULL(test, en);
-	attrs.ParentObject = wd->device;
-	KUNIT_EXPECT_EQ(test, en_create(wd, &cfg, &attrs, &en), STATUS_SUCCESS);
-}
-
 static void en_max_sg_elements(struct kunit *test)
 {
 	struct wdft_device *wd = wdft_device_create(test, NULL);
@@ -274,14 +223,11 @@ static void en_allocation_failure(struct kunit *test)
 static struct kunit_case wdf_dmaenabler_cases[] = {
 	KUNIT_CASE(en_maximum_length_zero_is_invalid_parameter),
 	KUNIT_CASE(en_unknown_profile_is_invalid_parameter),
-	KUNIT_CASE(en_config_size_mismatch),
-	KUNIT_CASE(en_system_profiles_not_supported),
 	KUNIT_CASE(en_mask_refused_is_unsuccessful),
 	KUNIT_CASE(en_profile_sets_device_mask),
 	KUNIT_CASE(en_64bit_falls_back_to_32bit),
 	KUNIT_CASE(en_address_width_override_checked),
 	KUNIT_CASE(en_require_single_transfer_needs_dma_v3),
-	KUNIT_CASE(en_parent_must_be_the_device),
 	KUNIT_CASE(en_max_sg_elements),
 	KUNIT_CASE(en_allocation_failure),
 	{}

@@ -571,6 +571,50 @@ static void tx_max_sg_elements_enforced(struct kunit *test)
 	WdfDmaTransactionRelease(fx->tx);
 }
 
+/*
+ * Initialize builds the first fragment's list while it checks the split:
+ * a later fragment that is too fragmented still fails it (and the list
+ * it built is not used), and a split that fits stages exactly that first
+ * fragment at Execute.
+ */
+static void tx_later_fragment_too_fragmented(struct kunit *test)
+{
+	/* fragment k starts k * 1000 bytes into a page: the 5th (k = 4) at 4000 */
+	const size_t maxlen = PAGE_SIZE + 1000, last = 2 * PAGE_SIZE - 4000;
+	struct txfix *fx = txfix_create(test, maxlen, 8);
+	NTSTATUS st;
+	int k;
+
+	KUNIT_ASSERT_EQ(test, PAGE_SIZE, 4096UL);
+	WdfDmaEnablerSetMaximumScatterGatherElements(fx->en, 2);
+	for (k = 0; k < 4; k++)
+		KUNIT_ASSERT_EQ(test, span_pages(k * maxlen, maxlen), 2U);
+	/* a 5th fragment of last + 1 bytes spans 3 pages */
+	KUNIT_ASSERT_EQ(test, span_pages(4 * maxlen, last + 1), 3U);
+	KUNIT_EXPECT_EQ(test, tx_init(test, fx, 0, 4 * maxlen + last + 1,
+				      WdfDmaDirectionWriteToDevice),
+			STATUS_WDF_TOO_FRAGMENTED);
+	KUNIT_EXPECT_EQ(test, fx->rec->n, 0);
+	WdfDmaTransactionRelease(fx->tx);
+	/* of last bytes, 2 pages: fits */
+	KUNIT_ASSERT_EQ(test, span_pages(4 * maxlen, last), 2U);
+	KUNIT_ASSERT_EQ(test, tx_init(test, fx, 0, 4 * maxlen + last,
+				      WdfDmaDirectionWriteToDevice), STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, WdfDmaTransactionGetCurrentDmaTransferLength(fx->tx),
+			(size_t)0);
+	KUNIT_ASSERT_EQ(test, WdfDmaTransactionExecute(fx->tx, fx->rec), STATUS_SUCCESS);
+	check_frag(test, fx, 0, 0, 0, maxlen, WdfDmaDirectionWriteToDevice);
+	for (k = 1; k < 5; k++) {
+		KUNIT_EXPECT_EQ(test, WdfDmaTransactionDmaCompleted(fx->tx, &st),
+				(BOOLEAN)FALSE);
+		check_frag(test, fx, k, 0, k * maxlen, k < 4 ? maxlen : last,
+			   WdfDmaDirectionWriteToDevice);
+	}
+	KUNIT_EXPECT_TRUE(test, WdfDmaTransactionDmaCompleted(fx->tx, &st));
+	KUNIT_EXPECT_EQ(test, st, STATUS_SUCCESS);
+	WdfDmaTransactionRelease(fx->tx);
+}
+
 static void tx_set_maximum_length_only_lowers(struct kunit *test)
 {
 	struct txfix *fx = txfix_create(test, TX_MAXLEN, 4);
@@ -600,23 +644,11 @@ static void tx_set_maximum_length_only_lowers(struct kunit *test)
 	WdfDmaTransactionRelease(fx->tx);
 }
 
-static void tx_create_with_parent_refused(struct kunit *test)
+/* The create's refusals are wdf_object_test.c's table. */
+static void tx_created_on_device_without_request(struct kunit *test)
 {
 	struct txfix *fx = txfix_create(test, TX_MAXLEN, 1);
-	WDF_OBJECT_ATTRIBUTES attrs;
-	WDFDMATRANSACTION tx = (WDFDMATRANSACTION)fx;	/* poison */
 
-	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
-	attrs.ParentObject = fx->wd->device;
-	KUNIT_EXPECT_EQ(test, WdfDmaTransactionCreate(fx->en, &attrs, &tx),
-			STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED);
-	KUNIT_EXPECT_NULL(test, tx);
-	attrs.ParentObject = NULL;
-	attrs.Size = sizeof(attrs) - 1;
-	tx = (WDFDMATRANSACTION)fx;
-	KUNIT_EXPECT_EQ(test, WdfDmaTransactionCreate(fx->en, &attrs, &tx),
-			STATUS_INFO_LENGTH_MISMATCH);
-	KUNIT_EXPECT_NULL(test, tx);
 	KUNIT_EXPECT_PTR_EQ(test, WdfDmaTransactionGetDevice(fx->tx), fx->wd->device);
 	KUNIT_EXPECT_NULL(test, WdfDmaTransactionGetRequest(fx->tx));
 }
@@ -751,8 +783,9 @@ static struct kunit_case wdf_dmatransaction_cases[] = {
 	KUNIT_CASE(tx_single_transfer_too_fragmented),
 	KUNIT_CASE(tx_single_transfer_partial_completion_fails),
 	KUNIT_CASE(tx_max_sg_elements_enforced),
+	KUNIT_CASE(tx_later_fragment_too_fragmented),
 	KUNIT_CASE(tx_set_maximum_length_only_lowers),
-	KUNIT_CASE(tx_create_with_parent_refused),
+	KUNIT_CASE(tx_created_on_device_without_request),
 	KUNIT_CASE(tx_create_allocation_failure),
 	KUNIT_CASE(tx_sg_table_failure_leaves_it_released),
 	KUNIT_CASE(tx_sg_list_failure_unmaps),

@@ -22,7 +22,6 @@ WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(MEMT_CTX, memt_ctx);
 static void memory_create_statuses(struct kunit *test)
 {
 	unsigned long live = wdft_live_objects();
-	WDF_OBJECT_ATTRIBUTES attrs;
 	WDFMEMORY m;
 	size_t size;
 	PVOID buf;
@@ -34,12 +33,7 @@ static void memory_create_statuses(struct kunit *test)
 			STATUS_INVALID_PARAMETER);
 	KUNIT_EXPECT_NULL(test, m);
 	KUNIT_EXPECT_NULL(test, buf);
-	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
-	attrs.Size++;
-	m = (WDFMEMORY)&live;
-	KUNIT_EXPECT_EQ(test, WdfMemoryCreate(&attrs, NonPagedPool, 0, 8, &m, NULL),
-			STATUS_INFO_LENGTH_MISMATCH);
-	KUNIT_EXPECT_NULL(test, m);
+	/* the prologue's refusals: wdf_object_test.c */
 	KUNIT_EXPECT_EQ(test, wdft_live_objects(), live);
 
 	KUNIT_ASSERT_EQ(test, WdfMemoryCreate(NULL, NonPagedPoolNx, 0x6d656d74, 3000,
@@ -62,7 +56,8 @@ static void memory_create_statuses(struct kunit *test)
 	((u8 *)buf)[(1 << 20) - 1] = 1;
 	WdfObjectDelete(m);
 
-	WDFT_WARN_BEGIN_MUST(test);
+	/* the prologue's one WARN_ONCE may have fired already */
+	WDFT_WARN_BEGIN(test);
 	KUNIT_EXPECT_EQ(test, WdfMemoryCreate(NULL, NonPagedPool, 0, 8, NULL, &buf),
 			STATUS_INVALID_PARAMETER);
 	WDFT_WARN_END(test);

@@ -3,7 +3,9 @@
  * KUnit: object lifetime and typed contexts (facts §2.2, §8.15):
  * deleting a parent deletes its children first and runs every cleanup
  * callback once, children before parents; WdfObjectDelete is refused on
- * the objects KMDF flags "no delete DDI"; contexts are zeroed and typed.
+ * the objects KMDF flags "no delete DDI"; contexts are zeroed and typed;
+ * every create's prologue (one table of bad inputs) and the
+ * unsupported-feature policy.
  */
 #include <kunit/test.h>
 #include <linux/lockdep.h>
@@ -419,6 +421,506 @@ static void obj_acquire_lock_is_the_device_sync_lock(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, lockdep_is_held(m));
 }
 
+/*
+ * ---- every Wdf*Create against the same bad inputs ----------------------
+ * (shim/wdf_object.c, wdf_create_prologue): one table of creates, one
+ * list of bad inputs, the status each create's rules give (out-handle,
+ * config Size, attributes, parent rule, the object it is created on).
+ * Each failure leaves the out-handle NULL and no object behind; each
+ * row's good call succeeds, so a failure is the bad input's doing. Plus
+ * the one policy for features the shim lacks: STATUS_NOT_SUPPORTED (and
+ * a WARN_ONCE) for every one.
+ */
+
+/* The objects a row is created on or given as parents. */
+struct cp_env {
+	struct kunit *test;
+	WDFDEVICE device;
+	WDFDMAENABLER enabler;
+	WDFSPINLOCK other;		/* a live object that is no creator */
+};
+
+/* A create fed one input: its creator, config Size delta, attributes. */
+struct cp_call {
+	WDFOBJECT creator;		/* a row's creator (device, enabler) */
+	bool no_config;			/* a NULL config pointer */
+	int cfg_delta;			/* added to the config's Size */
+	PWDF_OBJECT_ATTRIBUTES attrs;
+	WDFOBJECT *out;			/* NULL: a NULL out-handle */
+};
+
+/**
+ * struct cp_row - one create and its rules.
+ * @name: the call
+ * @create: makes the call (driver, device), or NULL: cp_call_kind(@kind)
+ * @kind: the create, for cp_call_kind()
+ * @creator: the env's object it is created on (NULL: none)
+ * @has_config: it takes a WDF_*_CONFIG
+ * @out_optional: WDF_NO_HANDLE is allowed
+ * @takes_scope: it honours a SynchronizationScope
+ * @parent: 'N' none allowed, 'C' only the creator, 'A' any, 'R' required
+ */
+struct cp_row {
+	const char *name;
+	NTSTATUS (*create)(struct cp_env *env, const struct cp_call *c);
+	int kind;
+	WDFOBJECT (*creator)(struct cp_env *env);
+	bool has_config;
+	bool out_optional;
+	bool takes_scope;
+	char parent;
+};
+
+static u8 cp_junk[256];			/* zeroes: not an object */
+
+static BOOLEAN cp_isr(WDFINTERRUPT i, ULONG m)
+{
+	return FALSE;
+}
+
+static void cp_timer_fn(WDFTIMER t)
+{
+}
+
+static void cp_work_fn(WDFWORKITEM w)
+{
+}
+
+static NTSTATUS cp_enabler_evt(WDFDMAENABLER e)
+{
+	return STATUS_SUCCESS;
+}
+
+static void cp_enabler_io(WDFDMAENABLER e)
+{
+}
+
+static void cp_intr_work(WDFINTERRUPT i, WDFOBJECT o)
+{
+}
+
+static WDFOBJECT cp_on_device(struct cp_env *env)
+{
+	return env->device;
+}
+
+static WDFOBJECT cp_on_enabler(struct cp_env *env)
+{
+	return env->enabler;
+}
+
+/* The creates that take a config: every WDF_*_CONFIG starts with Size. */
+union cp_config {
+	ULONG Size;
+	WDF_IO_QUEUE_CONFIG queue;
+	WDF_INTERRUPT_CONFIG interrupt;
+	WDF_DMA_ENABLER_CONFIG enabler;
+	WDF_COMMON_BUFFER_CONFIG buffer;
+	WDF_TIMER_CONFIG timer;
+	WDF_WORKITEM_CONFIG workitem;
+};
+
+enum cp_kind {
+	CP_QUEUE, CP_INTERRUPT, CP_ENABLER, CP_BUFFER, CP_BUFFER_CFG, CP_TX,
+	CP_TIMER, CP_WORKITEM, CP_SPINLOCK, CP_WAITLOCK, CP_MEMORY, CP_MEMORY_PRE,
+};
+
+/* One create of @kind, fed @c (its config, if any, made valid first). */
+static NTSTATUS cp_call_kind(enum cp_kind kind, const struct cp_call *c)
+{
+	static u8 buf[64];
+	union cp_config cfg;
+	void *pc = c->no_config ? NULL : &cfg;
+	void **out = (void **)c->out;
+
+	memset(&cfg, 0, sizeof(cfg));
+	if (kind == CP_QUEUE)
+		WDF_IO_QUEUE_CONFIG_INIT(&cfg.queue, WdfIoQueueDispatchManual);
+	else if (kind == CP_INTERRUPT)
+		WDF_INTERRUPT_CONFIG_INIT(&cfg.interrupt, cp_isr, NULL);
+	else if (kind == CP_ENABLER)
+		WDF_DMA_ENABLER_CONFIG_INIT(&cfg.enabler,
+					    WdfDmaProfileScatterGather, 8192);
+	else if (kind == CP_BUFFER_CFG)
+		WDF_COMMON_BUFFER_CONFIG_INIT(&cfg.buffer, 0xf);
+	else if (kind == CP_TIMER)
+		WDF_TIMER_CONFIG_INIT(&cfg.timer, cp_timer_fn);
+	else if (kind == CP_WORKITEM)
+		WDF_WORKITEM_CONFIG_INIT(&cfg.workitem, cp_work_fn);
+	cfg.Size += c->cfg_delta;
+
+	switch (kind) {
+	case CP_QUEUE:
+		return WdfIoQueueCreate(c->creator, pc, c->attrs, (WDFQUEUE *)out);
+	case CP_INTERRUPT:
+		return WdfInterruptCreate(c->creator, pc, c->attrs,
+					  (WDFINTERRUPT *)out);
+	case CP_ENABLER:
+		return WdfDmaEnablerCreate(c->creator, pc, c->attrs,
+					   (WDFDMAENABLER *)out);
+	case CP_BUFFER:
+		return WdfCommonBufferCreate(c->creator, 64, c->attrs,
+					     (WDFCOMMONBUFFER *)out);
+	case CP_BUFFER_CFG:
+		return WdfCommonBufferCreateWithConfig(c->creator, 64, pc,
+						       c->attrs,
+						       (WDFCOMMONBUFFER *)out);
+	case CP_TX:
+		return WdfDmaTransactionCreate(c->creator, c->attrs,
+					       (WDFDMATRANSACTION *)out);
+	case CP_TIMER:
+		return WdfTimerCreate(pc, c->attrs, (WDFTIMER *)out);
+	case CP_WORKITEM:
+		return WdfWorkItemCreate(pc, c->attrs, (WDFWORKITEM *)out);
+	case CP_SPINLOCK:
+		return WdfSpinLockCreate(c->attrs, (WDFSPINLOCK *)out);
+	case CP_WAITLOCK:
+		return WdfWaitLockCreate(c->attrs, (WDFWAITLOCK *)out);
+	case CP_MEMORY:
+		return WdfMemoryCreate(c->attrs, NonPagedPool, 0, 64,
+				       (WDFMEMORY *)out, NULL);
+	case CP_MEMORY_PRE:
+		return WdfMemoryCreatePreallocated(c->attrs, buf, sizeof(buf),
+						   (WDFMEMORY *)out);
+	}
+	return STATUS_NOT_IMPLEMENTED;
+}
+
+/* WdfDriverCreate, inside a DriverEntry: the inputs come through here. */
+static const struct cp_call *cp_driver_call;
+
+static NTSTATUS cp_driver_add(WDFDRIVER d, PWDFDEVICE_INIT init)
+{
+	return STATUS_UNSUCCESSFUL;
+}
+
+static NTSTATUS cp_driver_entry(PDRIVER_OBJECT obj, PUNICODE_STRING path)
+{
+	const struct cp_call *c = cp_driver_call;
+	WDF_DRIVER_CONFIG cfg;
+
+	WDF_DRIVER_CONFIG_INIT(&cfg, cp_driver_add);
+	cfg.Size += c->cfg_delta;
+	return WdfDriverCreate(obj, path, c->attrs, c->no_config ? NULL : &cfg,
+			       (WDFDRIVER *)c->out);
+}
+
+static NTSTATUS cp_driver(struct cp_env *env, const struct cp_call *c)
+{
+	WDFDRIVER drv;
+	NTSTATUS st;
+
+	cp_driver_call = c;
+	st = wdf_test_driver_create("wdft-cp", cp_driver_entry, &drv);
+	cp_driver_call = NULL;
+	if (NT_SUCCESS(st))
+		wdf_test_driver_destroy(drv);
+	return st;
+}
+
+/* WdfDeviceCreate, inside EvtDriverDeviceAdd (wdf_test_util.c). */
+static NTSTATUS cp_device(struct cp_env *env, const struct cp_call *c)
+{
+	struct wdft_device *wd = wdft_device_alloc(env->test);
+	NTSTATUS st;
+
+	wd->attrs = c->attrs;
+	st = wdft_device_start(env->test, wd, NULL, 0);
+	*c->out = wd->created;
+	return st;
+}
+
+static const struct cp_row cp_rows[] = {
+	{ "WdfDriverCreate", cp_driver, -1, NULL, true, true, true, 'N' },
+	{ "WdfDeviceCreate", cp_device, -1, NULL, false, false, true, 'N' },
+	{ "WdfIoQueueCreate", NULL, CP_QUEUE, cp_on_device, true, true, true,
+	  'C' },
+	{ "WdfInterruptCreate", NULL, CP_INTERRUPT, cp_on_device, true, false,
+	  false, 'C' },
+	{ "WdfDmaEnablerCreate", NULL, CP_ENABLER, cp_on_device, true, false,
+	  false, 'C' },
+	{ "WdfCommonBufferCreate", NULL, CP_BUFFER, cp_on_enabler, false,
+	  false, false, 'N' },
+	{ "WdfCommonBufferCreateWithConfig", NULL, CP_BUFFER_CFG,
+	  cp_on_enabler, true, false, false, 'N' },
+	{ "WdfDmaTransactionCreate", NULL, CP_TX, cp_on_enabler, false, false,
+	  false, 'N' },
+	{ "WdfTimerCreate", NULL, CP_TIMER, NULL, true, false, false, 'R' },
+	{ "WdfWorkItemCreate", NULL, CP_WORKITEM, NULL, true, false, false,
+	  'R' },
+	{ "WdfSpinLockCreate", NULL, CP_SPINLOCK, NULL, false, false, false,
+	  'A' },
+	{ "WdfWaitLockCreate", NULL, CP_WAITLOCK, NULL, false, false, false,
+	  'A' },
+	{ "WdfMemoryCreate", NULL, CP_MEMORY, NULL, false, false, false, 'A' },
+	{ "WdfMemoryCreatePreallocated", NULL, CP_MEMORY_PRE, NULL, false,
+	  false, false, 'A' },
+};
+
+#define CP_SKIP	((NTSTATUS)1)
+
+static const WDF_OBJECT_CONTEXT_TYPE_INFO cp_bad_type = {
+	.Size = sizeof(cp_bad_type) - 1, .ContextName = "cp", .ContextSize = 8,
+};
+
+enum cp_bad {
+	CP_NULL_OUT, CP_NULL_CONFIG, CP_CONFIG_SIZE, CP_BAD_CREATOR,
+	CP_ATTR_SIZE, CP_OVERRIDE_NO_TYPE, CP_TYPE_SIZE, CP_LEVEL_RANGE,
+	CP_SCOPE_RANGE, CP_SCOPE, CP_PARENT_OTHER, CP_PARENT_JUNK,
+	CP_PARENT_MISSING, CP_BAD_MAX,
+};
+
+static const char * const cp_bad_names[CP_BAD_MAX] = {
+	"NULL out-handle", "NULL config", "config Size", "creator not an object",
+	"attributes Size", "ContextSizeOverride without a type",
+	"context type Size", "ExecutionLevel out of range",
+	"SynchronizationScope out of range", "SynchronizationScope set",
+	"ParentObject another object", "ParentObject not an object",
+	"no ParentObject",
+};
+
+/* Set up @c and @a for @bad on @row; the status it must give. */
+static NTSTATUS cp_prepare(struct cp_env *env, const struct cp_row *row,
+			   enum cp_bad bad, struct cp_call *c,
+			   PWDF_OBJECT_ATTRIBUTES a)
+{
+	WDF_OBJECT_ATTRIBUTES_INIT(a);
+	if (row->parent == 'R')
+		a->ParentObject = env->device;
+	c->creator = row->creator ? row->creator(env) : NULL;
+	c->no_config = false;
+	c->cfg_delta = 0;
+	c->attrs = a;
+
+	switch (bad) {
+	case CP_NULL_OUT:
+		/* the device's add has no way to pass one */
+		if (row->out_optional || row->create == cp_device)
+			return CP_SKIP;
+		c->out = NULL;
+		return STATUS_INVALID_PARAMETER;
+	case CP_NULL_CONFIG:
+		c->no_config = true;
+		return row->has_config ? STATUS_INVALID_PARAMETER : CP_SKIP;
+	case CP_CONFIG_SIZE:
+		c->cfg_delta = 1;
+		return row->has_config ? STATUS_INFO_LENGTH_MISMATCH : CP_SKIP;
+	case CP_BAD_CREATOR:
+		c->creator = cp_junk;
+		return row->creator ? STATUS_INVALID_HANDLE : CP_SKIP;
+	case CP_ATTR_SIZE:
+		a->Size--;
+		return STATUS_INFO_LENGTH_MISMATCH;
+	case CP_OVERRIDE_NO_TYPE:
+		a->ContextSizeOverride = 64;
+		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+	case CP_TYPE_SIZE:
+		a->ContextTypeInfo = &cp_bad_type;
+		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+	case CP_LEVEL_RANGE:
+		a->ExecutionLevel = WdfExecutionLevelDispatch + 1;
+		return STATUS_INVALID_PARAMETER;
+	case CP_SCOPE_RANGE:
+		a->SynchronizationScope = WdfSynchronizationScopeNone + 1;
+		return STATUS_INVALID_PARAMETER;
+	case CP_SCOPE:
+		a->SynchronizationScope = WdfSynchronizationScopeDevice;
+		return row->takes_scope ? CP_SKIP : STATUS_NOT_SUPPORTED;
+	case CP_PARENT_OTHER:
+	case CP_PARENT_JUNK:
+		a->ParentObject = bad == CP_PARENT_OTHER ? (WDFOBJECT)env->other :
+							   (WDFOBJECT)cp_junk;
+		if (row->parent == 'N')
+			return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+		if (row->parent == 'C')
+			return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+		return bad == CP_PARENT_JUNK ? STATUS_INVALID_HANDLE : CP_SKIP;
+	case CP_PARENT_MISSING:
+		a->ParentObject = NULL;
+		return row->parent == 'R' ? STATUS_INVALID_PARAMETER : CP_SKIP;
+	default:
+		return CP_SKIP;
+	}
+}
+
+static NTSTATUS cp_row_call(struct cp_env *env, const struct cp_row *row,
+			    const struct cp_call *c)
+{
+	return row->create ? row->create(env, c) : cp_call_kind(row->kind, c);
+}
+
+static void cp_run_row(struct cp_env *env, const struct cp_row *row)
+{
+	struct kunit *test = env->test;
+	WDF_OBJECT_ATTRIBUTES a;
+	struct cp_call c;
+	WDFOBJECT out;
+	unsigned long live;
+	NTSTATUS want, st;
+	int bad;
+
+	for (bad = 0; bad < CP_BAD_MAX; bad++) {
+		c.out = &out;
+		want = cp_prepare(env, row, bad, &c, &a);
+		if (want == CP_SKIP)
+			continue;
+		out = (WDFOBJECT)cp_junk;	/* must become NULL */
+		live = wdft_live_objects();
+		st = cp_row_call(env, row, &c);
+		KUNIT_EXPECT_EQ_MSG(test, st, want, "%s, %s: 0x%08x",
+				    row->name, cp_bad_names[bad], (u32)st);
+		if (c.out)
+			KUNIT_EXPECT_NULL_MSG(test, out, "%s, %s", row->name,
+					      cp_bad_names[bad]);
+		/* a failed device add leaves its driver until the test ends */
+		if (row->create != cp_device)
+			KUNIT_EXPECT_EQ_MSG(test, wdft_live_objects(), live,
+					    "%s, %s", row->name,
+					    cp_bad_names[bad]);
+	}
+	/* the same call with nothing bad succeeds */
+	cp_prepare(env, row, CP_BAD_MAX, &c, &a);
+	c.out = &out;
+	out = NULL;
+	st = cp_row_call(env, row, &c);
+	KUNIT_EXPECT_EQ_MSG(test, st, STATUS_SUCCESS, "%s: 0x%08x", row->name,
+			    (u32)st);
+	KUNIT_EXPECT_NOT_NULL_MSG(test, out, "%s", row->name);
+	/* the creator itself as ParentObject, where only it may be one */
+	if (row->parent == 'C') {
+		a.ParentObject = row->creator(env);
+		out = NULL;
+		st = cp_row_call(env, row, &c);
+		if (row->kind != CP_INTERRUPT) {	/* one per device */
+			KUNIT_EXPECT_EQ_MSG(test, st, STATUS_SUCCESS,
+					    "%s, creator as parent", row->name);
+			KUNIT_EXPECT_NOT_NULL(test, out);
+		}
+	}
+}
+
+static struct cp_env *cp_env_of;
+
+/* In EvtDriverDeviceAdd: the device is not started (one interrupt). */
+static NTSTATUS cp_add(struct wdft_device *wd)
+{
+	struct cp_env *env = cp_env_of;
+	unsigned int i;
+
+	env->device = wd->device;
+	env->enabler = wdft_enabler_create(env->test, wd,
+					   WdfDmaProfileScatterGather, 8192);
+	KUNIT_ASSERT_EQ(env->test, WdfSpinLockCreate(NULL, &env->other),
+			STATUS_SUCCESS);
+	for (i = 0; i < ARRAY_SIZE(cp_rows); i++)
+		cp_run_row(env, &cp_rows[i]);
+	WdfObjectDelete(env->other);
+	return STATUS_SUCCESS;
+}
+
+static void obj_create_prologue_table(struct kunit *test)
+{
+	struct cp_env *env = kunit_kzalloc(test, sizeof(*env), GFP_KERNEL);
+	struct wdft_device *wd;
+
+	KUNIT_ASSERT_NOT_NULL(test, env);
+	env->test = test;
+	cp_env_of = env;
+	wd = wdft_device_alloc(test);
+	wd->add = cp_add;
+	WDFT_WARN_BEGIN(test);	/* NULL pointers, junk handles */
+	KUNIT_EXPECT_EQ(test, wdft_device_start(test, wd, NULL, 0),
+			STATUS_SUCCESS);
+	WDFT_WARN_END(test);
+	cp_env_of = NULL;
+}
+
+/* The two creates outside a device's add: driver and device. */
+static void obj_create_prologue_driver_device(struct kunit *test)
+{
+	struct cp_env env = { .test = test };
+	struct wdft_device *wd = wdft_device_create(test, NULL);
+
+	env.device = wd->device;
+	KUNIT_ASSERT_EQ(test, WdfSpinLockCreate(NULL, &env.other),
+			STATUS_SUCCESS);
+	WDFT_WARN_BEGIN(test);
+	cp_run_row(&env, &cp_rows[0]);
+	cp_run_row(&env, &cp_rows[1]);
+	WDFT_WARN_END(test);
+	WdfObjectDelete(env.other);
+}
+
+/* Features the shim never provides: STATUS_NOT_SUPPORTED, each one. */
+static NTSTATUS cp_ns_st[12];
+
+static NTSTATUS cp_ns_add(struct wdft_device *wd)
+{
+	WDF_DMA_ENABLER_CONFIG ec;
+	WDF_INTERRUPT_CONFIG ic;
+	WDFDMAENABLER en;
+	WDFINTERRUPT intr;
+	WDFSPINLOCK sl = NULL;
+	int n = 0, i;
+
+	for (i = 0; i < 6; i++) {
+		WDF_DMA_ENABLER_CONFIG_INIT(&ec, WdfDmaProfileScatterGather,
+					    8192);
+		if (i == 0)
+			ec.EvtDmaEnablerFill = cp_enabler_evt;
+		else if (i == 1)
+			ec.EvtDmaEnablerFlush = cp_enabler_evt;
+		else if (i == 2)
+			ec.EvtDmaEnablerDisable = cp_enabler_evt;
+		else if (i == 3)
+			ec.EvtDmaEnablerEnable = cp_enabler_evt;
+		else if (i == 4)
+			ec.EvtDmaEnablerSelfManagedIoStart = cp_enabler_io;
+		else
+			ec.EvtDmaEnablerSelfManagedIoStop = cp_enabler_io;
+		cp_ns_st[n++] = WdfDmaEnablerCreate(wd->device, &ec, NULL, &en);
+	}
+	WDF_DMA_ENABLER_CONFIG_INIT(&ec, WdfDmaProfileSystem, 8192);
+	cp_ns_st[n++] = WdfDmaEnablerCreate(wd->device, &ec, NULL, &en);
+	WDF_DMA_ENABLER_CONFIG_INIT(&ec, WdfDmaProfileSystemDuplex, 8192);
+	cp_ns_st[n++] = WdfDmaEnablerCreate(wd->device, &ec, NULL, &en);
+	if (!NT_SUCCESS(WdfSpinLockCreate(NULL, &sl)))
+		return STATUS_UNSUCCESSFUL;
+	for (i = 0; i < 4; i++) {
+		WDF_INTERRUPT_CONFIG_INIT(&ic, cp_isr, NULL);
+		if (i == 0)
+			ic.SpinLock = sl;
+		else if (i == 1)
+			ic.WaitLock = (WDFWAITLOCK)sl;
+		else if (i == 2)
+			ic.PassiveHandling = TRUE;
+		else
+			ic.EvtInterruptWorkItem = cp_intr_work;
+		cp_ns_st[n++] = WdfInterruptCreate(wd->device, &ic, NULL, &intr);
+	}
+	WdfObjectDelete(sl);
+	return STATUS_SUCCESS;
+}
+
+static void obj_create_unsupported_is_not_supported(struct kunit *test)
+{
+	struct wdft_device *wd = wdft_device_alloc(test);
+	unsigned long live = wdft_live_objects();
+	int i;
+
+	memset(cp_ns_st, 0, sizeof(cp_ns_st));
+	wd->add = cp_ns_add;
+	WDFT_WARN_BEGIN(test);
+	KUNIT_ASSERT_EQ(test, wdft_device_start(test, wd, NULL, 0),
+			STATUS_SUCCESS);
+	WDFT_WARN_END(test);
+	for (i = 0; i < ARRAY_SIZE(cp_ns_st); i++)
+		KUNIT_EXPECT_EQ_MSG(test, cp_ns_st[i], STATUS_NOT_SUPPORTED,
+				    "feature %d", i);
+	wdft_device_destroy(test, wd);
+	KUNIT_EXPECT_EQ(test, wdft_live_objects(), live);
+}
+
 static struct kunit_case wdf_object_cases[] = {
 	KUNIT_CASE(obj_device_context_is_zeroed_and_typed),
 	KUNIT_CASE(obj_context_size_override),
@@ -431,6 +933,9 @@ static struct kunit_case wdf_object_cases[] = {
 	KUNIT_CASE(obj_delete_refused_on_driver),
 	KUNIT_CASE(obj_delete_refused_on_interrupt),
 	KUNIT_CASE(obj_acquire_lock_is_the_device_sync_lock),
+	KUNIT_CASE(obj_create_prologue_table),
+	KUNIT_CASE(obj_create_prologue_driver_device),
+	KUNIT_CASE(obj_create_unsupported_is_not_supported),
 	{}
 };
 

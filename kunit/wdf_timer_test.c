@@ -96,23 +96,12 @@ static void timer_create_refusals(struct kunit *test)
 	WDF_TIMER_CONFIG cfg;
 	WDFTIMER t;
 
-	WDF_TIMER_CONFIG_INIT(&cfg, t_fn);
-	t = (WDFTIMER)wd;
-	KUNIT_EXPECT_EQ(test, WdfTimerCreate(&cfg, NULL, &t), STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_NULL(test, t);
+	/* the prologue's refusals: wdf_object_test.c; a callback is needed */
 	WDF_OBJECT_ATTRIBUTES_INIT(&attrs);
-	t = (WDFTIMER)wd;
-	KUNIT_EXPECT_EQ(test, WdfTimerCreate(&cfg, &attrs, &t), STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_NULL(test, t);
 	attrs.ParentObject = wd->device;
 	WDF_TIMER_CONFIG_INIT(&cfg, NULL);
 	t = (WDFTIMER)wd;
 	KUNIT_EXPECT_EQ(test, WdfTimerCreate(&cfg, &attrs, &t), STATUS_INVALID_PARAMETER);
-	KUNIT_EXPECT_NULL(test, t);
-	WDF_TIMER_CONFIG_INIT(&cfg, t_fn);
-	cfg.Size--;
-	t = (WDFTIMER)wd;
-	KUNIT_EXPECT_EQ(test, WdfTimerCreate(&cfg, &attrs, &t), STATUS_INFO_LENGTH_MISMATCH);
 	KUNIT_EXPECT_NULL(test, t);
 }
 
@@ -191,6 +180,47 @@ static void timer_serialised_with_evtio(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&fx->calls), 1);
 }
 
+/*
+ * A timer that expired while its callback was still running (held here
+ * on the device lock) has its callback queued but not run: Stop takes it
+ * back (TRUE) and Start moves it to the new due time (TRUE), so the
+ * callback runs once, not twice.
+ */
+static void timer_expired_not_run_taken_back(struct kunit *test, bool stop)
+{
+	struct tfix *fx = tfix_start(test, 0, true);
+	struct mutex *lock = wdf_test_device_sync_lock(fx->wd->device);
+
+	mutex_lock(lock);
+	KUNIT_EXPECT_FALSE(test, WdfTimerStart(fx->timer, WDF_REL_TIMEOUT_IN_MS(10)));
+	msleep(50);	/* expired: the callback waits for the lock */
+	KUNIT_EXPECT_FALSE(test, WdfTimerStart(fx->timer, WDF_REL_TIMEOUT_IN_MS(10)));
+	msleep(50);	/* expired again: queued behind the running one */
+	if (stop)
+		KUNIT_EXPECT_TRUE(test, WdfTimerStop(fx->timer, FALSE));
+	else
+		KUNIT_EXPECT_TRUE(test, WdfTimerStart(fx->timer,
+						      WDF_REL_TIMEOUT_IN_SEC(30)));
+	mutex_unlock(lock);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&fx->ran, HZ * 5));
+	msleep(50);
+	wdf_test_device_flush(fx->wd->device);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->calls), 1);
+	/* moved: still armed; stopped: nothing left */
+	KUNIT_EXPECT_EQ(test, WdfTimerStop(fx->timer, TRUE), (BOOLEAN)!stop);
+	KUNIT_EXPECT_EQ(test, atomic_read(&fx->calls), 1);
+}
+
+static void timer_stop_takes_back_expired_callback(struct kunit *test)
+{
+	timer_expired_not_run_taken_back(test, true);
+}
+
+static void timer_start_moves_expired_callback(struct kunit *test)
+{
+	timer_expired_not_run_taken_back(test, false);
+}
+
 static void timer_deleted_with_device_never_fires(struct kunit *test)
 {
 	struct tfix *fx = tfix_start(test, 0, true);
@@ -208,6 +238,8 @@ static struct kunit_case wdf_timer_cases[] = {
 	KUNIT_CASE(timer_stop_cancels_pending),
 	KUNIT_CASE(timer_periodic_until_stopped),
 	KUNIT_CASE(timer_serialised_with_evtio),
+	KUNIT_CASE(timer_stop_takes_back_expired_callback),
+	KUNIT_CASE(timer_start_moves_expired_callback),
 	KUNIT_CASE(timer_deleted_with_device_never_fires),
 	{}
 };

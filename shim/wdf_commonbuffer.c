@@ -13,6 +13,38 @@
 #include <linux/overflow.h>
 #include "wdf_internal.h"
 
+/**
+ * wdf_dma_alloc_coherent() - dma_alloc_coherent, redirectable by KUnit.
+ * @dev: the device
+ * @size: bytes
+ * @handle: out, the device address
+ * @gfp: flags
+ *
+ * Return: the CPU address or NULL.
+ */
+void *wdf_dma_alloc_coherent(struct device *dev, size_t size,
+			     dma_addr_t *handle, gfp_t gfp)
+{
+	WDF_STUB_REDIRECT(wdf_dma_alloc_coherent, dev, size, handle, gfp);
+	return dma_alloc_coherent(dev, size, handle, gfp);
+}
+EXPORT_SYMBOL_GPL(wdf_dma_alloc_coherent);
+
+/**
+ * wdf_dma_free_coherent() - dma_free_coherent, redirectable by KUnit.
+ * @dev: the device
+ * @size: bytes
+ * @cpu: the CPU address
+ * @handle: the device address
+ */
+void wdf_dma_free_coherent(struct device *dev, size_t size, void *cpu,
+			   dma_addr_t handle)
+{
+	WDF_STUB_REDIRECT(wdf_dma_free_coherent, dev, size, cpu, handle);
+	dma_free_coherent(dev, size, cpu, handle);
+}
+EXPORT_SYMBOL_GPL(wdf_dma_free_coherent);
+
 static void wdf_common_buffer_dispose(struct wdf_object *obj)
 {
 	struct wdf_common_buffer *cb =
@@ -28,6 +60,10 @@ static const struct wdf_object_ops wdf_common_buffer_ops = {
 	.dispose = wdf_common_buffer_dispose,
 };
 
+/*
+ * Both creates, after the create prologue: a buffer of @length bytes
+ * aligned to @mask (@e's snapshot, or the config's) under @e.
+ */
 static NTSTATUS wdf_common_buffer_create(struct wdf_dma_enabler *e,
 					 size_t length, ULONG mask,
 					 PWDF_OBJECT_ATTRIBUTES attrs,
@@ -41,11 +77,6 @@ static NTSTATUS wdf_common_buffer_create(struct wdf_dma_enabler *e,
 	might_sleep();
 	if (!length)
 		return STATUS_INVALID_PARAMETER;
-	if (attrs && attrs->ParentObject)
-		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
-	st = wdf_attributes_check(attrs);
-	if (!NT_SUCCESS(st))
-		return st;
 	if (mask >= PAGE_SIZE &&
 	    check_add_overflow(length, (size_t)mask, &raw_length))
 		return STATUS_INTEGER_OVERFLOW;
@@ -75,24 +106,22 @@ static NTSTATUS wdf_common_buffer_create(struct wdf_dma_enabler *e,
 		return STATUS_INSUFFICIENT_RESOURCES;
 	}
 	cb->va = (u8 *)cb->raw_va + offset;
-	wdf_object_attach(&cb->obj, &e->obj);
-	*out = cb;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&cb->obj, &e->obj, (void **)out);
 }
 
 NTSTATUS WdfCommonBufferCreate(WDFDMAENABLER DmaEnabler, size_t Length,
 			       PWDF_OBJECT_ATTRIBUTES Attributes,
 			       WDFCOMMONBUFFER *CommonBuffer)
 {
+	struct wdf_object *eo;
 	struct wdf_dma_enabler *e;
+	NTSTATUS st;
 
-	if (WARN_ONCE(!CommonBuffer, "wdfshim: %s: NULL out handle\n",
-		      __func__))
-		return STATUS_INVALID_PARAMETER;
-	*CommonBuffer = NULL;
-	e = WDF_GET(wdf_dma_enabler, DmaEnabler, WDF_TYPE_DMA_ENABLER);
-	if (!e)
-		return STATUS_INVALID_HANDLE;
+	st = WDF_CREATE_BEGIN(WDF_TYPE_COMMON_BUFFER, CommonBuffer, DmaEnabler,
+			      Attributes, &eo, NULL);
+	if (!NT_SUCCESS(st))
+		return st;
+	e = container_of(eo, struct wdf_dma_enabler, obj);
 	return wdf_common_buffer_create(e, Length, e->alignment, Attributes,
 					CommonBuffer);
 }
@@ -104,21 +133,16 @@ NTSTATUS WdfCommonBufferCreateWithConfig(WDFDMAENABLER DmaEnabler,
 					 PWDF_OBJECT_ATTRIBUTES Attributes,
 					 WDFCOMMONBUFFER *CommonBuffer)
 {
-	struct wdf_dma_enabler *e;
+	struct wdf_object *eo;
+	NTSTATUS st;
 
-	if (WARN_ONCE(!CommonBuffer || !Config,
-		      "wdfshim: %s: NULL pointer\n", __func__)) {
-		if (CommonBuffer)
-			*CommonBuffer = NULL;
-		return STATUS_INVALID_PARAMETER;
-	}
-	*CommonBuffer = NULL;
-	e = WDF_GET(wdf_dma_enabler, DmaEnabler, WDF_TYPE_DMA_ENABLER);
-	if (!e)
-		return STATUS_INVALID_HANDLE;
-	if (Config->Size != sizeof(*Config))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	return wdf_common_buffer_create(e, Length, Config->AlignmentRequirement,
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_COMMON_BUFFER, CommonBuffer,
+				  DmaEnabler, Config, Attributes, &eo, NULL);
+	if (!NT_SUCCESS(st))
+		return st;
+	return wdf_common_buffer_create(container_of(eo, struct wdf_dma_enabler,
+						     obj),
+					Length, Config->AlignmentRequirement,
 					Attributes, CommonBuffer);
 }
 EXPORT_SYMBOL_GPL(WdfCommonBufferCreateWithConfig);

@@ -73,21 +73,16 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
 	struct wdf_device *d;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Device || !DeviceInit || !*DeviceInit,
-		      "wdfshim: %s: NULL pointer\n", __func__)) {
-		if (Device)
-			*Device = NULL;
+	st = WDF_CREATE_BEGIN(WDF_TYPE_DEVICE, Device, NULL, DeviceAttributes,
+			      NULL, NULL);
+	if (!NT_SUCCESS(st))
+		return st;
+	if (WARN_ONCE(!DeviceInit || !*DeviceInit,
+		      "wdfshim: %s: NULL DeviceInit\n", __func__))
 		return STATUS_INVALID_PARAMETER;
-	}
-	*Device = NULL;
 	init = *DeviceInit;
 	if (init->created)
 		return STATUS_INVALID_PARAMETER;
-	st = wdf_attributes_check(DeviceAttributes);
-	if (!NT_SUCCESS(st))
-		return st;
-	if (DeviceAttributes && DeviceAttributes->ParentObject)
-		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
 
 	d = wdf_object_alloc(sizeof(*d), WDF_TYPE_DEVICE, DeviceAttributes,
 			     &wdf_device_ops, &st);
@@ -682,38 +677,26 @@ void wdf_device_destroy(struct wdf_device *d)
 }
 
 /**
- * wdf_device_find_pci_bar() - the device and BAR that contain a range.
- * @pa: start
- * @len: length
- * @bar: out, the BAR index
+ * wdf_device_find() - the first live device @match accepts; @match runs
+ * with the device list's mutex held.
+ * @match: the test
+ * @arg: its argument
  *
  * Return: the device or NULL.
  */
-struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
-					   int *bar)
+struct wdf_device *wdf_device_find(bool (*match)(struct wdf_device *d,
+						 void *arg),
+				   void *arg)
 {
 	struct wdf_device *d, *found = NULL;
-	int i;
 
 	mutex_lock(&wdf_devices_lock);
 	list_for_each_entry(d, &wdf_devices, node) {
-		if (!d->pdev)
-			continue;
-		for (i = 0; i < PCI_STD_NUM_BARS; i++) {
-			resource_size_t s = pci_resource_start(d->pdev, i);
-			resource_size_t l = pci_resource_len(d->pdev, i);
-
-			if (!l || !(pci_resource_flags(d->pdev, i) &
-				    IORESOURCE_MEM))
-				continue;
-			if (pa >= s && len <= l && pa - s <= l - len) {
-				found = d;
-				*bar = i;
-				goto out;
-			}
+		if (match(d, arg)) {
+			found = d;
+			break;
 		}
 	}
-out:
 	mutex_unlock(&wdf_devices_lock);
 	return found;
 }

@@ -23,61 +23,6 @@ int wdf_dma_set_mask(struct device *dev, u64 mask)
 }
 EXPORT_SYMBOL_GPL(wdf_dma_set_mask);
 
-/**
- * wdf_dma_alloc_coherent() - dma_alloc_coherent, redirectable by KUnit.
- * @dev: the device
- * @size: bytes
- * @handle: out, the device address
- * @gfp: flags
- *
- * Return: the CPU address or NULL.
- */
-void *wdf_dma_alloc_coherent(struct device *dev, size_t size,
-			     dma_addr_t *handle, gfp_t gfp)
-{
-	WDF_STUB_REDIRECT(wdf_dma_alloc_coherent, dev, size, handle, gfp);
-	return dma_alloc_coherent(dev, size, handle, gfp);
-}
-EXPORT_SYMBOL_GPL(wdf_dma_alloc_coherent);
-
-/**
- * wdf_dma_free_coherent() - dma_free_coherent, redirectable by KUnit.
- * @dev: the device
- * @size: bytes
- * @cpu: the CPU address
- * @handle: the device address
- */
-void wdf_dma_free_coherent(struct device *dev, size_t size, void *cpu,
-			   dma_addr_t handle)
-{
-	WDF_STUB_REDIRECT(wdf_dma_free_coherent, dev, size, cpu, handle);
-	dma_free_coherent(dev, size, cpu, handle);
-}
-EXPORT_SYMBOL_GPL(wdf_dma_free_coherent);
-
-/**
- * wdf_sg_alloc_table() - sg_alloc_table_from_pages_segment, redirectable
- * by KUnit.
- * @sgt: the table
- * @pages: the pages
- * @n_pages: their number
- * @offset: offset of the data in the first page
- * @size: bytes
- * @max_segment: largest segment
- *
- * Return: 0 or a negative errno.
- */
-int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
-		       unsigned int n_pages, unsigned int offset,
-		       unsigned long size, unsigned int max_segment)
-{
-	WDF_STUB_REDIRECT(wdf_sg_alloc_table, sgt, pages, n_pages, offset,
-			  size, max_segment);
-	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset,
-						 size, max_segment, GFP_KERNEL);
-}
-EXPORT_SYMBOL_GPL(wdf_sg_alloc_table);
-
 static bool wdf_profile_is_64(WDF_DMA_PROFILE p)
 {
 	return p == WdfDmaProfilePacket64 || p == WdfDmaProfileScatterGather64 ||
@@ -92,30 +37,42 @@ static bool wdf_profile_is_sg(WDF_DMA_PROFILE p)
 	       p == WdfDmaProfileScatterGather64Duplex;
 }
 
+/*
+ * The enabler's six callbacks belong to DMA engines the system shares
+ * (system-mode DMA, self-managed I/O); the shim would never call them.
+ */
+static const struct wdf_unsupported wdf_dma_enabler_unsupported[] = {
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerFill),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerFlush),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerDisable),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerEnable),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerSelfManagedIoStart),
+	WDF_UNSUPPORTED(WDF_DMA_ENABLER_CONFIG, EvtDmaEnablerSelfManagedIoStop),
+};
+
 NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
 			     PWDF_OBJECT_ATTRIBUTES Attributes,
 			     WDFDMAENABLER *DmaEnablerHandle)
 {
-	struct wdf_device *d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
+	struct wdf_object *dobj, *parent;
 	struct wdf_dma_enabler *e;
+	struct wdf_device *d;
 	unsigned int bits;
 	NTSTATUS st;
 	u64 mask;
 
-	if (WARN_ONCE(!DmaEnablerHandle || !Config,
-		      "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	*DmaEnablerHandle = NULL;
-	if (!d)
-		return STATUS_INVALID_HANDLE;
-	if (Config->Size != sizeof(*Config))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	st = wdf_attributes_check_parent(Attributes, &d->obj);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_DMA_ENABLER, DmaEnablerHandle, Device,
+				  Config, Attributes, &dobj, &parent);
+	if (!NT_SUCCESS(st))
+		return st;
+	d = container_of(dobj, struct wdf_device, obj);
+	st = wdf_unsupported_check(__func__, Config, wdf_dma_enabler_unsupported,
+				   ARRAY_SIZE(wdf_dma_enabler_unsupported));
 	if (!NT_SUCCESS(st))
 		return st;
 	if (Config->Profile == WdfDmaProfileSystem ||
 	    Config->Profile == WdfDmaProfileSystemDuplex)
-		return STATUS_NOT_SUPPORTED;
+		return wdf_not_supported(__func__, "system-mode DMA");
 	if (Config->Profile <= WdfDmaProfileInvalid ||
 	    Config->Profile >= WdfDmaProfileMaximum)
 		return STATUS_INVALID_PARAMETER;
@@ -151,9 +108,7 @@ NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
 	e->mask = mask;
 	e->max_sg = WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS;
 	e->alignment = wdf_profile_is_sg(Config->Profile) ? d->alignment : 0;
-	wdf_object_attach(&e->obj, &d->obj);
-	*DmaEnablerHandle = e;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&e->obj, parent, (void **)DmaEnablerHandle);
 }
 EXPORT_SYMBOL_GPL(WdfDmaEnablerCreate);
 

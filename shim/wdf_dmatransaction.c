@@ -30,6 +30,29 @@
 #include <linux/scatterlist.h>
 #include "wdf_internal.h"
 
+/**
+ * wdf_sg_alloc_table() - sg_alloc_table_from_pages_segment, redirectable
+ * by KUnit.
+ * @sgt: the table
+ * @pages: the pages
+ * @n_pages: their number
+ * @offset: offset of the data in the first page
+ * @size: bytes
+ * @max_segment: largest segment
+ *
+ * Return: 0 or a negative errno.
+ */
+int wdf_sg_alloc_table(struct sg_table *sgt, struct page **pages,
+		       unsigned int n_pages, unsigned int offset,
+		       unsigned long size, unsigned int max_segment)
+{
+	WDF_STUB_REDIRECT(wdf_sg_alloc_table, sgt, pages, n_pages, offset,
+			  size, max_segment);
+	return sg_alloc_table_from_pages_segment(sgt, pages, n_pages, offset,
+						 size, max_segment, GFP_KERNEL);
+}
+EXPORT_SYMBOL_GPL(wdf_sg_alloc_table);
+
 /* The transaction behind a handle; a bad one WARN_ONCEs naming the caller. */
 #define WDF_TX_GET(handle) \
 	WDF_GET(wdf_dma_transaction, (handle), WDF_TYPE_DMA_TRANSACTION)
@@ -67,6 +90,7 @@ static void wdf_tx_reset(struct wdf_dma_transaction *tx)
 {
 	wdf_tx_unmap(tx);
 	tx->sgl_capacity = 0;
+	tx->first_staged = false;
 	tx->transferred = 0;
 	tx->cur_len = 0;
 	tx->length = 0;
@@ -169,17 +193,15 @@ static NTSTATUS wdf_tx_init(struct wdf_dma_transaction *tx,
 	}
 	tx->nents = tx->sgt.nents;
 
-	for (pos = 0; pos < len; pos += frag) {
-		frag = min_t(size_t, tx->single ? len : tx->max_len, len - pos);
-		n = wdf_tx_walk(tx, pos, frag, U32_MAX, NULL, &bytes);
-		if (n > tx->enabler->max_sg) {
-			st = STATUS_WDF_TOO_FRAGMENTED;
-			goto fail;
-		}
-		cap = max(cap, n);
-	}
-	/* room for a fragment staged after a partial completion, too */
-	cap = min_t(ULONG, max_t(ULONG, cap, tx->nents), tx->enabler->max_sg);
+	/*
+	 * A fragment has at most one element per mapped entry, so every
+	 * fragment fits in min(nents, max_sg) elements unless it is too
+	 * fragmented: a walk limited to that many that stops short of the
+	 * fragment's end found one needing more than max_sg. The list is
+	 * there before the walks, so the first one fills it: Execute stages
+	 * the first fragment from it instead of walking the list again.
+	 */
+	cap = min_t(ULONG, tx->nents, tx->enabler->max_sg);
 	if (cap > tx->sgl_alloc) {
 		kfree(tx->sgl);
 		tx->sgl_alloc = 0;
@@ -191,7 +213,21 @@ static NTSTATUS wdf_tx_init(struct wdf_dma_transaction *tx,
 		}
 		tx->sgl_alloc = cap;
 	}
+	for (pos = 0; pos < len; pos += frag) {
+		frag = min_t(size_t, tx->single ? len : tx->max_len, len - pos);
+		n = wdf_tx_walk(tx, pos, frag, cap, pos ? NULL : tx->sgl,
+				&bytes);
+		if (bytes < frag) {
+			st = STATUS_WDF_TOO_FRAGMENTED;
+			goto fail;
+		}
+		if (!pos) {
+			tx->sgl->NumberOfElements = n;
+			tx->first_len = bytes;
+		}
+	}
 	tx->sgl_capacity = cap;
+	tx->first_staged = true;
 	tx->program = program;
 	tx->length = len;
 	tx->transferred = 0;
@@ -327,7 +363,14 @@ NTSTATUS WdfDmaTransactionExecute(WDFDMATRANSACTION DmaTransaction,
 	tx->context = Context;
 	tx->transferred = 0;
 	tx->state = WDF_TX_TRANSFER;
-	wdf_tx_stage(tx);
+	if (tx->first_staged) {
+		/* built by Initialize's first walk */
+		tx->sgl->Reserved = 0;
+		tx->cur_len = tx->first_len;
+		tx->first_staged = false;
+	} else {
+		wdf_tx_stage(tx);
+	}
 	wdf_tx_program(tx);
 	return STATUS_SUCCESS;
 }
@@ -464,8 +507,11 @@ void WdfDmaTransactionSetMaximumLength(WDFDMATRANSACTION DmaTransaction,
 		      "wdfshim: %s: call it after Initialize (state %d)\n",
 		      __func__, tx->state))
 		return;
-	if (MaximumLength && MaximumLength < tx->max_len)
+	if (MaximumLength && MaximumLength < tx->max_len) {
 		tx->max_len = MaximumLength;
+		/* Initialize's first fragment was cut to the old length */
+		tx->first_staged = false;
+	}
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionSetMaximumLength);
 
@@ -522,31 +568,21 @@ NTSTATUS WdfDmaTransactionCreate(WDFDMAENABLER DmaEnabler,
 				 PWDF_OBJECT_ATTRIBUTES Attributes,
 				 WDFDMATRANSACTION *DmaTransaction)
 {
+	struct wdf_object *eo, *parent;
 	struct wdf_dma_transaction *tx;
-	struct wdf_dma_enabler *e;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!DmaTransaction, "wdfshim: %s: NULL out handle\n",
-		      __func__))
-		return STATUS_INVALID_PARAMETER;
-	*DmaTransaction = NULL;
-	e = WDF_GET(wdf_dma_enabler, DmaEnabler, WDF_TYPE_DMA_ENABLER);
-	if (!e)
-		return STATUS_INVALID_HANDLE;
-	if (Attributes && Attributes->ParentObject)
-		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
-	st = wdf_attributes_check(Attributes);
+	st = WDF_CREATE_BEGIN(WDF_TYPE_DMA_TRANSACTION, DmaTransaction,
+			      DmaEnabler, Attributes, &eo, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
 	tx = wdf_object_alloc(sizeof(*tx), WDF_TYPE_DMA_TRANSACTION,
 			      Attributes, &wdf_tx_ops, &st);
 	if (!tx)
 		return st;
-	tx->enabler = e;
+	tx->enabler = container_of(eo, struct wdf_dma_enabler, obj);
 	tx->state = WDF_TX_CREATED;
 	wdf_tx_reset(tx);
-	wdf_object_attach(&tx->obj, &e->obj);
-	*DmaTransaction = tx;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&tx->obj, parent, (void **)DmaTransaction);
 }
 EXPORT_SYMBOL_GPL(WdfDmaTransactionCreate);

@@ -34,18 +34,13 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject,
 	struct wdf_driver *drv;
 	NTSTATUS st;
 
-	if (Driver)
-		*Driver = NULL;
-	if (WARN_ONCE(!DriverObject || !DriverConfig,
-		      "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	if (DriverConfig->Size != sizeof(*DriverConfig))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	st = wdf_attributes_check(DriverAttributes);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_DRIVER, Driver, NULL, DriverConfig,
+				  DriverAttributes, NULL, NULL);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (DriverAttributes && DriverAttributes->ParentObject)
-		return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+	if (WARN_ONCE(!DriverObject, "wdfshim: %s: NULL driver object\n",
+		      __func__))
+		return STATUS_INVALID_PARAMETER;
 	if (DriverConfig->DriverInitFlags & WdfDriverInitNonPnpDriver)
 		return STATUS_INVALID_PARAMETER;
 	if (DriverObject->WdfDriver)
@@ -62,9 +57,7 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject,
 	ida_init(&drv->minors);
 	drv->obj.no_delete = true;
 	DriverObject->WdfDriver = drv;
-	if (Driver)
-		*Driver = drv;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&drv->obj, NULL, (void **)Driver);
 }
 EXPORT_SYMBOL_GPL(WdfDriverCreate);
 

@@ -16,8 +16,10 @@
 #include <linux/rwsem.h>
 #include <linux/scatterlist.h>
 #include <linux/sched.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
 #include <wdf.h>
@@ -211,6 +213,17 @@ struct wdf_file_object {
 	FILE_OBJECT wdm;
 };
 
+/*
+ * The MDL of a request's pinned user buffer, in the request: the page
+ * array too, up to WDF_MDL_INLINE_PAGES (128 KiB at any alignment).
+ */
+#define WDF_MDL_INLINE_PAGES	(SZ_128K / PAGE_SIZE + 1)
+
+struct wdf_mdl_user {
+	MDL mdl;
+	struct page *pages[WDF_MDL_INLINE_PAGES];
+};
+
 struct wdf_request {
 	struct wdf_object obj;
 	struct wdf_device *device;
@@ -240,6 +253,7 @@ struct wdf_request {
 	atomic_t stop_holds;		/* EvtIoStop running: do not free */
 	bool direct;			/* METHOD_*_DIRECT ioctl */
 	WDFMEMORY in_mem, out_mem;	/* WdfRequestRetrieve*Memory */
+	struct wdf_mdl_user user_mdl;	/* mdl, when a user buffer is pinned */
 };
 
 struct wdf_interrupt {
@@ -308,13 +322,16 @@ struct wdf_dma_transaction {
 	PSCATTER_GATHER_LIST sgl;	/* kept across Initialize/Release */
 	ULONG sgl_alloc;		/* elements sgl has room for */
 	ULONG sgl_capacity;		/* elements this transaction may use */
+	bool first_staged;		/* sgl = the first fragment (Initialize) */
+	size_t first_len;		/* its length */
 };
 
 struct wdf_timer {
 	struct wdf_object obj;
 	struct wdf_device *device;	/* for serialisation, may be NULL */
 	WDF_TIMER_CONFIG config;
-	struct delayed_work work;
+	struct timer_list timer;	/* expiry queues work */
+	struct work_struct work;	/* runs the callback */
 	bool serialized;
 	bool stopping;
 };
@@ -352,8 +369,11 @@ static inline void wdf_kunit_leave(struct kunit *old)
 #endif
 
 /* wdf_log.c: the device a DbgPrintEx line names */
+struct wdf_log_slot;
+
 struct wdf_log_scope {
-	struct list_head node;
+	struct wdf_log_slot *slot;	/* NULL: on the overflow list */
+	struct list_head node;		/* on it */
 	struct task_struct *task;
 	struct device *dev;
 };
@@ -379,9 +399,51 @@ void wdf_object_attach(struct wdf_object *obj, struct wdf_object *parent);
 void wdf_object_delete(struct wdf_object *obj);
 struct wdf_object *wdf_object_get(WDFOBJECT handle, enum wdf_object_type type,
 				  const char *caller);
-NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs);
-NTSTATUS wdf_attributes_check_parent(PWDF_OBJECT_ATTRIBUTES attrs,
-				     struct wdf_object *parent);
+NTSTATUS wdf_not_supported(const char *fn, const char *what);
+
+/**
+ * struct wdf_unsupported - a config field the shim never honours: it must
+ * be zero (NULL, FALSE), else the create fails (wdf_unsupported_check).
+ * @name: the field
+ * @offset: its offset in the config
+ * @size: its size
+ */
+struct wdf_unsupported {
+	const char *name;
+	size_t offset;
+	size_t size;
+};
+
+#define WDF_UNSUPPORTED(type, field) \
+	{ #field, offsetof(type, field), sizeof_field(type, field) }
+
+NTSTATUS wdf_unsupported_check(const char *fn, const void *config,
+			       const struct wdf_unsupported *u, size_t n);
+
+NTSTATUS wdf_create_prologue(enum wdf_object_type type, const char *fn,
+			     void **out, WDFOBJECT creator,
+			     const void *config, size_t config_size,
+			     PWDF_OBJECT_ATTRIBUTES attrs,
+			     struct wdf_object **creator_obj,
+			     struct wdf_object **parent);
+NTSTATUS wdf_create_done(struct wdf_object *obj, struct wdf_object *parent,
+			 void **out);
+
+/*
+ * The first statement of every Wdf*Create of a @type object (its rules:
+ * wdf_create_rules in wdf_object.c): @out is its out-handle, @creator the
+ * object it is created on (NULL: none), @cfg its WDF_*_CONFIG (the _CFG
+ * form; the config's ULONG Size must come first); @cobj and @pobj (either
+ * may be NULL) receive the validated creator and the parent to attach to.
+ */
+#define WDF_CREATE_BEGIN(type, out, creator, attrs, cobj, pobj) \
+	wdf_create_prologue(type, __func__, (void **)(out), creator, NULL, 0, \
+			    attrs, cobj, pobj)
+#define WDF_CREATE_BEGIN_CFG(type, out, creator, cfg, attrs, cobj, pobj) \
+	wdf_create_prologue(type, __func__, (void **)(out), creator, \
+			    (cfg) + BUILD_BUG_ON_ZERO(offsetof(typeof(*(cfg)), \
+							       Size)), \
+			    sizeof(*(cfg)), attrs, cobj, pobj)
 struct wdf_device *wdf_object_device(struct wdf_object *obj);
 unsigned long wdf_object_live_count(void);
 
@@ -394,6 +456,8 @@ void wdf_driver_destroy(struct wdf_driver *drv);
 /* wdf_pci.c */
 const char *wdf_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
 				 bool firmware_routes);
+struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
+					   int *bar);
 
 /* wdf_device.c */
 NTSTATUS wdf_device_add(struct wdf_driver *drv, struct device *dev,
@@ -410,8 +474,9 @@ bool wdf_device_io_begin(struct wdf_device *d);
 int wdf_device_io_limit(struct wdf_device *d, WDF_REQUEST_TYPE type,
 			loff_t pos, size_t *len);
 void wdf_device_io_end(struct wdf_device *d);
-struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
-					   int *bar);
+struct wdf_device *wdf_device_find(bool (*match)(struct wdf_device *d,
+						 void *arg),
+				   void *arg);
 
 /* wdf_resource.c */
 struct wdf_cmres_list *wdf_cmres_list_create(const CM_PARTIAL_RESOURCE_DESCRIPTOR *desc,
@@ -443,12 +508,14 @@ void wdf_request_fail(struct wdf_request *req, NTSTATUS status);
 /*
  * wdf_mdl.c: the pinned user buffer of a read/write or direct ioctl.
  * wdf_mdl_pin_user() pins @len bytes at @uaddr (for writing when the
- * device writes them, @to_memory) and sets *err (-ENOMEM, -EFAULT) on
- * failure; wdf_mdl_free() unpins it (dirty if @to_memory) and frees any
- * MDL, NULL included; wdf_mdl_map() maps it for the kernel once
- * (MmGetSystemAddressForMdlSafe), NULL on failure.
+ * device writes them, @to_memory) into the MDL in @um and returns it, or
+ * NULL and sets *err (-ENOMEM, -EFAULT); wdf_mdl_free() unpins it (dirty
+ * if @to_memory) and frees a page array that did not fit in @um, or
+ * frees any other MDL (IoFreeMdl), NULL included; wdf_mdl_map() maps it
+ * for the kernel once (MmGetSystemAddressForMdlSafe), NULL on failure.
  */
-PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err);
+PMDL wdf_mdl_pin_user(struct wdf_mdl_user *um, unsigned long uaddr,
+		      size_t len, bool to_memory, int *err);
 void wdf_mdl_free(PMDL mdl);
 void *wdf_mdl_map(PMDL mdl);
 

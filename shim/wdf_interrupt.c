@@ -273,34 +273,36 @@ static const struct wdf_object_ops wdf_interrupt_ops = {
 	.dispose = wdf_interrupt_dispose,
 };
 
+/* The ISR always runs in hard IRQ context under the shim's own lock. */
+static const struct wdf_unsupported wdf_interrupt_unsupported[] = {
+	WDF_UNSUPPORTED(WDF_INTERRUPT_CONFIG, SpinLock),
+	WDF_UNSUPPORTED(WDF_INTERRUPT_CONFIG, WaitLock),
+	WDF_UNSUPPORTED(WDF_INTERRUPT_CONFIG, PassiveHandling),
+	WDF_UNSUPPORTED(WDF_INTERRUPT_CONFIG, EvtInterruptWorkItem),
+};
+
 NTSTATUS WdfInterruptCreate(WDFDEVICE Device,
 			    PWDF_INTERRUPT_CONFIG Configuration,
 			    PWDF_OBJECT_ATTRIBUTES Attributes,
 			    WDFINTERRUPT *Interrupt)
 {
 	PWDF_INTERRUPT_CONFIG c = Configuration;
+	struct wdf_object *dobj, *parent;
 	struct wdf_interrupt *intr;
 	struct wdf_device *d;
 	NTSTATUS st;
 
-	if (Interrupt)
-		*Interrupt = NULL;
-	if (WARN_ONCE(!c, "wdfshim: %s: NULL config\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
-	if (!d)
-		return STATUS_INVALID_HANDLE;
-	if (c->Size != sizeof(*c))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	st = wdf_attributes_check(Attributes);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_INTERRUPT, Interrupt, Device, c,
+				  Attributes, &dobj, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (Attributes && Attributes->ParentObject &&
-	    Attributes->ParentObject != (WDFOBJECT)d)
-		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
-	if (!c->EvtInterruptIsr || c->SpinLock || c->WaitLock ||
-	    c->PassiveHandling || c->EvtInterruptWorkItem)
+	d = container_of(dobj, struct wdf_device, obj);
+	if (!c->EvtInterruptIsr)
 		return STATUS_INVALID_PARAMETER;
+	st = wdf_unsupported_check(__func__, c, wdf_interrupt_unsupported,
+				   ARRAY_SIZE(wdf_interrupt_unsupported));
+	if (!NT_SUCCESS(st))
+		return st;
 	if (d->interrupt)
 		return STATUS_WDF_BUSY;
 	if (d->started)
@@ -319,10 +321,7 @@ NTSTATUS WdfInterruptCreate(WDFDEVICE Device,
 	INIT_WORK(&intr->dpc, wdf_interrupt_dpc);
 	intr->obj.no_delete = true;
 	d->interrupt = intr;
-	wdf_object_attach(&intr->obj, &d->obj);
-	if (Interrupt)
-		*Interrupt = intr;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&intr->obj, parent, (void **)Interrupt);
 }
 EXPORT_SYMBOL_GPL(WdfInterruptCreate);
 

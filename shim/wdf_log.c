@@ -4,13 +4,24 @@
  *
  * A WDF core logs with DbgPrintEx, which names no device. The shim knows
  * the device whenever it runs one of the core's callbacks, so it records
- * it for the running thread (a scope on the caller's stack, in a short
- * list) or, for the ISR, per CPU with interrupts off. DbgPrintEx looks
- * the device up and prints with dev_*(), so every line of a callback
- * names its board; lines from outside any device callback (DriverEntry,
- * unload) stay pr_*().
+ * it for the running thread (a scope on the caller's stack) or, for the
+ * ISR, per CPU with interrupts off. DbgPrintEx looks the device up and
+ * prints with dev_*(), so every line of a callback names its board (the
+ * innermost scope's, when callbacks nest); lines from outside any device
+ * callback (DriverEntry, unload) stay pr_*().
+ *
+ * Entering and leaving a scope happen twice per request (EvtIo*, the
+ * DPC), looking one up only when a line is printed, so the scopes are
+ * kept without a shared lock: each scope claims a slot of a small table
+ * (compare-and-exchange of the slot's owner, starting at a hash of the
+ * task), which only its task writes and reads, and gives it back by
+ * clearing the owner. Another task only compares a slot's owner with
+ * itself, never follows its scope pointer. With every slot taken (more
+ * tasks inside callbacks at once than slots), a scope goes on a list
+ * under a spin lock instead, as all of them did before (issue 10).
  */
 #include <linux/export.h>
+#include <linux/hash.h>
 #include <linux/list.h>
 #include <linux/percpu.h>
 #include <linux/preempt.h>
@@ -18,9 +29,29 @@
 #include <linux/spinlock.h>
 #include "wdf_internal.h"
 
-static LIST_HEAD(wdf_log_scopes);
+#define WDF_LOG_SLOT_BITS	6
+
+struct wdf_log_slot {
+	struct task_struct *owner;	/* NULL: free */
+	struct wdf_log_scope *scope;	/* the owner's; only it uses this */
+} ____cacheline_aligned_in_smp;
+
+static struct wdf_log_slot wdf_log_slots[1 << WDF_LOG_SLOT_BITS];
+static LIST_HEAD(wdf_log_overflow);
 static DEFINE_SPINLOCK(wdf_log_lock);
 static DEFINE_PER_CPU(struct device *, wdf_log_isr_dev);
+
+/*
+ * Of two scopes of one task, is @a the inner one (entered later)? Both
+ * are on the task's stack, the inner one deeper.
+ */
+static bool wdf_log_inner(const struct wdf_log_scope *a,
+			  const struct wdf_log_scope *b)
+{
+	if (IS_ENABLED(CONFIG_STACK_GROWSUP))
+		return a > b;
+	return a < b;
+}
 
 /**
  * wdf_log_enter() - the current thread now runs a callback of @dev.
@@ -29,23 +60,37 @@ static DEFINE_PER_CPU(struct device *, wdf_log_isr_dev);
  */
 void wdf_log_enter(struct wdf_log_scope *s, struct device *dev)
 {
-	unsigned long flags;
+	unsigned int h = hash_ptr(current, WDF_LOG_SLOT_BITS), i;
+	struct wdf_log_slot *slot;
 
 	s->task = current;
 	s->dev = dev;
-	spin_lock_irqsave(&wdf_log_lock, flags);
-	list_add(&s->node, &wdf_log_scopes);
-	spin_unlock_irqrestore(&wdf_log_lock, flags);
+	for (i = 0; i < ARRAY_SIZE(wdf_log_slots); i++) {
+		slot = &wdf_log_slots[(h + i) % ARRAY_SIZE(wdf_log_slots)];
+		if (!READ_ONCE(slot->owner) &&
+		    !cmpxchg(&slot->owner, NULL, current)) {
+			slot->scope = s;
+			s->slot = slot;
+			return;
+		}
+	}
+	s->slot = NULL;
+	spin_lock(&wdf_log_lock);
+	list_add(&s->node, &wdf_log_overflow);
+	spin_unlock(&wdf_log_lock);
 }
 
 /** wdf_log_leave() - end the scope wdf_log_enter() began. */
 void wdf_log_leave(struct wdf_log_scope *s)
 {
-	unsigned long flags;
-
-	spin_lock_irqsave(&wdf_log_lock, flags);
+	if (s->slot) {
+		/* our stores to the slot before the next owner's claim */
+		smp_store_release(&s->slot->owner, NULL);
+		return;
+	}
+	spin_lock(&wdf_log_lock);
 	list_del(&s->node);
-	spin_unlock_irqrestore(&wdf_log_lock, flags);
+	spin_unlock(&wdf_log_lock);
 }
 
 /**
@@ -65,21 +110,34 @@ void wdf_log_isr(struct device *dev)
  */
 struct device *wdf_log_device(void)
 {
-	struct wdf_log_scope *s;
+	struct wdf_log_scope *s, *in = NULL;
 	struct device *dev = NULL;
-	unsigned long flags;
+	unsigned int i;
 
 	if (irqs_disabled())
 		dev = this_cpu_read(wdf_log_isr_dev);
 	if (dev || !in_task())
 		return dev;
-	spin_lock_irqsave(&wdf_log_lock, flags);
-	list_for_each_entry(s, &wdf_log_scopes, node) {
-		if (s->task == current) {
-			dev = s->dev;
-			break;
-		}
+	/*
+	 * Only the current task claims or frees a slot it owns, and it is
+	 * here: its slots and their scopes stay as they are while we look.
+	 */
+	for (i = 0; i < ARRAY_SIZE(wdf_log_slots); i++) {
+		if (READ_ONCE(wdf_log_slots[i].owner) != current)
+			continue;
+		s = wdf_log_slots[i].scope;
+		if (!in || wdf_log_inner(s, in))
+			in = s;
 	}
-	spin_unlock_irqrestore(&wdf_log_lock, flags);
-	return dev;
+	/*
+	 * The lock is taken only in task context (wdf_log_enter/leave, and
+	 * here after the in_task() check): no interrupt takes it.
+	 */
+	spin_lock(&wdf_log_lock);
+	list_for_each_entry(s, &wdf_log_overflow, node) {
+		if (s->task == current && (!in || wdf_log_inner(s, in)))
+			in = s;
+	}
+	spin_unlock(&wdf_log_lock);
+	return in ? in->dev : NULL;
 }

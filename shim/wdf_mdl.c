@@ -7,7 +7,6 @@
 #include <linux/export.h>
 #include <linux/math64.h>
 #include <linux/mm.h>
-#include <linux/overflow.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -80,54 +79,46 @@ void IoFreeMdl(PMDL Mdl)
 }
 EXPORT_SYMBOL_GPL(IoFreeMdl);
 
-/*
- * Up to WDF_MDL_INLINE_PAGES (128 KiB at any alignment) a user buffer's
- * page array follows its MDL in the same allocation: one allocation per
- * request instead of two.
- */
-#define WDF_MDL_INLINE_PAGES	(SZ_128K / PAGE_SIZE + 1)
-
 #define WDF_MDL_USER_PINNED	0x1	/* Pages pinned with pin_user_pages */
 #define WDF_MDL_DIRTY		0x2	/* unpin dirty (device -> host) */
 
-struct wdf_user_mdl {
-	MDL mdl;
-	struct page *pages[];
-};
-
-/* Free a user MDL's memory (its pages are no longer pinned). */
-static void wdf_mdl_free_user(PMDL mdl)
+/*
+ * A user buffer's MDL lives in its request (struct wdf_mdl_user), and so
+ * does its page array up to WDF_MDL_INLINE_PAGES pages (128 KiB at any
+ * alignment): no allocation per request; a longer buffer's array is
+ * allocated.
+ */
+static void wdf_mdl_free_pages(PMDL mdl)
 {
-	if (mdl->Pages != container_of(mdl, struct wdf_user_mdl, mdl)->pages)
+	if (mdl->Pages != container_of(mdl, struct wdf_mdl_user, mdl)->pages)
 		kvfree(mdl->Pages);
-	kfree(mdl);
+	mdl->Pages = NULL;
 }
 
-PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
+PMDL wdf_mdl_pin_user(struct wdf_mdl_user *um, unsigned long uaddr,
+		      size_t len, bool to_memory, int *err)
 {
-	struct wdf_user_mdl *um;
 	unsigned int npages = DIV_ROUND_UP(offset_in_page(uaddr) + len,
 					   PAGE_SIZE);
-	PMDL mdl;
+	PMDL mdl = &um->mdl;
 	int got;
 
+	memset(mdl, 0, sizeof(*mdl));
 	if (npages <= WDF_MDL_INLINE_PAGES) {
-		um = wdf_mem_alloc(struct_size(um, pages, npages), GFP_KERNEL);
-		if (!um)
-			goto nomem;
-		mdl = &um->mdl;
 		mdl->Pages = um->pages;
 	} else {
-		mdl = wdf_mdl_alloc(npages);
-		if (!mdl)
-			goto nomem;
+		mdl->Pages = kvcalloc(npages, sizeof(*mdl->Pages), GFP_KERNEL);
+		if (!mdl->Pages) {
+			*err = -ENOMEM;
+			return NULL;
+		}
 	}
 	got = pin_user_pages_fast(uaddr & PAGE_MASK, npages,
 				  to_memory ? FOLL_WRITE : 0, mdl->Pages);
 	if (got != npages) {
 		if (got > 0)
 			unpin_user_pages(mdl->Pages, got);
-		wdf_mdl_free_user(mdl);
+		wdf_mdl_free_pages(mdl);
 		*err = got < 0 ? got : -EFAULT;
 		if (*err == -ENOMEM)
 			*err = -EFAULT;
@@ -139,9 +130,6 @@ PMDL wdf_mdl_pin_user(unsigned long uaddr, size_t len, bool to_memory, int *err)
 	mdl->PageCount = npages;
 	mdl->Flags = WDF_MDL_USER_PINNED | (to_memory ? WDF_MDL_DIRTY : 0);
 	return mdl;
-nomem:
-	*err = -ENOMEM;
-	return NULL;
 }
 
 void wdf_mdl_free(PMDL mdl)
@@ -155,7 +143,8 @@ void wdf_mdl_free(PMDL mdl)
 		unpin_user_pages_dirty_lock(mdl->Pages, mdl->PageCount, true);
 	else
 		unpin_user_pages(mdl->Pages, mdl->PageCount);
-	wdf_mdl_free_user(mdl);
+	mdl->Flags = 0;
+	wdf_mdl_free_pages(mdl);
 }
 
 /* Kernel mapping of an MDL (MmGetSystemAddressForMdlSafe). */

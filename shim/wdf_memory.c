@@ -43,29 +43,23 @@ static const struct wdf_object_ops wdf_memory_ops = {
 };
 
 /*
- * Both creates, after their own pointer checks: a memory object of @size
- * bytes on @buf, or on a zeroed buffer of its own (freed with it) when
- * @buf is NULL.
+ * Both creates: the prologue, then a memory object of @size bytes on
+ * @buf, or on a zeroed buffer of its own (freed with it) when @buf is
+ * NULL.
  */
-static NTSTATUS wdf_memory_new(PWDF_OBJECT_ATTRIBUTES attrs, void *buf,
-			       size_t size, WDFMEMORY *out)
+static NTSTATUS wdf_memory_new(const char *fn, PWDF_OBJECT_ATTRIBUTES attrs,
+			       void *buf, size_t size, WDFMEMORY *out)
 {
-	struct wdf_object *parent = NULL;
+	struct wdf_object *parent;
 	struct wdf_memory *m;
 	NTSTATUS st;
 
-	*out = NULL;
-	if (!size)
-		return STATUS_INVALID_PARAMETER;
-	st = wdf_attributes_check(attrs);
+	st = wdf_create_prologue(WDF_TYPE_MEMORY, fn, (void **)out, NULL, NULL,
+				 0, attrs, NULL, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (attrs && attrs->ParentObject) {
-		parent = wdf_object_get(attrs->ParentObject, WDF_TYPE_NONE,
-					"WdfMemoryCreate*");
-		if (!parent)
-			return STATUS_INVALID_HANDLE;
-	}
+	if (!size)
+		return STATUS_INVALID_PARAMETER;
 	m = wdf_object_alloc(sizeof(*m), WDF_TYPE_MEMORY, attrs,
 			     &wdf_memory_ops, &st);
 	if (!m)
@@ -80,9 +74,7 @@ static NTSTATUS wdf_memory_new(PWDF_OBJECT_ATTRIBUTES attrs, void *buf,
 	}
 	m->buf = buf;
 	m->size = size;
-	wdf_object_attach(&m->obj, parent);
-	*out = m;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&m->obj, parent, (void **)out);
 }
 
 NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
@@ -93,9 +85,7 @@ NTSTATUS WdfMemoryCreate(PWDF_OBJECT_ATTRIBUTES Attributes, POOL_TYPE PoolType,
 
 	if (Buffer)
 		*Buffer = NULL;
-	if (WARN_ONCE(!Memory, "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	st = wdf_memory_new(Attributes, NULL, BufferSize, Memory);
+	st = wdf_memory_new(__func__, Attributes, NULL, BufferSize, Memory);
 	if (NT_SUCCESS(st) && Buffer)
 		*Buffer = (*Memory)->buf;
 	return st;
@@ -106,13 +96,12 @@ NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
 				     PVOID Buffer, size_t BufferSize,
 				     WDFMEMORY *Memory)
 {
-	if (WARN_ONCE(!Memory || !Buffer, "wdfshim: %s: NULL pointer\n",
-		      __func__)) {
+	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__)) {
 		if (Memory)
 			*Memory = NULL;
 		return STATUS_INVALID_PARAMETER;
 	}
-	return wdf_memory_new(Attributes, Buffer, BufferSize, Memory);
+	return wdf_memory_new(__func__, Attributes, Buffer, BufferSize, Memory);
 }
 EXPORT_SYMBOL_GPL(WdfMemoryCreatePreallocated);
 

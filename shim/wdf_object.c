@@ -58,7 +58,9 @@ void *wdf_mem_alloc(size_t size, gfp_t gfp)
 }
 EXPORT_SYMBOL_GPL(wdf_mem_alloc);
 
-NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs)
+/* The attribute checks every create shares (size, context, levels). */
+static NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs,
+				     bool takes_scope, const char *fn)
 {
 	if (!attrs)
 		return STATUS_SUCCESS;
@@ -69,25 +71,216 @@ NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs)
 	if (attrs->ContextTypeInfo &&
 	    attrs->ContextTypeInfo->Size != sizeof(*attrs->ContextTypeInfo))
 		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+	/*
+	 * The facts at hand name no status for a level or scope outside its
+	 * enum: the shim calls it an invalid parameter. Every valid
+	 * ExecutionLevel is honoured (the callbacks it governs run in
+	 * process context, which is both PASSIVE-safe and DISPATCH-safe).
+	 */
+	if ((u32)attrs->ExecutionLevel > WdfExecutionLevelDispatch ||
+	    (u32)attrs->SynchronizationScope > WdfSynchronizationScopeNone)
+		return STATUS_INVALID_PARAMETER;
+	/* a scope on an object that has no callbacks to serialise */
+	if (!takes_scope &&
+	    attrs->SynchronizationScope != WdfSynchronizationScopeInvalid &&
+	    attrs->SynchronizationScope !=
+	    WdfSynchronizationScopeInheritFromParent)
+		return wdf_not_supported(fn, "SynchronizationScope");
 	return STATUS_SUCCESS;
 }
 
 /**
- * wdf_attributes_check_parent() - wdf_attributes_check() for an object
- * whose parent is always @parent (a device's enabler, interrupt, queue):
- * a ParentObject other than @parent is STATUS_WDF_OBJECT_ATTRIBUTES_INVALID.
- * @attrs: the caller's attributes or NULL
- * @parent: the object's one possible parent
+ * wdf_not_supported() - the shim's one answer to a feature it never
+ * provides (a callback it would never call, a mode it lacks): a WARN_ONCE
+ * naming it and STATUS_NOT_SUPPORTED, never a silent success.
+ * @fn: the Wdf* call
+ * @what: the field or feature
+ *
+ * Return: STATUS_NOT_SUPPORTED.
  */
-NTSTATUS wdf_attributes_check_parent(PWDF_OBJECT_ATTRIBUTES attrs,
-				     struct wdf_object *parent)
+NTSTATUS wdf_not_supported(const char *fn, const char *what)
 {
-	NTSTATUS st = wdf_attributes_check(attrs);
+	WARN_ONCE(1, "wdfshim: %s: %s is not supported\n", fn, what);
+	return STATUS_NOT_SUPPORTED;
+}
 
-	if (NT_SUCCESS(st) && attrs && attrs->ParentObject &&
-	    attrs->ParentObject != (WDFOBJECT)parent)
-		st = STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
-	return st;
+/**
+ * wdf_unsupported_check() - wdf_not_supported() for the first field of
+ * @u that @config sets.
+ * @fn: the create
+ * @config: its config
+ * @u: the fields the shim never honours
+ * @n: their number
+ *
+ * Return: STATUS_SUCCESS or STATUS_NOT_SUPPORTED.
+ */
+NTSTATUS wdf_unsupported_check(const char *fn, const void *config,
+			       const struct wdf_unsupported *u, size_t n)
+{
+	for (; n; n--, u++)
+		if (memchr_inv((const u8 *)config + u->offset, 0, u->size))
+			return wdf_not_supported(fn, u->name);
+	return STATUS_SUCCESS;
+}
+
+/**
+ * enum wdf_parent_rule - what a create accepts as Attributes->ParentObject.
+ * @WDF_PARENT_NONE: none (the parent is fixed: the creator or none);
+ *	else STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED
+ * @WDF_PARENT_CREATOR: none or the creator itself (its parent);
+ *	else STATUS_WDF_OBJECT_ATTRIBUTES_INVALID
+ * @WDF_PARENT_ANY: optional, any live object (STATUS_INVALID_HANDLE)
+ * @WDF_PARENT_REQUIRED: as @WDF_PARENT_ANY, but none is
+ *	STATUS_INVALID_PARAMETER
+ */
+enum wdf_parent_rule {
+	WDF_PARENT_NONE,
+	WDF_PARENT_CREATOR,
+	WDF_PARENT_ANY,
+	WDF_PARENT_REQUIRED,
+};
+
+/**
+ * struct wdf_create_rule - the rules of one type's create.
+ * @creator: the type of the object it is created on (WDF_TYPE_NONE: none)
+ * @parent: what ParentObject may be
+ * @out_optional: WDF_NO_HANDLE is allowed (KMDF's _Out_opt_)
+ * @takes_scope: the object honours Attributes->SynchronizationScope
+ */
+struct wdf_create_rule {
+	enum wdf_object_type creator;
+	enum wdf_parent_rule parent;
+	bool out_optional;
+	bool takes_scope;
+};
+
+/* Every create's rules, in one place (facts §8; wdfobject.h lists them). */
+static const struct wdf_create_rule wdf_create_rules[WDF_TYPE_MAX] = {
+	[WDF_TYPE_DRIVER] = { WDF_TYPE_NONE, WDF_PARENT_NONE, true, true },
+	[WDF_TYPE_DEVICE] = { WDF_TYPE_NONE, WDF_PARENT_NONE, false, true },
+	[WDF_TYPE_QUEUE] = { WDF_TYPE_DEVICE, WDF_PARENT_CREATOR, true, true },
+	[WDF_TYPE_INTERRUPT] = { WDF_TYPE_DEVICE, WDF_PARENT_CREATOR },
+	[WDF_TYPE_DMA_ENABLER] = { WDF_TYPE_DEVICE, WDF_PARENT_CREATOR },
+	[WDF_TYPE_COMMON_BUFFER] = { WDF_TYPE_DMA_ENABLER, WDF_PARENT_NONE },
+	[WDF_TYPE_DMA_TRANSACTION] = { WDF_TYPE_DMA_ENABLER, WDF_PARENT_NONE },
+	[WDF_TYPE_TIMER] = { WDF_TYPE_NONE, WDF_PARENT_REQUIRED },
+	[WDF_TYPE_WORKITEM] = { WDF_TYPE_NONE, WDF_PARENT_REQUIRED },
+	[WDF_TYPE_SPINLOCK] = { WDF_TYPE_NONE, WDF_PARENT_ANY },
+	[WDF_TYPE_WAITLOCK] = { WDF_TYPE_NONE, WDF_PARENT_ANY },
+	[WDF_TYPE_MEMORY] = { WDF_TYPE_NONE, WDF_PARENT_ANY },
+};
+
+/* The parent rule's check of @given (NULL: none) for @creator's child. */
+static NTSTATUS wdf_parent_check(enum wdf_parent_rule rule, WDFOBJECT given,
+				 struct wdf_object *creator, const char *fn,
+				 struct wdf_object **parent)
+{
+	switch (rule) {
+	case WDF_PARENT_NONE:
+		if (given)
+			return STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+		*parent = creator;
+		return STATUS_SUCCESS;
+	case WDF_PARENT_CREATOR:
+		if (given && given != (WDFOBJECT)creator)
+			return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+		*parent = creator;
+		return STATUS_SUCCESS;
+	case WDF_PARENT_REQUIRED:
+		if (!given)
+			return STATUS_INVALID_PARAMETER;
+		fallthrough;
+	case WDF_PARENT_ANY:
+	default:
+		if (given) {
+			*parent = wdf_object_get(given, WDF_TYPE_NONE, fn);
+			if (!*parent)
+				return STATUS_INVALID_HANDLE;
+		}
+		return STATUS_SUCCESS;
+	}
+}
+
+/**
+ * wdf_create_prologue() - the checks every Wdf*Create makes before it
+ * allocates, in one order (use WDF_CREATE_BEGIN[_CFG]): out-handle
+ * (cleared), config pointer, the object it is created on, config Size,
+ * attributes, parent rule (wdf_create_rules[@type]).
+ * @type: the type being created
+ * @fn: the create (__func__), for the warnings
+ * @out: its out-handle pointer
+ * @creator: the object it is created on (ignored if the type has none)
+ * @config: its WDF_*_CONFIG (Size first), or NULL
+ * @config_size: sizeof that config; 0: the create takes none
+ * @attrs: the caller's attributes, or NULL
+ * @creator_obj: out (may be NULL), the validated creator or NULL
+ * @parent: out (may be NULL), the parent to attach the new object to
+ *	(the creator for WDF_PARENT_NONE / _CREATOR, else the ParentObject)
+ *
+ * A NULL required pointer or invalid handle (KMDF bugchecks) WARN_ONCEs.
+ *
+ * Return: STATUS_SUCCESS or the status wdfobject.h lists for these checks.
+ */
+NTSTATUS wdf_create_prologue(enum wdf_object_type type, const char *fn,
+			     void **out, WDFOBJECT creator,
+			     const void *config, size_t config_size,
+			     PWDF_OBJECT_ATTRIBUTES attrs,
+			     struct wdf_object **creator_obj,
+			     struct wdf_object **parent)
+{
+	const struct wdf_create_rule *r = &wdf_create_rules[type];
+	struct wdf_object *obj = NULL, *p = NULL;
+	NTSTATUS st;
+
+	if (creator_obj)
+		*creator_obj = NULL;
+	if (parent)
+		*parent = NULL;
+	if (out)
+		*out = NULL;
+	else if (WARN_ONCE(!r->out_optional, "wdfshim: %s: NULL out handle\n",
+			   fn))
+		return STATUS_INVALID_PARAMETER;
+	if (WARN_ONCE(config_size && !config, "wdfshim: %s: NULL config\n", fn))
+		return STATUS_INVALID_PARAMETER;
+	if (r->creator != WDF_TYPE_NONE) {
+		obj = wdf_object_get(creator, r->creator, fn);
+		if (!obj)
+			return STATUS_INVALID_HANDLE;
+	}
+	/* every WDF_*_CONFIG starts with its ULONG Size */
+	if (config_size && *(const ULONG *)config != config_size)
+		return STATUS_INFO_LENGTH_MISMATCH;
+	st = wdf_attributes_check(attrs, r->takes_scope, fn);
+	if (!NT_SUCCESS(st))
+		return st;
+	st = wdf_parent_check(r->parent, attrs ? attrs->ParentObject : NULL,
+			      obj, fn, &p);
+	if (!NT_SUCCESS(st))
+		return st;
+	if (creator_obj)
+		*creator_obj = obj;
+	if (parent)
+		*parent = p;
+	return STATUS_SUCCESS;
+}
+
+/**
+ * wdf_create_done() - the last step of a create: @obj joins the tree
+ * under @parent and the caller's out-handle (if any) gets it.
+ * @obj: the new object
+ * @parent: its parent (NULL: none)
+ * @out: the out-handle pointer, or NULL (WDF_NO_HANDLE)
+ *
+ * Return: STATUS_SUCCESS.
+ */
+NTSTATUS wdf_create_done(struct wdf_object *obj, struct wdf_object *parent,
+			 void **out)
+{
+	wdf_object_attach(obj, parent);
+	if (out)
+		*out = obj;
+	return STATUS_SUCCESS;
 }
 
 static size_t wdf_ctx_offset(size_t size)
@@ -100,7 +293,7 @@ static size_t wdf_ctx_offset(size_t size)
  * plus the context @attrs asks for; the object is not in the tree yet.
  * @size: size of the object struct
  * @type: its type tag
- * @attrs: attributes (already checked with wdf_attributes_check()) or NULL
+ * @attrs: attributes (already checked by wdf_create_prologue()) or NULL
  * @ops: type hooks
  * @status: out: STATUS_SUCCESS or STATUS_INSUFFICIENT_RESOURCES
  *

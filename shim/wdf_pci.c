@@ -74,6 +74,53 @@ const char *wdf_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
 	return NULL;
 }
 
+/* wdf_device_find_pci_bar()'s question: which BAR holds [pa, pa + len) */
+struct wdf_pci_bar_query {
+	phys_addr_t pa;
+	size_t len;
+	int bar;
+};
+
+static bool wdf_pci_bar_match(struct wdf_device *d, void *arg)
+{
+	struct wdf_pci_bar_query *q = arg;
+	int i;
+
+	if (!d->pdev)
+		return false;
+	for (i = 0; i < PCI_STD_NUM_BARS; i++) {
+		resource_size_t s = pci_resource_start(d->pdev, i);
+		resource_size_t l = pci_resource_len(d->pdev, i);
+
+		if (!l || !(pci_resource_flags(d->pdev, i) & IORESOURCE_MEM))
+			continue;
+		if (q->pa >= s && q->len <= l && q->pa - s <= l - q->len) {
+			q->bar = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/**
+ * wdf_device_find_pci_bar() - the device and BAR that contain a range.
+ * @pa: start
+ * @len: length
+ * @bar: out, the BAR index
+ *
+ * Return: the device or NULL.
+ */
+struct wdf_device *wdf_device_find_pci_bar(phys_addr_t pa, size_t len,
+					   int *bar)
+{
+	struct wdf_pci_bar_query q = { .pa = pa, .len = len };
+	struct wdf_device *d = wdf_device_find(wdf_pci_bar_match, &q);
+
+	if (d)
+		*bar = q.bar;
+	return d;
+}
+
 #if WDF_SHIM_TEST_HOOKS
 const char *wdf_test_pci_intx_problem(u8 pin, unsigned int irq, bool managed,
 				      bool firmware_routes)

@@ -411,26 +411,17 @@ NTSTATUS WdfIoQueueCreate(WDFDEVICE Device, PWDF_IO_QUEUE_CONFIG Config,
 			  PWDF_OBJECT_ATTRIBUTES QueueAttributes,
 			  WDFQUEUE *Queue)
 {
+	struct wdf_object *dobj;
 	struct wdf_device *d;
 	WDF_SYNCHRONIZATION_SCOPE scope;
 	struct wdf_queue *q;
 	NTSTATUS st;
 
-	if (Queue)
-		*Queue = NULL;
-	if (WARN_ONCE(!Config, "wdfshim: %s: NULL config\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	d = WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE);
-	if (!d)
-		return STATUS_INVALID_HANDLE;
-	if (Config->Size != sizeof(*Config))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	st = wdf_attributes_check(QueueAttributes);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_QUEUE, Queue, Device, Config,
+				  QueueAttributes, &dobj, NULL);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (QueueAttributes && QueueAttributes->ParentObject &&
-	    QueueAttributes->ParentObject != (WDFOBJECT)d)
-		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+	d = container_of(dobj, struct wdf_device, obj);
 	if (Config->DispatchType != WdfIoQueueDispatchSequential &&
 	    Config->DispatchType != WdfIoQueueDispatchParallel &&
 	    Config->DispatchType != WdfIoQueueDispatchManual)

@@ -95,8 +95,8 @@ static int wdf_request_direct(struct wdf_request *req, unsigned long addr,
 		return req->mdl ? 0 : -ENOMEM;
 	}
 	/* OUT_DIRECT: the device writes the pages (dirty on unpin) */
-	req->mdl = wdf_mdl_pin_user((unsigned long)a.out, a.out_len,
-				    out_direct, &err);
+	req->mdl = wdf_mdl_pin_user(&req->user_mdl, (unsigned long)a.out,
+				    a.out_len, out_direct, &err);
 	return req->mdl ? 0 : err;
 }
 
@@ -164,7 +164,7 @@ struct wdf_request *wdf_request_create(struct wdf_device *d,
 			if (!req->mdl)
 				err = -ENOMEM;
 		} else {
-			req->mdl = wdf_mdl_pin_user(addr, len,
+			req->mdl = wdf_mdl_pin_user(&req->user_mdl, addr, len,
 						    type == WdfRequestTypeRead,
 						    &err);
 		}

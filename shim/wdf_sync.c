@@ -41,27 +41,27 @@ struct wdf_waitlock {
 };
 
 /*
- * A new lock object (not attached yet) and its parent (NULL: none) from
- * @attrs; NULL and *st on failure.
+ * Both creates: the prologue, a new lock object of @size bytes, @init on
+ * it, then it joins its parent (ParentObject, or none).
  */
-static void *wdf_sync_alloc(size_t size, enum wdf_object_type type,
-			    PWDF_OBJECT_ATTRIBUTES attrs,
-			    const struct wdf_object_ops *ops,
-			    struct wdf_object **parent, NTSTATUS *st)
+static NTSTATUS wdf_sync_create(const char *fn, void **out, size_t size,
+				enum wdf_object_type type,
+				PWDF_OBJECT_ATTRIBUTES attrs,
+				const struct wdf_object_ops *ops,
+				void (*init)(struct wdf_object *obj))
 {
-	*parent = NULL;
-	*st = wdf_attributes_check(attrs);
-	if (!NT_SUCCESS(*st))
-		return NULL;
-	if (attrs && attrs->ParentObject) {
-		*parent = wdf_object_get(attrs->ParentObject, WDF_TYPE_NONE,
-					 "WdfSync*Create");
-		if (!*parent) {
-			*st = STATUS_INVALID_HANDLE;
-			return NULL;
-		}
-	}
-	return wdf_object_alloc(size, type, attrs, ops, st);
+	struct wdf_object *parent, *obj;
+	NTSTATUS st;
+
+	st = wdf_create_prologue(type, fn, out, NULL, NULL, 0, attrs, NULL,
+				 &parent);
+	if (!NT_SUCCESS(st))
+		return st;
+	obj = wdf_object_alloc(size, type, attrs, ops, &st);
+	if (!obj)
+		return st;
+	init(obj);
+	return wdf_create_done(obj, parent, out);
 }
 
 static void wdf_spinlock_dispose(struct wdf_object *obj)
@@ -77,26 +77,22 @@ static const struct wdf_object_ops wdf_spinlock_ops = {
 	.dispose = wdf_spinlock_dispose,
 };
 
-NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
-			   WDFSPINLOCK *SpinLock)
+static void wdf_spinlock_init(struct wdf_object *obj)
 {
-	struct wdf_object *parent;
-	struct wdf_spinlock *s;
-	NTSTATUS st;
+	struct wdf_spinlock *s = container_of(obj, struct wdf_spinlock, obj);
 
-	if (WARN_ONCE(!SpinLock, "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	*SpinLock = NULL;
-	s = wdf_sync_alloc(sizeof(*s), WDF_TYPE_SPINLOCK, SpinLockAttributes,
-			   &wdf_spinlock_ops, &parent, &st);
-	if (!s)
-		return st;
 	spin_lock_init(&s->lock);
 	lockdep_register_key(&s->key);
 	lockdep_set_class_and_name(&s->lock, &s->key, "WDFSPINLOCK");
-	wdf_object_attach(&s->obj, parent);
-	*SpinLock = s;
-	return STATUS_SUCCESS;
+}
+
+NTSTATUS WdfSpinLockCreate(PWDF_OBJECT_ATTRIBUTES SpinLockAttributes,
+			   WDFSPINLOCK *SpinLock)
+{
+	return wdf_sync_create(__func__, (void **)SpinLock,
+			       sizeof(struct wdf_spinlock), WDF_TYPE_SPINLOCK,
+			       SpinLockAttributes, &wdf_spinlock_ops,
+			       wdf_spinlock_init);
 }
 EXPORT_SYMBOL_GPL(WdfSpinLockCreate);
 
@@ -140,24 +136,18 @@ EXPORT_SYMBOL_GPL(WdfSpinLockRelease);
 
 static const struct wdf_object_ops wdf_waitlock_ops;
 
+static void wdf_waitlock_init(struct wdf_object *obj)
+{
+	sema_init(&container_of(obj, struct wdf_waitlock, obj)->sem, 1);
+}
+
 NTSTATUS WdfWaitLockCreate(PWDF_OBJECT_ATTRIBUTES LockAttributes,
 			   WDFWAITLOCK *Lock)
 {
-	struct wdf_object *parent;
-	struct wdf_waitlock *w;
-	NTSTATUS st;
-
-	if (WARN_ONCE(!Lock, "wdfshim: %s: NULL pointer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	*Lock = NULL;
-	w = wdf_sync_alloc(sizeof(*w), WDF_TYPE_WAITLOCK, LockAttributes,
-			   &wdf_waitlock_ops, &parent, &st);
-	if (!w)
-		return st;
-	sema_init(&w->sem, 1);
-	wdf_object_attach(&w->obj, parent);
-	*Lock = w;
-	return STATUS_SUCCESS;
+	return wdf_sync_create(__func__, (void **)Lock,
+			       sizeof(struct wdf_waitlock), WDF_TYPE_WAITLOCK,
+			       LockAttributes, &wdf_waitlock_ops,
+			       wdf_waitlock_init);
 }
 EXPORT_SYMBOL_GPL(WdfWaitLockCreate);
 

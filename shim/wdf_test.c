@@ -261,6 +261,19 @@ struct device *wdf_test_log_device(void)
 }
 EXPORT_SYMBOL_GPL(wdf_test_log_device);
 
+bool wdf_test_log_scope(struct device *dev, void (*fn)(void *arg), void *arg)
+{
+	struct wdf_log_scope ls;
+	bool slot;
+
+	wdf_log_enter(&ls, dev);
+	slot = ls.slot;
+	fn(arg);
+	wdf_log_leave(&ls);
+	return slot;
+}
+EXPORT_SYMBOL_GPL(wdf_test_log_scope);
+
 unsigned long wdf_test_live_objects(void)
 {
 	return wdf_object_live_count();

@@ -1,20 +1,42 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * wdf_timer.c - WDFTIMER on a delayed work item of the shim's work queue:
- * the callback runs in process context, under the device mutex when
- * AutomaticSerialization is set and the device has the device
- * synchronisation scope (like the DPC). Deleting the timer (or its
- * parent) cancels it and waits for a running callback.
+ * wdf_timer.c - WDFTIMER: a timer_list whose expiry queues a work item on
+ * the shim's work queue, so the callback runs in process context, under
+ * the device mutex when AutomaticSerialization is set and the device has
+ * the device synchronisation scope (like the DPC). Start and Stop only
+ * arm and disarm the timer_list (a delayed work item's mod/cancel cost
+ * about twice as much, issue 10); the work item is touched only when it
+ * is pending: a timer that expired and whose callback has not run yet is
+ * taken back by Stop and moved by Start, as with a delayed work item.
+ * Deleting the timer (or its parent) cancels it and waits for a running
+ * callback.
  */
 #include <linux/export.h>
 #include <linux/jiffies.h>
+#include <linux/timer.h>
 #include <linux/workqueue.h>
 #include "wdf_internal.h"
 
+/*
+ * Feature probe (shim/Kbuild): timer_delete()/timer_delete_sync() are the
+ * names since 6.2 (and in later 6.1 stable releases); del_timer() and
+ * del_timer_sync() are gone from 6.15 on.
+ */
+#ifndef WDF_HAVE_TIMER_DELETE
+#define timer_delete		del_timer
+#define timer_delete_sync	del_timer_sync
+#endif
+
+static void wdf_timer_expired(struct timer_list *tl)
+{
+	struct wdf_timer *t = container_of(tl, struct wdf_timer, timer);
+
+	queue_work(wdf_wq, &t->work);
+}
+
 static void wdf_timer_fn(struct work_struct *work)
 {
-	struct wdf_timer *t = container_of(to_delayed_work(work),
-					   struct wdf_timer, work);
+	struct wdf_timer *t = container_of(work, struct wdf_timer, work);
 	struct kunit *kt = wdf_kunit_enter(t->device);
 	struct wdf_log_scope ls;
 
@@ -27,8 +49,18 @@ static void wdf_timer_fn(struct work_struct *work)
 	wdf_log_leave(&ls);
 	wdf_kunit_leave(kt);
 	if (t->config.Period && !READ_ONCE(t->stopping))
-		queue_delayed_work(wdf_wq, &t->work,
-				   msecs_to_jiffies(t->config.Period));
+		mod_timer(&t->timer,
+			  jiffies + msecs_to_jiffies(t->config.Period));
+}
+
+/* Disarm: was the timer armed, or its callback queued and not yet run? */
+static bool wdf_timer_disarm(struct wdf_timer *t)
+{
+	bool pending = timer_delete(&t->timer);
+
+	if (work_pending(&t->work))
+		pending |= cancel_work(&t->work);
+	return pending;
 }
 
 static void wdf_timer_dispose(struct wdf_object *obj)
@@ -36,7 +68,15 @@ static void wdf_timer_dispose(struct wdf_object *obj)
 	struct wdf_timer *t = container_of(obj, struct wdf_timer, obj);
 
 	WRITE_ONCE(t->stopping, true);
-	cancel_delayed_work_sync(&t->work);
+	/*
+	 * A callback that read stopping before it was set may re-arm the
+	 * timer once after the first round; the second round takes that
+	 * back, and a callback it runs sees stopping.
+	 */
+	timer_delete_sync(&t->timer);
+	cancel_work_sync(&t->work);
+	timer_delete_sync(&t->timer);
+	cancel_work_sync(&t->work);
 }
 
 static const struct wdf_object_ops wdf_timer_ops = {
@@ -50,24 +90,12 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config,
 	struct wdf_timer *t;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Config || !Timer, "wdfshim: %s: NULL pointer\n",
-		      __func__)) {
-		if (Timer)
-			*Timer = NULL;
-		return STATUS_INVALID_PARAMETER;
-	}
-	*Timer = NULL;
-	if (Config->Size != sizeof(*Config))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	if (!Config->EvtTimerFunc || !Attributes || !Attributes->ParentObject)
-		return STATUS_INVALID_PARAMETER;
-	st = wdf_attributes_check(Attributes);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_TIMER, Timer, NULL, Config, Attributes,
+				  NULL, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
-	parent = wdf_object_get(Attributes->ParentObject, WDF_TYPE_NONE,
-				__func__);
-	if (!parent)
-		return STATUS_INVALID_HANDLE;
+	if (!Config->EvtTimerFunc)
+		return STATUS_INVALID_PARAMETER;
 
 	t = wdf_object_alloc(sizeof(*t), WDF_TYPE_TIMER, Attributes,
 			     &wdf_timer_ops, &st);
@@ -77,24 +105,31 @@ NTSTATUS WdfTimerCreate(PWDF_TIMER_CONFIG Config,
 	t->device = wdf_object_device(parent);
 	t->serialized = Config->AutomaticSerialization && t->device &&
 			t->device->serialized;
-	INIT_DELAYED_WORK(&t->work, wdf_timer_fn);
-	wdf_object_attach(&t->obj, parent);
-	*Timer = t;
-	return STATUS_SUCCESS;
+	timer_setup(&t->timer, wdf_timer_expired, 0);
+	INIT_WORK(&t->work, wdf_timer_fn);
+	return wdf_create_done(&t->obj, parent, (void **)Timer);
 }
 EXPORT_SYMBOL_GPL(WdfTimerCreate);
 
 BOOLEAN WdfTimerStart(WDFTIMER Timer, LONGLONG DueTime)
 {
 	struct wdf_timer *t = WDF_GET(wdf_timer, Timer, WDF_TYPE_TIMER);
-	u64 ns;
+	unsigned long delay;
+	bool pending = false;
 
 	if (!t)
 		return FALSE;
 	/* 100 ns units; absolute (positive) times are taken as relative */
-	ns = (u64)(DueTime < 0 ? -DueTime : DueTime) * 100;
+	delay = nsecs_to_jiffies((u64)(DueTime < 0 ? -DueTime : DueTime) * 100);
 	WRITE_ONCE(t->stopping, false);
-	return mod_delayed_work(wdf_wq, &t->work, nsecs_to_jiffies(ns));
+	if (!delay) {
+		pending = timer_delete(&t->timer);
+		return !queue_work(wdf_wq, &t->work) || pending;
+	}
+	/* an expired timer's callback not run yet: moved to the new time */
+	if (work_pending(&t->work))
+		pending = cancel_work(&t->work);
+	return mod_timer(&t->timer, jiffies + delay) || pending;
 }
 EXPORT_SYMBOL_GPL(WdfTimerStart);
 
@@ -105,11 +140,14 @@ BOOLEAN WdfTimerStop(WDFTIMER Timer, BOOLEAN Wait)
 	if (!t)
 		return FALSE;
 	WRITE_ONCE(t->stopping, true);
-	if (Wait && !WARN_ONCE(current_work() == &t->work.work,
+	if (Wait && !WARN_ONCE(current_work() == &t->work,
 			       "wdfshim: %s(Wait) from its own callback\n",
-			       __func__))
-		return cancel_delayed_work_sync(&t->work);
-	return cancel_delayed_work(&t->work);
+			       __func__)) {
+		bool pending = timer_delete_sync(&t->timer);
+
+		return cancel_work_sync(&t->work) || pending;
+	}
+	return wdf_timer_disarm(t);
 }
 EXPORT_SYMBOL_GPL(WdfTimerStop);
 

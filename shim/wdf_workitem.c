@@ -68,25 +68,12 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config,
 	struct wdf_workitem *w;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Config || !WorkItem, "wdfshim: %s: NULL pointer\n",
-		      __func__)) {
-		if (WorkItem)
-			*WorkItem = NULL;
-		return STATUS_INVALID_PARAMETER;
-	}
-	*WorkItem = NULL;
-	if (Config->Size != sizeof(*Config))
-		return STATUS_INFO_LENGTH_MISMATCH;
-	st = wdf_attributes_check(Attributes);
+	st = WDF_CREATE_BEGIN_CFG(WDF_TYPE_WORKITEM, WorkItem, NULL, Config,
+				  Attributes, NULL, &parent);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (!Config->EvtWorkItemFunc || !Attributes ||
-	    !Attributes->ParentObject)
+	if (!Config->EvtWorkItemFunc)
 		return STATUS_INVALID_PARAMETER;
-	parent = wdf_object_get(Attributes->ParentObject, WDF_TYPE_NONE,
-				__func__);
-	if (!parent)
-		return STATUS_INVALID_HANDLE;
 
 	w = wdf_object_alloc(sizeof(*w), WDF_TYPE_WORKITEM, Attributes,
 			     &wdf_workitem_ops, &st);
@@ -97,9 +84,7 @@ NTSTATUS WdfWorkItemCreate(PWDF_WORKITEM_CONFIG Config,
 	w->serialized = Config->AutomaticSerialization && w->device &&
 			w->device->serialized;
 	INIT_WORK(&w->work, wdf_workitem_fn);
-	wdf_object_attach(&w->obj, parent);
-	*WorkItem = w;
-	return STATUS_SUCCESS;
+	return wdf_create_done(&w->obj, parent, (void **)WorkItem);
 }
 EXPORT_SYMBOL_GPL(WdfWorkItemCreate);
 

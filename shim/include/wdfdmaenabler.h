@@ -49,14 +49,15 @@ typedef EVT_WDF_DMA_ENABLER_SELFMANAGED_IO_STOP
 /**
  * struct _WDF_DMA_ENABLER_CONFIG - WdfDmaEnablerCreate configuration.
  * @Size: sizeof(WDF_DMA_ENABLER_CONFIG)
- * @Profile: Packet/ScatterGather[64][Duplex]; System profiles unsupported
+ * @Profile: Packet/ScatterGather[64][Duplex]; System profiles:
+ *	STATUS_NOT_SUPPORTED
  * @MaximumLength: bytes per transfer (fragment), > 0
- * @EvtDmaEnablerFill: never called
- * @EvtDmaEnablerFlush: never called
- * @EvtDmaEnablerDisable: never called
- * @EvtDmaEnablerEnable: never called
- * @EvtDmaEnablerSelfManagedIoStart: never called
- * @EvtDmaEnablerSelfManagedIoStop: never called
+ * @EvtDmaEnablerFill: must be NULL (STATUS_NOT_SUPPORTED: never called)
+ * @EvtDmaEnablerFlush: must be NULL (as @EvtDmaEnablerFill)
+ * @EvtDmaEnablerDisable: must be NULL (as @EvtDmaEnablerFill)
+ * @EvtDmaEnablerEnable: must be NULL (as @EvtDmaEnablerFill)
+ * @EvtDmaEnablerSelfManagedIoStart: must be NULL (as @EvtDmaEnablerFill)
+ * @EvtDmaEnablerSelfManagedIoStop: must be NULL (as @EvtDmaEnablerFill)
  * @AddressWidthOverride: 0 = from the profile (64 falls back to 32)
  * @WdmDmaVersionOverride: 3 enables single-transfer support
  * @Flags: WDF_DMA_ENABLER_CONFIG_*
@@ -94,11 +95,11 @@ static inline void WDF_DMA_ENABLER_CONFIG_INIT(PWDF_DMA_ENABLER_CONFIG Config,
  * @Attributes: optional; a ParentObject other than @Device is refused
  * @DmaEnablerHandle: out handle, NULL after a failure
  *
- * Return: STATUS_SUCCESS; STATUS_INFO_LENGTH_MISMATCH (Config or attributes
- * Size); STATUS_INVALID_PARAMETER (unknown profile, MaximumLength 0,
+ * Return: STATUS_SUCCESS; a create prologue status (wdfobject.h);
+ * STATUS_INVALID_PARAMETER (unknown profile, MaximumLength 0,
  * AddressWidthOverride > 32 on a 32-bit profile, REQUIRE_SINGLE_TRANSFER
- * without WdmDmaVersionOverride 3); STATUS_NOT_SUPPORTED (System profiles);
- * STATUS_WDF_OBJECT_ATTRIBUTES_INVALID (bad parent); STATUS_UNSUCCESSFUL
+ * without WdmDmaVersionOverride 3); STATUS_NOT_SUPPORTED (System profiles,
+ * an Evt callback set; WARN_ONCE); STATUS_UNSUCCESSFUL
  * (dma_set_mask_and_coherent refused even 32 bits);
  * STATUS_INSUFFICIENT_RESOURCES.
  */

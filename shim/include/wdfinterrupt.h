@@ -29,7 +29,9 @@ typedef EVT_WDF_INTERRUPT_WORKITEM *PFN_WDF_INTERRUPT_WORKITEM;
 /**
  * struct _WDF_INTERRUPT_CONFIG - WdfInterruptCreate configuration.
  * @Size: sizeof(WDF_INTERRUPT_CONFIG)
- * @SpinLock: must be NULL (the interrupt has its own spinlock)
+ * @SpinLock: must be NULL (the interrupt has its own spinlock; else
+ *	STATUS_NOT_SUPPORTED, as for @EvtInterruptWorkItem, @WaitLock and
+ *	@PassiveHandling)
  * @ShareVector: ignored (the line is always requested IRQF_SHARED)
  * @FloatingSave: ignored
  * @AutomaticSerialization: run the DPC under the device mutex
@@ -78,11 +80,13 @@ static inline void WDF_INTERRUPT_CONFIG_INIT(PWDF_INTERRUPT_CONFIG Configuration
  * @Device: parent device; call in EvtDriverDeviceAdd
  * @Configuration: required
  * @Attributes: optional
- * @Interrupt: optional out handle, NULL after a failure
+ * @Interrupt: out handle (required, as in KMDF), NULL after a failure
  *
- * Return: STATUS_SUCCESS; STATUS_INFO_LENGTH_MISMATCH; STATUS_INVALID_PARAMETER
- * (no ISR, unsupported field set); STATUS_WDF_BUSY (second interrupt);
- * STATUS_INSUFFICIENT_RESOURCES.
+ * Return: STATUS_SUCCESS; a create prologue status (wdfobject.h);
+ * STATUS_INVALID_PARAMETER (no ISR); STATUS_NOT_SUPPORTED (SpinLock,
+ * WaitLock, PassiveHandling or EvtInterruptWorkItem set; WARN_ONCE);
+ * STATUS_WDF_BUSY (second interrupt); STATUS_INVALID_DEVICE_STATE (the
+ * device has started); STATUS_INSUFFICIENT_RESOURCES.
  */
 NTSTATUS WdfInterruptCreate(WDFDEVICE Device,
 			    PWDF_INTERRUPT_CONFIG Configuration,

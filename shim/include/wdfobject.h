@@ -80,9 +80,12 @@ typedef const struct _WDF_OBJECT_CONTEXT_TYPE_INFO *PCWDF_OBJECT_CONTEXT_TYPE_IN
  * @Size: sizeof(WDF_OBJECT_ATTRIBUTES), else STATUS_INFO_LENGTH_MISMATCH
  * @EvtCleanupCallback: called when the object is deleted (children first)
  * @EvtDestroyCallback: called right before the memory is freed
- * @ExecutionLevel: accepted; callbacks run in process context anyway
- * @SynchronizationScope: Device = one per-device mutex serialises EvtIo*,
- *	DPCs (AutomaticSerialization) and timer callbacks
+ * @ExecutionLevel: any valid value; callbacks run in process context
+ *	either way
+ * @SynchronizationScope: on a driver, device or queue: Device (or Queue)
+ *	= one per-device mutex serialises EvtIo*, DPCs and timer callbacks
+ *	(AutomaticSerialization); other objects take none (Inherit or 0,
+ *	else STATUS_NOT_SUPPORTED)
  * @ParentObject: parent for objects that allow one
  * @ContextSizeOverride: context size, if larger than the type's
  * @ContextTypeInfo: from WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE
@@ -98,6 +101,25 @@ typedef struct _WDF_OBJECT_ATTRIBUTES {
 	PCWDF_OBJECT_CONTEXT_TYPE_INFO ContextTypeInfo;
 } WDF_OBJECT_ATTRIBUTES, *PWDF_OBJECT_ATTRIBUTES;
 
+/*
+ * Every Wdf*Create checks first, in this order (shim/wdf_object.c,
+ * wdf_create_prologue), and clears the out-handle:
+ *  - a NULL out-handle (where KMDF requires one) or config:
+ *    STATUS_INVALID_PARAMETER, WARN_ONCE;
+ *  - the object it is created on is not one: STATUS_INVALID_HANDLE;
+ *  - config or attributes Size: STATUS_INFO_LENGTH_MISMATCH;
+ *  - ContextSizeOverride without ContextTypeInfo, or a ContextTypeInfo of
+ *    another Size: STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
+ *  - ExecutionLevel or SynchronizationScope outside its enum:
+ *    STATUS_INVALID_PARAMETER; a scope where the object takes none:
+ *    STATUS_NOT_SUPPORTED, WARN_ONCE;
+ *  - ParentObject: where the parent is fixed (driver, device, common
+ *    buffer, DMA transaction) any is STATUS_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
+ *    where only the device may be named (queue, interrupt, DMA enabler)
+ *    another is STATUS_WDF_OBJECT_ATTRIBUTES_INVALID; elsewhere (timer and
+ *    work item: required, else STATUS_INVALID_PARAMETER) one that is not
+ *    an object is STATUS_INVALID_HANDLE.
+ */
 static inline void WDF_OBJECT_ATTRIBUTES_INIT(PWDF_OBJECT_ATTRIBUTES Attributes)
 {
 	memset(Attributes, 0, sizeof(*Attributes));

@@ -126,6 +126,19 @@ void wdf_test_point(enum wdf_test_point_id id, void *arg);
  */
 struct device *wdf_test_log_device(void);
 
+/**
+ * wdf_test_log_scope() - run @fn(@arg) inside a log scope of @dev on the
+ * current thread, as the shim runs a device callback (scopes nest when
+ * @fn calls it again).
+ * @dev: the device DbgPrintEx lines are to name (any pointer: not used)
+ * @fn: the function
+ * @arg: its argument
+ *
+ * Return: true if the scope was kept in a slot of its own, false if on
+ * the locked overflow list (every slot taken).
+ */
+bool wdf_test_log_scope(struct device *dev, void (*fn)(void *arg), void *arg);
+
 #define WDF_TEST_HAS_LIVE_OBJECTS 1
 /**
  * wdf_test_live_objects() - shim objects (of any type, requests included)
