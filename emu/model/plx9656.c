@@ -371,7 +371,8 @@ static uint64_t bus_ns(struct plx9656 *s, uint32_t bytes)
 }
 
 /* Bus time of the whole data phases carrying @bytes (a descriptor or a
- * count write-back): 8 bytes a phase on a 9656, 4 on a 9056. */
+ * count write-back): 8 bytes a phase on a 9656, 4 on a 9056.
+ */
 static uint64_t phases_ns(struct plx9656 *s, uint32_t bytes)
 {
 	uint32_t w = s->chip == 0x9056 ? 4 : 8;
@@ -543,7 +544,8 @@ static void chan_master_abort(struct plx9656 *s, int c, uint64_t addr,
 }
 
 /* PCI bus time of the loaded segment: its descriptor fetch (@dlen bytes,
- * 0 = none or not from PCI), data and count write-back ("Timing"). */
+ * 0 = none or not from PCI), data and count write-back ("Timing").
+ */
 static uint64_t seg_cost(struct plx9656 *s, int c, uint32_t dlen)
 {
 	const struct plx9656_chan *ch = &s->ch[c];

@@ -58,7 +58,8 @@ extern struct fake F;
 void fake_setup(uint16_t device_id, uint64_t bandwidth);
 void fake_teardown(void);
 /* Add a second board (F.s2, same bus memory and clock, own SRAM and
- * schedule F.sched2; run_due/advance run it too, after the first). */
+ * schedule F.sched2; run_due/advance run it too, after the first).
+ */
 struct plx9656 *fake_board2(uint16_t device_id, uint64_t bandwidth);
 uint8_t *hostp(uint64_t addr);		/* pointer to fake bus memory */
 void run_due(void);			/* run the model if its time is due */

@@ -842,7 +842,8 @@ static void t_cost_arb_gap(void)
 }
 
 /* Chain of @n segments of @len bytes at MEM_BASE + 0x10000.. with
- * descriptors at @dbase (PCI or local), stride @stride. */
+ * descriptors at @dbase (PCI or local), stride @stride.
+ */
 static void cost_chain(int n, uint32_t len, uint32_t dbase, int in_pci,
 		       uint32_t stride, uint32_t mode)
 {
@@ -889,7 +890,8 @@ static void t_cost_desc_fetch(void)
 
 	costs_on();
 	/* 16-byte descriptors in PCI memory: a memory read each, = gap +
-	 * target latency + two 64-bit data phases (fails without it) */
+	 * target latency + two 64-bit data phases (fails without it)
+	 */
 	cost_chain(3, 3000, MEM_BASE, 1, 16, 0);
 	cost_check_segs(3, 3000, F.now, GAP + LAT + xfer_ns(16, BW) + data);
 	/* 32-byte (DACChainLoad) descriptors: four data phases */
@@ -924,7 +926,8 @@ static void t_cost_clear_count(void)
 
 	costs_on();
 	/* ClearCountMode, descriptors in PCI memory: a posted 4-byte write
-	 * after each segment = gap + one 64-bit data phase, no latency */
+	 * after each segment = gap + one 64-bit data phase, no latency
+	 */
 	t0 = F.now;
 	cost_chain(3, 2000, MEM_BASE, 1, 16, PLX_DMAMODE_CLRCOUNT);
 	for (i = 0; i < 3; i++) {
@@ -984,7 +987,8 @@ static void t_shared_bus_two_boards(void)
 	advance(t0 + t56);
 	CHECK(done2());
 	/* one shared bus: the sum, granted in load order, each board at its
-	 * own bandwidth */
+	 * own bandwidth
+	 */
 	plx9656_set_bus(F.s, &bus);
 	plx9656_set_bus(F.s2, &bus);
 	t0 = F.now;
