@@ -152,16 +152,50 @@
  * guest-error log, the channel stays idle (Done 1, status
  * PLX9656_CHAN_REJECTED). In block mode bit 20 has no effect.
  *
- * Timing: one PCI bus shared by both channels, granted per segment in the
- * order segments are loaded (ties: channel 0 first):
+ * Timing: one PCI bus shared by both channels (and, with plx9656_set_bus,
+ * by other boards), granted per segment in the order segments are loaded
+ * (ties: channel 0 first). A segment's grant covers, in one block, its
+ * descriptor fetch, its data and its count write-back:
  *     start  = max(load time, bus_free)
- *     finish = start + ceil(bytes * 10^9 / bandwidth) ns;  bus_free = finish
- * Descriptor fetches and count write-backs are not charged. A zero-byte
- * segment finishes at its start. A segment stopped early (Abort, soft
- * reset) returns its unused bus time if it was the last grant; a stalled
- * or paused segment keeps its grant (the bus time passes, the data never
- * moves). bandwidth = config (0: 528 MB/s on a 9656, 264 MB/s on a 9056),
- * changeable at run time (applies to segments granted afterwards).
+ *     finish = start + fetch + gap + ceil(bytes * 10^9 / bandwidth) + wb
+ *     bus_free = finish
+ *   gap   = arb_gap_ns (a burst's bus idle/turnaround + address phase),
+ *           charged for every segment with at least one byte;
+ *   fetch = (descriptor in PCI memory, desc_costs on) a PCI memory read:
+ *           gap + target_latency_ns + phases(16 or 32 bytes);
+ *   wb    = (ClearCountMode, descriptor in PCI memory, desc_costs on) a
+ *           posted 4-byte memory write: gap + phases(4), no target latency
+ *           (a posted write is taken by the host bridge's buffer);
+ *   phases(n) = the bus time of ceil(n / W) whole data phases, W = 8
+ *           bytes on a 9656 (64-bit bus), 4 on a 9056 (32-bit):
+ *           ceil(ceil(n / W) * W * 10^9 / bandwidth) ns.
+ * Descriptors in local memory (SRAM) are fetched and written back over
+ * the local bus, which the model does not time (nor the data's local
+ * side): they cost no PCI bus time and no delay. Block mode has no
+ * descriptor: gap + data.
+ * Values (UNCERTAIN: plx9656-silicon.md and the facts are silent on
+ * them; these are PCI Local Bus Specification 2.2/3.0 figures at 66 MHz,
+ * a clock being 15 ns, for a chip that is not the bus parker):
+ *   arb_gap_ns = 30 (2 clocks): one idle/turnaround clock between two
+ *     transactions (the spec's 1-2) + the address phase (1 clock; DAC
+ *     would add one, not modelled). Arbitration itself is hidden behind
+ *     the previous transaction, as the spec allows, so costs nothing more.
+ *   target_latency_ns = 120 (8 clocks): the spec bounds a target's
+ *     initial latency at 16 clocks; a host bridge answering a read from
+ *     memory it has at hand does better, so the model takes half the
+ *     bound. A real bridge may instead retry (delayed transaction) and
+ *     cost more; the figure is an assumption, not a measurement.
+ * Not modelled: a long segment broken into several bursts (latency
+ * timer, host bridge disconnects at cache-line or 4 KiB boundaries),
+ * target latency of the data reads, wait states. A zero-byte segment
+ * moves no data (no gap; its fetch/write-back are charged). A segment
+ * stopped early (Abort, soft reset) returns its unused bus time if it
+ * was the last grant; a stalled or paused segment keeps its grant (the
+ * bus time passes, the data never moves). bandwidth = config (0: 528
+ * MB/s on a 9656, 264 MB/s on a 9056), changeable at run time like the
+ * costs (apply to segments granted afterwards). On a shared bus each
+ * board's segments are timed at its own bandwidth and costs (a 32-bit
+ * 9056 on a shared 64-bit segment still moves 4 bytes a clock).
  *
  * Local addresses: the SRAM does not decode the address lines above its
  * size, so every local address (data, descriptors, clear-count) is taken
@@ -265,8 +299,12 @@ struct plx9656 {
 	uint8_t pcicfg[PLX9656_CFG_SIZE];
 	uint32_t p2ldb, l2pdb;
 	uint32_t mbox_flags;	/* INTCSR 31:28 */
-	uint64_t bus_free;
+	uint64_t bus_own;	/* the board's own bus: bus_free */
+	uint64_t *bus_free;	/* &bus_own or a shared plx9656_bus */
 	uint64_t bandwidth;
+	uint32_t arb_gap_ns;
+	uint32_t target_latency_ns;
+	bool desc_costs;
 	uint64_t sched_when;	/* last value given to ops->schedule */
 	struct plx9656_chan ch[2];
 	int stall_mask;
@@ -330,6 +368,16 @@ static uint64_t bus_ns(struct plx9656 *s, uint32_t bytes)
 	uint64_t bw = s->bandwidth ? s->bandwidth : 1;
 
 	return plx9656_div64((uint64_t)bytes * 1000000000ull + bw - 1, bw);
+}
+
+/* Bus time of the whole data phases carrying @bytes (a descriptor or a
+ * count write-back): 8 bytes a phase on a 9656, 4 on a 9056.
+ */
+static uint64_t phases_ns(struct plx9656 *s, uint32_t bytes)
+{
+	uint32_t w = s->chip == 0x9056 ? 4 : 8;
+
+	return bus_ns(s, (bytes + w - 1) / w * w);
 }
 
 /* A busy channel does not progress while stalled, paused or in D3hot. */
@@ -469,12 +517,12 @@ static void chan_release_bus(struct plx9656 *s, int c)
 	struct plx9656_chan *ch = &s->ch[c];
 	uint64_t now, back;
 
-	if (ch->state != CH_XFER || s->bus_free != ch->due)
+	if (ch->state != CH_XFER || *s->bus_free != ch->due)
 		return;
 	now = plx_now(s);
 	back = now > ch->seg_start ? now : ch->seg_start;
-	if (back < s->bus_free)
-		s->bus_free = back;
+	if (back < *s->bus_free)
+		*s->bus_free = back;
 }
 
 static void chan_master_abort(struct plx9656 *s, int c, uint64_t addr,
@@ -495,15 +543,35 @@ static void chan_master_abort(struct plx9656 *s, int c, uint64_t addr,
 			(unsigned long long)addr);
 }
 
-/* Reserve the shared bus for the loaded segment. */
-static void seg_reserve(struct plx9656 *s, int c)
+/* PCI bus time of the loaded segment: its descriptor fetch (@dlen bytes,
+ * 0 = none or not from PCI), data and count write-back ("Timing").
+ */
+static uint64_t seg_cost(struct plx9656 *s, int c, uint32_t dlen)
+{
+	const struct plx9656_chan *ch = &s->ch[c];
+	const struct plx9656_seg *sg = &ch->seg;
+	uint64_t gap = s->arb_gap_ns, t = 0;
+
+	if (sg->len)
+		t += gap + bus_ns(s, sg->len);
+	if (!s->desc_costs || !sg->has_desc || !sg->desc_pci)
+		return t;
+	if (dlen)
+		t += gap + s->target_latency_ns + phases_ns(s, dlen);
+	if (ch->mode_l & PLX_DMAMODE_CLRCOUNT)
+		t += gap + phases_ns(s, 4);
+	return t;
+}
+
+/* Reserve the (possibly shared) bus for the loaded segment. */
+static void seg_reserve(struct plx9656 *s, int c, uint32_t dlen)
 {
 	struct plx9656_chan *ch = &s->ch[c];
-	uint64_t start = ch->due > s->bus_free ? ch->due : s->bus_free;
+	uint64_t start = ch->due > *s->bus_free ? ch->due : *s->bus_free;
 
 	ch->seg_start = start;
-	ch->due = start + bus_ns(s, ch->seg.len);
-	s->bus_free = ch->due;
+	ch->due = start + seg_cost(s, c, dlen);
+	*s->bus_free = ch->due;
 	ch->state = CH_XFER;
 }
 
@@ -522,7 +590,7 @@ static void chan_load(struct plx9656 *s, int c)
 		sg->local = ch->ladr;
 		sg->len = ch->siz & PLX_DMASIZ_MASK;
 		sg->dpr = ch->dpr | PLX_DMADPR_CHAINEND;
-		seg_reserve(s, c);
+		seg_reserve(s, c, 0);
 		return;
 	}
 	if (ch->walked >= PLX9656_MAX_CHAIN) {
@@ -561,7 +629,7 @@ static void chan_load(struct plx9656 *s, int c)
 	sg->desc = addr;
 	sg->desc_pci = ptr & PLX_DMADPR_DESCPCI;
 	sg->has_desc = true;
-	seg_reserve(s, c);
+	seg_reserve(s, c, dlen);
 }
 
 static unsigned int local_width(uint32_t mode)
@@ -1306,6 +1374,10 @@ void plx9656_init(struct plx9656 *s, const struct plx9656_config *cfg,
 	s->chip_rev = cfg->chip_rev ? cfg->chip_rev :
 				      s->chip == 0x9056 ? 0xaa : 0xba;
 	s->bandwidth = cfg->bandwidth ? cfg->bandwidth : default_bw(s->chip);
+	s->arb_gap_ns = cfg->arb_gap_ns;
+	s->target_latency_ns = cfg->target_latency_ns;
+	s->desc_costs = cfg->desc_costs != 0;
+	s->bus_free = &s->bus_own;
 	s->ee_present = cfg->eeprom != PLX9656_EEPROM_NONE;
 	if (cfg->eeprom == PLX9656_EEPROM_IMAGE && cfg->eeprom_image)
 		memcpy(s->ee, cfg->eeprom_image, sizeof(s->ee));
@@ -1323,7 +1395,8 @@ static void chip_reset(struct plx9656 *s)
 	local_reset(s);
 	s->cntrl = PLX_CNTRL_RESET_VALUE;
 	memset(&s->mw, 0, sizeof(s->mw));
-	s->bus_free = 0;
+	/* a shared bus keeps the other boards' grants */
+	s->bus_own = 0;
 	cfg_reset(s);
 	ee_load(s);
 }
@@ -1489,6 +1562,19 @@ int plx9656_master_abort_mask(const struct plx9656 *s)
 void plx9656_set_bandwidth(struct plx9656 *s, uint64_t bytes_per_s)
 {
 	s->bandwidth = bytes_per_s ? bytes_per_s : default_bw(s->chip);
+}
+
+void plx9656_set_bus_costs(struct plx9656 *s, uint32_t arb_gap_ns,
+			   uint32_t target_latency_ns, int desc_costs)
+{
+	s->arb_gap_ns = arb_gap_ns;
+	s->target_latency_ns = target_latency_ns;
+	s->desc_costs = desc_costs != 0;
+}
+
+void plx9656_set_bus(struct plx9656 *s, struct plx9656_bus *bus)
+{
+	s->bus_free = bus ? &bus->free : &s->bus_own;
 }
 
 int plx9656_irq_level(const struct plx9656 *s)

@@ -26,6 +26,16 @@
 #define PLX9656_BW_9656		528000000ull	/* bytes/s: 64 bit, 66 MHz */
 #define PLX9656_BW_9056		264000000ull	/* bytes/s: 32 bit, 66 MHz */
 
+/*
+ * Default bus costs besides the data (see "Timing" in plx9656.c for their
+ * source; UNCERTAIN: the data book and silicon notes are silent, these
+ * are PCI Local Bus Specification figures at 66 MHz, 15 ns a clock).
+ * In struct plx9656_config a 0 disables the charge (the ideal bus).
+ */
+#define PLX9656_PCI_CLOCK_NS		15u	/* 66 MHz */
+#define PLX9656_DEF_ARB_GAP_NS		(2 * PLX9656_PCI_CLOCK_NS)
+#define PLX9656_DEF_TARGET_LATENCY_NS	(8 * PLX9656_PCI_CLOCK_NS)
+
 struct plx9656;
 
 /**
@@ -108,6 +118,16 @@ enum plx9656_eeprom {
  * @eeprom: enum plx9656_eeprom
  * @eeprom_image: PLX9656_EEPROM_BYTES bytes for PLX9656_EEPROM_IMAGE
  *	(copied at init; big-endian 16-bit words as the Microwire shifts them)
+ * @arb_gap_ns: PCI bus time charged before every burst the chip masters
+ *	(each data segment, descriptor fetch and count write-back): bus
+ *	idle/turnaround + address phase. 0 = not charged.
+ *	PLX9656_DEF_ARB_GAP_NS is the documented default.
+ * @target_latency_ns: target initial latency charged on every PCI
+ *	memory read of a descriptor (0 = not charged);
+ *	PLX9656_DEF_TARGET_LATENCY_NS is the documented default.
+ * @desc_costs: 1 = charge descriptor fetches from and count write-backs
+ *	to PCI memory (address/latency above plus their data phases);
+ *	0 = not charged (the old ideal: data only).
  */
 struct plx9656_config {
 	uint16_t device_id;
@@ -121,6 +141,18 @@ struct plx9656_config {
 	uint16_t subsys_id;
 	int eeprom;
 	const uint8_t *eeprom_image;
+	uint32_t arb_gap_ns;
+	uint32_t target_latency_ns;
+	int desc_costs;
+};
+
+/*
+ * A modelled PCI bus segment that several boards may share
+ * (plx9656_set_bus). @free: the time the last grant ends. The owner
+ * allocates it zeroed and keeps it alive while any board uses it.
+ */
+struct plx9656_bus {
+	uint64_t free;
 };
 
 /* Size of struct plx9656, for callers that allocate it opaquely. */
@@ -154,6 +186,21 @@ void plx9656_set_master_abort(struct plx9656 *s, int on);	/* every DMA access ma
 void plx9656_set_master_abort_mask(struct plx9656 *s, int channel_mask);
 int plx9656_master_abort_mask(const struct plx9656 *s);
 void plx9656_set_bandwidth(struct plx9656 *s, uint64_t bytes_per_s);
+
+/*
+ * Bus costs at run time (apply to segments granted afterwards); same
+ * meaning as the plx9656_config fields of the same names.
+ */
+void plx9656_set_bus_costs(struct plx9656 *s, uint32_t arb_gap_ns,
+			   uint32_t target_latency_ns, int desc_costs);
+
+/*
+ * Put the board on the PCI bus segment @bus, shared with every other
+ * board given the same @bus: their segments are granted one after the
+ * other in load order. NULL = the board's own bus (the default). Call it
+ * while the board's DMA channels are idle (e.g. before the first Start).
+ */
+void plx9656_set_bus(struct plx9656 *s, struct plx9656_bus *bus);
 
 /* Current INTA# level (what set_irq last reported). */
 int plx9656_irq_level(const struct plx9656 *s);

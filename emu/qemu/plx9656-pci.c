@@ -46,6 +46,22 @@
  *   bandwidth *           uint64, modelled bus bytes/s, 0 = the model's
  *                         default for the device ID (528 MB/s 9656-class,
  *                         264 MB/s 9056-class)
+ *   arb-gap-ns            uint32, PCI bus time charged before every burst
+ *                         (bus idle/turnaround + address phase), default
+ *                         30 (2 clocks at 66 MHz); 0 = not charged
+ *   target-latency-ns     uint32, target initial latency of each PCI
+ *                         memory read of a descriptor, default 120 (8
+ *                         clocks, half the PCI bound); 0 = not charged
+ *   desc-costs            bool, default on: charge descriptor fetches from
+ *                         and count write-backs to PCI memory (off with
+ *                         the two above 0 = the ideal bus, data only).
+ *                         Sources and formula: "Timing" in
+ *                         emu/model/plx9656.c (UNCERTAIN values)
+ *   bus-group             uint32, default 0 = the board has a PCI bus of
+ *                         its own; boards with the same nonzero N share
+ *                         one modelled bus segment: their segments are
+ *                         granted one after the other in load order (each
+ *                         at its own bandwidth and costs)
  *   stall *               uint32 channel mask: bit n = channel n never
  *                         completes (0 releases it)
  *   master-abort *        bool: every DMA access of both channels
@@ -111,10 +127,53 @@ struct PLX9656State {
 	uint8_t chip_rev;
 	char *eeprom;
 	uint64_t bandwidth;
+	uint32_t arb_gap_ns;
+	uint32_t target_latency_ns;
+	bool desc_costs;
+	uint32_t bus_group;
 	uint32_t stall;
 	uint32_t ma_mask;
 	bool lint;
 };
+
+/*
+ * Modelled bus segments shared by bus-group: one per nonzero group
+ * number, alive while a board of the group is realized.
+ */
+typedef struct PLXBusGroup {
+	struct plx9656_bus bus;
+	unsigned int refs;
+} PLXBusGroup;
+
+static GHashTable *plx_bus_groups;
+
+static struct plx9656_bus *plx_bus_group_get(uint32_t n)
+{
+	PLXBusGroup *g;
+
+	if (!plx_bus_groups) {
+		plx_bus_groups = g_hash_table_new_full(g_direct_hash,
+						       g_direct_equal,
+						       NULL, g_free);
+	}
+	g = g_hash_table_lookup(plx_bus_groups, GUINT_TO_POINTER(n));
+	if (!g) {
+		g = g_new0(PLXBusGroup, 1);
+		g_hash_table_insert(plx_bus_groups, GUINT_TO_POINTER(n), g);
+	}
+	g->refs++;
+	return &g->bus;
+}
+
+static void plx_bus_group_put(uint32_t n)
+{
+	PLXBusGroup *g = plx_bus_groups ?
+		g_hash_table_lookup(plx_bus_groups, GUINT_TO_POINTER(n)) : NULL;
+
+	if (g && --g->refs == 0) {
+		g_hash_table_remove(plx_bus_groups, GUINT_TO_POINTER(n));
+	}
+}
 
 /* ---- host operations handed to the model ---------------------------- */
 
@@ -501,10 +560,16 @@ static void plx_realize(PCIDevice *pdev, Error **errp)
 	cfg.subsys_vendor_id = s->subsys_vendor_id;
 	cfg.subsys_id = s->subsys_id;
 	cfg.bandwidth = s->bandwidth;
+	cfg.arb_gap_ns = s->arb_gap_ns;
+	cfg.target_latency_ns = s->target_latency_ns;
+	cfg.desc_costs = s->desc_costs;
 	cfg.sram = s->sram;
 	cfg.sram_size = s->sram_size;
 	s->timer = timer_new_ns(QEMU_CLOCK_VIRTUAL, plx_timer_cb, s);
 	plx9656_init(s->model, &cfg, &plx_host_ops, s);
+	if (s->bus_group) {
+		plx9656_set_bus(s->model, plx_bus_group_get(s->bus_group));
+	}
 	plx_apply_switches(s);
 	plx_mirror_ids(s);
 	/* the chip's command register: no INTx disable, no VGA snoop, ... */
@@ -531,6 +596,10 @@ static void plx_exit(PCIDevice *pdev)
 	if (s->timer) {
 		timer_free(s->timer);
 		s->timer = NULL;
+	}
+	if (s->model && s->bus_group) {
+		plx9656_set_bus(s->model, NULL);
+		plx_bus_group_put(s->bus_group);
 	}
 	g_free(s->model);
 	s->model = NULL;
@@ -560,6 +629,12 @@ static Property plx_properties[] = {
 			   PLX9656_SRAM_SIZE),
 	DEFINE_PROP_UINT8("chip-revision", PLX9656State, chip_rev, 0),
 	DEFINE_PROP_STRING("eeprom", PLX9656State, eeprom),
+	DEFINE_PROP_UINT32("arb-gap-ns", PLX9656State, arb_gap_ns,
+			   PLX9656_DEF_ARB_GAP_NS),
+	DEFINE_PROP_UINT32("target-latency-ns", PLX9656State,
+			   target_latency_ns, PLX9656_DEF_TARGET_LATENCY_NS),
+	DEFINE_PROP_BOOL("desc-costs", PLX9656State, desc_costs, true),
+	DEFINE_PROP_UINT32("bus-group", PLX9656State, bus_group, 0),
 	DEFINE_PROP_END_OF_LIST(),
 };
 

@@ -726,10 +726,21 @@ static void test_dma_chain(const void *data)
 }
 
 /*
+ * The bus costs besides the data, with their documented defaults (the
+ * device's property list; PCI Local Bus Specification figures at 66 MHz,
+ * see "Timing" in emu/model/plx9656.c): a 30 ns arbitration gap (idle +
+ * address phase) before every burst, a 120 ns target initial latency on
+ * each descriptor read from PCI memory, and data phases of 8 bytes on a
+ * 9656 (4 on a 9056) for descriptors and count write-backs.
+ */
+#define QT_GAP          30
+#define QT_LAT          120
+
+/*
  * Completion on QEMU's virtual clock at the modelled bus bandwidth: the
  * bandwidth property at realize and at run time (qom-set), and the chip
  * defaults (528 MB/s for a 9656, 264 MB/s for a 9056; see the device's
- * property list). A 4 KiB block takes ceil(4096 s / bandwidth).
+ * property list). A 4 KiB block takes the gap + ceil(4096 s / bandwidth).
  */
 static void check_bus_time(Plx *p, int c, uint64_t buf, int64_t ns)
 {
@@ -747,17 +758,93 @@ static void test_dma_timing(void)
     Plx *p = plx_start(",bandwidth=1000000");
     uint64_t a = guest_alloc(&p->alloc, 0x1000);
 
-    check_bus_time(p, 0, a, 4096000);
-    check_bus_time(p, 1, a, 4096000);
+    check_bus_time(p, 0, a, QT_GAP + 4096000);
+    check_bus_time(p, 1, a, QT_GAP + 4096000);
     qom_set_u32(p, "bandwidth", 2000000);
-    check_bus_time(p, 0, a, 2048000);
+    check_bus_time(p, 0, a, QT_GAP + 2048000);
     qom_set_u32(p, "bandwidth", 0);      /* back to the chip's default */
-    check_bus_time(p, 1, a, (4096000000000ull + 527999999) / 528000000);
+    check_bus_time(p, 1, a, QT_GAP +
+                   (4096000000000ull + 527999999) / 528000000);
     plx_stop(p);
 
     p = plx_start(",device-id=0x5601");
     a = guest_alloc(&p->alloc, 0x1000);
-    check_bus_time(p, 0, a, (4096000000000ull + 263999999) / 264000000);
+    check_bus_time(p, 0, a, QT_GAP +
+                   (4096000000000ull + 263999999) / 264000000);
+    plx_stop(p);
+}
+
+/* The arbitration gap: charged by default, arb-gap-ns=0 removes it. */
+static void test_cost_gap(void)
+{
+    Plx *p = plx_start(",bandwidth=1000000");
+    uint64_t a = guest_alloc(&p->alloc, 0x1000);
+
+    check_bus_time(p, 0, a, QT_GAP + 4096000);
+    check_bus_time(p, 1, a, QT_GAP + 4096000);
+    plx_stop(p);
+    p = plx_start(",bandwidth=1000000,arb-gap-ns=0");
+    a = guest_alloc(&p->alloc, 0x1000);
+    check_bus_time(p, 0, a, 4096000);
+    plx_stop(p);
+}
+
+/*
+ * A one-descriptor chain (descriptor in guest memory, 4 KiB PCI -> local
+ * on channel 0) completes at exactly @ns after Start, not a ns earlier;
+ * with ClearCountMode (@clr) the count is written back 0 at that moment.
+ */
+static void check_chain_time(Plx *p, bool clr, int64_t ns)
+{
+    uint64_t a = guest_alloc(&p->alloc, 0x1000);
+    uint64_t d = guest_alloc(&p->alloc, 0x40);
+
+    guest_fill(p, a, 0x1000, 111);
+    put_desc(p, false, d, false, (uint32_t)a, 0x2000, 0x1000,
+             PLX_DMADPR_DESCPCI | PLX_DMADPR_CHAINEND);
+    wr8(p, PLX_REG_DMACSR0, PLX_DMACSR_CLEARINTR);
+    wr32(p, PLX_REG_DMAMODE0, 0x83 | PLX_DMAMODE_CHAINEN |
+         (clr ? PLX_DMAMODE_CLRCOUNT : 0));
+    wr32(p, PLX_REG_DMADAC0, 0);
+    wr32(p, PLX_REG_DMADPR0, (uint32_t)d | PLX_DMADPR_DESCPCI);
+    wr8(p, PLX_REG_DMACSR0, PLX_DMACSR_ENABLE | PLX_DMACSR_START);
+    step(p, ns - 1);
+    g_assert_false(done(p, 0));
+    g_assert_cmphex(get_desc_siz(p, false, d), ==, 0x1000);
+    step(p, 1);
+    g_assert_true(done(p, 0));
+    g_assert_cmphex(get_desc_siz(p, false, d), ==, clr ? 0 : 0x1000);
+    sram_check(p, 2, 0x2000, 0x1000, 111);
+}
+
+/* A descriptor read from PCI memory: gap + target latency + two 64-bit
+ * data phases (16 bytes at 1 MB/s = 16 us); target-latency-ns and
+ * desc-costs switch it off. */
+static void test_cost_desc_fetch(void)
+{
+    Plx *p = plx_start(",bandwidth=1000000");
+
+    check_chain_time(p, false, QT_GAP + QT_LAT + 16000 + QT_GAP + 4096000);
+    plx_stop(p);
+    p = plx_start(",bandwidth=1000000,target-latency-ns=0");
+    check_chain_time(p, false, QT_GAP + 16000 + QT_GAP + 4096000);
+    plx_stop(p);
+    p = plx_start(",bandwidth=1000000,desc-costs=off");
+    check_chain_time(p, false, QT_GAP + 4096000);
+    plx_stop(p);
+}
+
+/* The clear-count write-back: a posted 4-byte write, gap + one 64-bit
+ * data phase (8 bytes at 1 MB/s = 8 us), no target latency. */
+static void test_cost_clear_count(void)
+{
+    Plx *p = plx_start(",bandwidth=1000000");
+
+    check_chain_time(p, true, QT_GAP + QT_LAT + 16000 + QT_GAP + 4096000 +
+                     QT_GAP + 8000);
+    plx_stop(p);
+    p = plx_start(",bandwidth=1000000,desc-costs=off");
+    check_chain_time(p, true, QT_GAP + 4096000);
     plx_stop(p);
 }
 
@@ -1341,6 +1428,70 @@ static void test_hostile_dma(const void *data)
     plx_stop(p);
 }
 
+/*
+ * Two 9656 boards at 1 MB/s, each starting a 4 KiB block at the same
+ * virtual time (T = the gap + 4.096 ms each). @opts0/@opts1: their bus
+ * options. On one shared bus (same bus-group) they take the sum: the
+ * first started at T, the other at 2T; on buses of their own, the max:
+ * both at T.
+ */
+static void check_two_boards_bus(const char *opts0, const char *opts1,
+                                 bool shared)
+{
+    g_autofree char *o = g_strdup_printf(
+        ",bandwidth=1000000%s -device plx9656,id=plx1,addr=05.0,"
+        "bandwidth=1000000%s", opts0, opts1);
+    Plx *p = plx_start(o);
+    QPCIDevice *d1 = qpci_device_find(p->bus, QPCI_DEVFN(5, 0));
+    const int64_t t = QT_GAP + 4096000;
+    uint64_t a = guest_alloc(&p->alloc, 0x1000);
+    uint64_t b = guest_alloc(&p->alloc, 0x1000);
+    QPCIBar r1;
+
+    g_assert_nonnull(d1);
+    r1 = qpci_iomap(d1, 0, NULL);
+    qpci_device_enable(d1);
+    guest_fill(p, b, 0x1000, 121);
+    sram_fill(p, 2, 0, 0x1000, 122);
+    block_dma(p, 0, a, 0, 0x1000, true, 0);
+    qpci_io_writel(d1, r1, PLX_REG_DMAMODE0, PLX_DMAMODE_RESET_VALUE);
+    qpci_io_writel(d1, r1, PLX_REG_DMAPADR0, (uint32_t)b);
+    qpci_io_writel(d1, r1, PLX_REG_DMADAC0, 0);
+    qpci_io_writel(d1, r1, PLX_REG_DMALADR0, 0);
+    qpci_io_writel(d1, r1, PLX_REG_DMASIZ0, 0x1000);
+    qpci_io_writel(d1, r1, PLX_REG_DMADPR0, 0);
+    qpci_io_writeb(d1, r1, PLX_REG_DMACSR0,
+                   PLX_DMACSR_ENABLE | PLX_DMACSR_START);
+    step(p, t - 1);
+    g_assert_false(done(p, 0));
+    g_assert_false(qpci_io_readb(d1, r1, PLX_REG_DMACSR0) & PLX_DMACSR_DONE);
+    step(p, 1);
+    g_assert_true(done(p, 0));
+    guest_check(p, a, 0x1000, 122);
+    if (shared) {
+        g_assert_false(qpci_io_readb(d1, r1, PLX_REG_DMACSR0) &
+                       PLX_DMACSR_DONE);
+        step(p, t - 1);
+        g_assert_false(qpci_io_readb(d1, r1, PLX_REG_DMACSR0) &
+                       PLX_DMACSR_DONE);
+        step(p, 1);
+    }
+    g_assert_true(qpci_io_readb(d1, r1, PLX_REG_DMACSR0) & PLX_DMACSR_DONE);
+    g_free(d1);
+    plx_stop(p);
+}
+
+static void test_shared_bus(void)
+{
+    check_two_boards_bus(",bus-group=1", ",bus-group=1", true);
+}
+
+static void test_own_buses(void)
+{
+    check_two_boards_bus("", "", false);               /* the default */
+    check_two_boards_bus(",bus-group=1", ",bus-group=2", false);
+}
+
 int main(int argc, char **argv)
 {
     char *name;
@@ -1368,6 +1519,9 @@ int main(int argc, char **argv)
         g_free(name);
     }
     qtest_add_func("plx9656/dma/timing", test_dma_timing);
+    qtest_add_func("plx9656/dma/cost/gap", test_cost_gap);
+    qtest_add_func("plx9656/dma/cost/desc-fetch", test_cost_desc_fetch);
+    qtest_add_func("plx9656/dma/cost/clear-count", test_cost_clear_count);
     qtest_add_func("plx9656/dma/pause-abort", test_dma_pause_abort);
     qtest_add_func("plx9656/irq/lint", test_lint);
     qtest_add_func("plx9656/qom/rejects", test_qom_rejects);
@@ -1376,6 +1530,8 @@ int main(int argc, char **argv)
     qtest_add_func("plx9656/fault/bus-master-off", test_bus_master_off);
     qtest_add_func("plx9656/fault/stall", test_stall);
     qtest_add_func("plx9656/two-boards", test_two_boards);
+    qtest_add_func("plx9656/bus/shared", test_shared_bus);
+    qtest_add_func("plx9656/bus/own", test_own_buses);
     qtest_add_func("plx9656/reset/soft", test_soft_reset);
     qtest_add_func("plx9656/reset/d3hot", test_d3hot_reset);
     qtest_add_func("plx9656/reset/system", test_system_reset);

@@ -117,8 +117,42 @@ void fake_setup(uint16_t device_id, uint64_t bandwidth)
 	plx9656_init(F.s, &F.cfg, &fake_ops, &F);
 }
 
+static void f_schedule2(void *opaque, uint64_t when)
+{
+	(void)opaque;
+	F.sched2 = when;
+}
+
+static const struct plx9656_host_ops fake_ops2 = {
+	.dma_read = f_dma_read,
+	.dma_write = f_dma_write,
+	.now_ns = f_now,
+	.schedule = f_schedule2,
+	.log = f_log,
+};
+
+struct plx9656 *fake_board2(uint16_t device_id, uint64_t bandwidth)
+{
+	struct plx9656_config cfg = F.cfg;
+
+	F.sram2 = calloc(1, SRAM_SIZE);
+	F.s2 = malloc(plx9656_state_size());
+	if (!F.sram2 || !F.s2) {
+		fprintf(stderr, "out of memory\n");
+		abort();
+	}
+	F.sched2 = NEVER;
+	cfg.device_id = device_id;
+	cfg.bandwidth = bandwidth;
+	cfg.sram = F.sram2;
+	plx9656_init(F.s2, &cfg, &fake_ops2, &F);
+	return F.s2;
+}
+
 void fake_teardown(void)
 {
+	free(F.s2);
+	free(F.sram2);
 	free(F.mem);
 	free(F.hi);
 	free(F.sram);
@@ -130,6 +164,8 @@ void run_due(void)
 {
 	if (F.sched != NEVER && F.sched <= F.now)
 		plx9656_run(F.s);
+	if (F.s2 && F.sched2 != NEVER && F.sched2 <= F.now)
+		plx9656_run(F.s2);
 }
 
 void advance(uint64_t t)

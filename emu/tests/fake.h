@@ -47,12 +47,20 @@ struct fake {
 	int fail_addr_hits;	/* accesses outside the fake memory */
 	int target_abort;	/* failing accesses are target aborts */
 	void (*irq_hook)(int level);	/* called from set_irq (an "ISR") */
+	/* a second board on the same fake host (fake_board2), own SRAM */
+	struct plx9656 *s2;
+	uint8_t *sram2;
+	uint64_t sched2;
 };
 
 extern struct fake F;
 
 void fake_setup(uint16_t device_id, uint64_t bandwidth);
 void fake_teardown(void);
+/* Add a second board (F.s2, same bus memory and clock, own SRAM and
+ * schedule F.sched2; run_due/advance run it too, after the first).
+ */
+struct plx9656 *fake_board2(uint16_t device_id, uint64_t bandwidth);
 uint8_t *hostp(uint64_t addr);		/* pointer to fake bus memory */
 void run_due(void);			/* run the model if its time is due */
 void run_all(void);			/* advance time until nothing is pending */

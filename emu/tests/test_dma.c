@@ -788,6 +788,243 @@ static void t_bandwidth_config_and_runtime(void)
 	CHECK_EQ(F.now - t0, xfer_ns(7, PLX9656_BW_9656));
 }
 
+/* ---- bus costs besides the data ("Timing" in plx9656.c) ---- */
+
+#define GAP	PLX9656_DEF_ARB_GAP_NS
+#define LAT	PLX9656_DEF_TARGET_LATENCY_NS
+#define BW56	PLX9656_BW_9056
+
+static void costs_on(void)
+{
+	plx9656_set_bus_costs(F.s, GAP, LAT, 1);
+}
+
+/* a block transfer finishes at exactly @fin (not at @fin - 1) */
+static void block_finishes_at(int c, uint32_t len, uint64_t fin)
+{
+	block_start(c, MEM_BASE, 0, len, 0, 0);
+	advance(fin - 1);
+	CHECK(!done(c));
+	advance(fin);
+	CHECK(done(c));
+}
+
+static void t_cost_arb_gap(void)
+{
+	uint64_t t0;
+
+	costs_on();
+	/* one burst: the gap, then the data (fails if the gap is missing) */
+	block_finishes_at(0, 4096, F.now + GAP + xfer_ns(4096, BW));
+	/* two bursts back to back on the bus: a gap before each */
+	t0 = F.now;
+	block_start(0, MEM_BASE, 0, 1000, 0, 0);
+	block_start(1, MEM_BASE + 0x10000, 0x8000, 2000, 1, 0);
+	advance(t0 + GAP + xfer_ns(1000, BW));
+	CHECK(done(0));
+	advance(t0 + 2 * GAP + xfer_ns(1000, BW) + xfer_ns(2000, BW) - 1);
+	CHECK(!done(1));
+	advance(t0 + 2 * GAP + xfer_ns(1000, BW) + xfer_ns(2000, BW));
+	CHECK(done(1));
+	/* the gap does not scale with the bandwidth */
+	dma_reinit(0x5601, 0);
+	costs_on();
+	block_finishes_at(0, 4096, F.now + GAP + xfer_ns(4096, BW56));
+	/* a zero-byte block is no burst */
+	t0 = F.now;
+	block_start(0, MEM_BASE, 0, 0, 0, 0);
+	run_all();
+	CHECK(done(0));
+	CHECK_EQ(F.now, t0);
+	/* 0 disables it: the ideal bus */
+	plx9656_set_bus_costs(F.s, 0, LAT, 1);
+	block_finishes_at(0, 4096, F.now + xfer_ns(4096, BW56));
+}
+
+/* Chain of @n segments of @len bytes at MEM_BASE + 0x10000.. with
+ * descriptors at @dbase (PCI or local), stride @stride.
+ */
+static void cost_chain(int n, uint32_t len, uint32_t dbase, int in_pci,
+		       uint32_t stride, uint32_t mode)
+{
+	struct seg sg[4];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		sg[i].pci = MEM_BASE + 0x10000 + i * 0x2000;
+		sg[i].local = 0x1000 + i * 0x2000;
+		sg[i].len = len;
+	}
+	fill_rnd(hostp(MEM_BASE + 0x10000), n * 0x2000);
+	memset(F.sram, 0, 0x10000);
+	if (in_pci)	/* DACChainLoad's high dwords: 0 */
+		memset(hostp(dbase), 0, n * stride);
+	chain_start(0, build_chain(sg, n, dbase, in_pci, 0, stride, 0), mode);
+}
+
+/* segment i of cost_chain has moved (its data is in SRAM) */
+static int cost_seg_moved(int i, uint32_t len)
+{
+	return !memcmp(F.sram + 0x1000 + i * 0x2000,
+		       hostp(MEM_BASE + 0x10000 + i * 0x2000), len);
+}
+
+/* each segment finishes at t0 + (i + 1) * @per: not a ns earlier */
+static void cost_check_segs(int n, uint32_t len, uint64_t t0, uint64_t per)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		advance(t0 + (i + 1) * per - 1);
+		CHECK(!cost_seg_moved(i, len));
+		CHECK(!done(0));
+		advance(t0 + (i + 1) * per);
+		CHECK(cost_seg_moved(i, len));
+	}
+	CHECK(done(0));
+}
+
+static void t_cost_desc_fetch(void)
+{
+	uint64_t data = GAP + xfer_ns(3000, BW);
+
+	costs_on();
+	/* 16-byte descriptors in PCI memory: a memory read each, = gap +
+	 * target latency + two 64-bit data phases (fails without it)
+	 */
+	cost_chain(3, 3000, MEM_BASE, 1, 16, 0);
+	cost_check_segs(3, 3000, F.now, GAP + LAT + xfer_ns(16, BW) + data);
+	/* 32-byte (DACChainLoad) descriptors: four data phases */
+	cost_chain(2, 3000, MEM_BASE, 1, 32, PLX_DMAMODE_DACCHAIN);
+	cost_check_segs(2, 3000, F.now, GAP + LAT + xfer_ns(32, BW) + data);
+	/* descriptors in local memory cost no PCI bus time */
+	cost_chain(3, 3000, 0x100, 0, 16, 0);
+	cost_check_segs(3, 3000, F.now, data);
+	/* desc_costs 0: not charged */
+	plx9656_set_bus_costs(F.s, GAP, LAT, 0);
+	cost_chain(2, 3000, MEM_BASE, 1, 16, 0);
+	cost_check_segs(2, 3000, F.now, data);
+	/* a 9056: 32-bit data phases, four for 16 bytes */
+	dma_reinit(0x5601, 0);
+	costs_on();
+	cost_chain(2, 3000, MEM_BASE, 1, 16, 0);
+	cost_check_segs(2, 3000, F.now, GAP + LAT + xfer_ns(16, BW56) + GAP +
+			xfer_ns(3000, BW56));
+	/* target latency 0: the fetch is gap + data phases */
+	plx9656_set_bus_costs(F.s, GAP, 0, 1);
+	cost_chain(2, 3000, MEM_BASE, 1, 16, 0);
+	cost_check_segs(2, 3000, F.now, GAP + xfer_ns(16, BW56) + GAP +
+			xfer_ns(3000, BW56));
+}
+
+static void t_cost_clear_count(void)
+{
+	uint64_t fetch = GAP + LAT + xfer_ns(16, BW), data =
+		GAP + xfer_ns(2000, BW), wb = GAP + xfer_ns(8, BW);
+	uint64_t t0;
+	int i;
+
+	costs_on();
+	/* ClearCountMode, descriptors in PCI memory: a posted 4-byte write
+	 * after each segment = gap + one 64-bit data phase, no latency
+	 */
+	t0 = F.now;
+	cost_chain(3, 2000, MEM_BASE, 1, 16, PLX_DMAMODE_CLRCOUNT);
+	for (i = 0; i < 3; i++) {
+		advance(t0 + (i + 1) * (fetch + data + wb) - 1);
+		CHECK_EQ(get_le32(hostp(MEM_BASE + i * 16 + 8)), 2000);
+		CHECK(!cost_seg_moved(i, 2000));
+		advance(t0 + (i + 1) * (fetch + data + wb));
+		CHECK_EQ(get_le32(hostp(MEM_BASE + i * 16 + 8)), 0);
+		CHECK(cost_seg_moved(i, 2000));
+	}
+	CHECK(done(0));
+	/* descriptors in local memory: written back over the local bus */
+	cost_chain(2, 2000, 0x100, 0, 16, PLX_DMAMODE_CLRCOUNT);
+	cost_check_segs(2, 2000, F.now, data);
+	CHECK_EQ(get_le32(F.sram + 0x100 + 16 + 8), 0);
+	/* a 9056: one 32-bit data phase */
+	dma_reinit(0x5601, 0);
+	costs_on();
+	cost_chain(2, 2000, MEM_BASE, 1, 16, PLX_DMAMODE_CLRCOUNT);
+	cost_check_segs(2, 2000, F.now, GAP + LAT + xfer_ns(16, BW56) + GAP +
+			xfer_ns(2000, BW56) + GAP + xfer_ns(4, BW56));
+}
+
+/* ---- two boards on one modelled bus segment (plx9656_set_bus) ---- */
+
+static void block_start2(uint64_t pci, uint32_t len)
+{
+	plx9656_reg_write(F.s2, PLX_REG_DMAMODE0, MODE, 4);
+	plx9656_reg_write(F.s2, PLX_REG_DMAPADR0, (uint32_t)pci, 4);
+	plx9656_reg_write(F.s2, PLX_REG_DMALADR0, 0, 4);
+	plx9656_reg_write(F.s2, PLX_REG_DMASIZ0, len, 4);
+	plx9656_reg_write(F.s2, PLX_REG_DMADPR0, 0, 4);
+	plx9656_reg_write(F.s2, PLX_REG_DMACSR0, CSR_GO, 1);
+}
+
+static int done2(void)
+{
+	return (plx9656_reg_read(F.s2, PLX_REG_DMACSR0, 1) &
+		PLX_DMACSR_DONE) != 0;
+}
+
+static void t_shared_bus_two_boards(void)
+{
+	struct plx9656_bus bus = { 0 };
+	uint64_t t0, t = xfer_ns(4096, BW), t56 = xfer_ns(4096, BW56);
+
+	fake_board2(0x5601, 0);
+	fill_rnd(hostp(MEM_BASE), 0x4000);
+	/* own buses (the default): simultaneous transfers take the max */
+	t0 = F.now;
+	block_start(0, MEM_BASE, 0, 4096, 0, 0);
+	block_start2(MEM_BASE + 0x2000, 4096);
+	advance(t0 + t);
+	CHECK(done(0));
+	advance(t0 + t56 - 1);
+	CHECK(!done2());
+	advance(t0 + t56);
+	CHECK(done2());
+	/* one shared bus: the sum, granted in load order, each board at its
+	 * own bandwidth
+	 */
+	plx9656_set_bus(F.s, &bus);
+	plx9656_set_bus(F.s2, &bus);
+	t0 = F.now;
+	block_start(0, MEM_BASE, 0, 4096, 0, 0);
+	block_start2(MEM_BASE + 0x2000, 4096);
+	advance(t0 + t - 1);
+	CHECK(!done(0));
+	advance(t0 + t);
+	CHECK(done(0));
+	advance(t0 + t + t56 - 1);
+	CHECK(!done2());
+	advance(t0 + t + t56);
+	CHECK(done2());
+	CHECK(memcmp(F.sram2, hostp(MEM_BASE + 0x2000), 4096) == 0);
+	CHECK_EQ(bus.free, t0 + t + t56);
+	/* resetting one board keeps the other's grant on the shared bus */
+	t0 = F.now;
+	block_start2(MEM_BASE + 0x2000, 4096);
+	advance(t0);
+	plx9656_reset(F.s);
+	plx9656_set_bus_costs(F.s, 0, 0, 0);
+	block_start(0, MEM_BASE, 0, 4096, 0, 0);
+	advance(t0 + t56 + t - 1);
+	CHECK(!done(0));
+	advance(t0 + t56 + t);
+	CHECK(done(0));
+	/* back on its own bus, board 0 no longer waits */
+	plx9656_set_bus(F.s, NULL);
+	t0 = F.now;
+	block_start2(MEM_BASE + 0x2000, 4096);
+	block_start(0, MEM_BASE, 0, 4096, 0, 0);
+	advance(t0 + t);
+	CHECK(done(0));
+	CHECK(!done2());
+}
+
 /* ---- reset ---- */
 
 static void t_soft_reset(void)
@@ -1303,6 +1540,10 @@ EMU_TEST(timing, shared_bus_chains_interleave, t_shared_bus_chains_interleave)
 EMU_TEST(timing, abort_releases_bus, t_abort_releases_bus)
 EMU_TEST(timing, bandwidth_defaults, t_bandwidth_defaults)
 EMU_TEST(timing, bandwidth_config_and_runtime, t_bandwidth_config_and_runtime)
+EMU_TEST(timing, cost_arb_gap, t_cost_arb_gap)
+EMU_TEST(timing, cost_desc_fetch, t_cost_desc_fetch)
+EMU_TEST(timing, cost_clear_count, t_cost_clear_count)
+EMU_TEST(timing, shared_bus_two_boards, t_shared_bus_two_boards)
 EMU_TEST(reset, soft_reset, t_soft_reset)
 EMU_TEST(reset, reset_api, t_reset_api)
 EMU_TEST(fault, stall_then_abort, t_stall_then_abort)

@@ -33,7 +33,11 @@
 # (read,write,duplex), BENCH_LAYOUT (the request buffers' physical
 # layout, plxbench --layout: scattered, every page its own descriptor, the
 # default; allocator: as the page allocator gives them), BENCH_KERNEL
-# (K612 or K61), PLX_CACHE, PLX_JOBS.
+# (K612 or K61), BENCH_BUS (shared, the default: every board of the boot
+# on one modelled PCI bus segment, QEMU bus-group=1, so N boards share one
+# bus's bandwidth; own: each board a bus of its own, the old behaviour),
+# PLX_CACHE, PLX_JOBS. The boards charge the model's default bus costs
+# (descriptor fetches, count write-backs, arbitration gaps; README.md).
 #
 # Output in build/bench/: <point>.log (guest serial log), <point>.csv (the
 # raw BENCH lines), results.csv / results.json (every point, with the icount
@@ -55,6 +59,12 @@ SIZES=${BENCH_SIZES:-}
 MODES=${BENCH_MODES:-read,write,duplex}
 KERNEL=${BENCH_KERNEL:-K612}
 LAYOUT=${BENCH_LAYOUT:-scattered}
+BUS=${BENCH_BUS:-shared}
+case "$BUS" in
+shared) BUS_OPT=,bus-group=1 ;;
+own) BUS_OPT= ;;
+*) echo "bench: BENCH_BUS is shared or own, not '$BUS'" >&2; exit 2 ;;
+esac
 points=9656-i0,9656-i0-r2,9656-i1,9056-i0
 # Determinism (tools/bench/README.md, "Reproducibility"): with -icount the
 # guest is a deterministic machine except for what it reads from the host:
@@ -159,7 +169,7 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 		echo "SIZES='$SIZES' BOARD_COUNTS='$counts'"
 		cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" "$HERE/guest-boards.sh" "$HERE/guest.sh"
 	} > "$T/test.sh"
-	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, -rtc ${RTC:-default}, cmdline '${CMDLINE}', $((2 * NB)) boards, board counts $counts, buffers $LAYOUT"
+	say "=== $p: $abi, device-id $devid, -icount shift=$shift,sleep=off, -rtc ${RTC:-default}, cmdline '${CMDLINE}', $((2 * NB)) boards, board counts $counts, buffers $LAYOUT, bus $BUS"
 	start=$SECONDS
 	local extra=()
 	[ -z "$RTC" ] || extra+=(--qemu-arg -rtc --qemu-arg "$RTC")
@@ -167,7 +177,7 @@ run_point() { # $1 = point; writes $OUT/$1.{log,csv,rc}
 	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$T/test.sh" --smp "${BENCH_SMP:-1}" \
 		${extra[@]+"${extra[@]}"} \
 		--icount "$shift" --boards $((2 * NB)) \
-		--board-opts "device-id=$devid" --timeout 3600 --quiet \
+		--board-opts "device-id=$devid$BUS_OPT" --timeout 3600 --quiet \
 		--log "$OUT/$p.log" \
 		--modules "$src/shim/wdfshim.ko" \
 		--modules "$src/plx9x5x/plx9x5x.ko" \
@@ -202,6 +212,7 @@ for p in "${plist[@]}"; do
 done
 
 BENCH_META_RTC=$RTC BENCH_META_CMDLINE=$CMDLINE BENCH_META_LAYOUT=$LAYOUT \
+	BENCH_META_BUS=$BUS \
 	python3 "$HERE/report.py" "$OUT" "${plist[@]}" | tee "$OUT/report.txt"
 [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 exit $rc

@@ -20,6 +20,63 @@ EXTRA = ["native-chain-irq", "native-dpc", "native-sample"]	# 1 board
 MODES = ["read", "write", "duplex"]
 REPRO_TOL = 0.01
 
+# The board model's bus costs besides the data: the QEMU device's
+# defaults, which the bench keeps (emu/model/plx9656.c, "Timing"; PCI
+# Local Bus Specification figures, UNCERTAIN there): an arbitration gap
+# before every burst, the target initial latency of a descriptor read,
+# data phases of 8 (9656) or 4 (9056) bytes for descriptors and the
+# clear-count write-back.
+GAP_NS = 30
+LAT_NS = 120
+PHASE = {"0x9601": 8, "0x5601": 4}
+DESC_BYTES = 16
+PAGE = 4096
+# direction(s) of a mode; True = the driver sets ClearCountMode (reads)
+DIRS = {"read": [True], "write": [False], "duplex": [True, False]}
+
+
+def shared_bus():
+    """bench.sh's BENCH_BUS: all boards on one modelled bus segment."""
+    return os.environ.get("BENCH_META_BUS", "own") == "shared"
+
+
+def ceil_div(a, b):
+    return -(-a // b)
+
+
+def chain_ns(dev, size, clrcount):
+    """The model's bus time for one request of @size bytes from a
+    page-aligned scattered buffer: one 16-byte descriptor in PCI memory
+    per page (plxbench --layout scattered), each charged a fetch, the
+    page's data burst and, for reads, the count write-back. The same
+    however the driver cuts the request into chains."""
+    bw, w = int(BUS[dev]), PHASE[dev]
+
+    def phases(n):
+        return ceil_div(ceil_div(n, w) * w * 10**9, bw)
+
+    t, left = 0, size
+    while left > 0:
+        n = min(PAGE, left)
+        t += GAP_NS + ceil_div(n * 10**9, bw)
+        t += GAP_NS + LAT_NS + phases(DESC_BYTES)
+        if clrcount:
+            t += GAP_NS + phases(4)
+        left -= n
+    return t
+
+
+def model_limit(r):
+    """Bytes/s the modelled bus allows at best for this line's requests
+    (all boards, all directions), or None where the chain the driver built
+    is not known (not the scattered layout)."""
+    if (os.environ.get("BENCH_META_LAYOUT") or "scattered") != "scattered":
+        return None
+    dirs = DIRS[r["mode"]]
+    per_board = sum(chain_ns(r["device_id"], r["size"], c) for c in dirs)
+    span = per_board * (r["boards"] if shared_bus() else 1)
+    return r["size"] * len(dirs) * r["boards"] * 1e9 / span
+
 
 def load(outdir, points):
     rows = []
@@ -34,10 +91,15 @@ def load(outdir, points):
                     r["irqs_per_req"] = float(r["irqs_per_req"])
                     r["dpcs_per_req"] = (None if r["dpcs_per_req"] == "NA"
                                          else float(r["dpcs_per_req"]))
-                    # one modelled bus per board (each board its own
-                    # segment unless the board model is told otherwise)
-                    r["bus_bytes_per_s"] = BUS[r["device_id"]] * r["boards"]
+                    # the headline: the raw bus bandwidth, one bus for
+                    # all boards (BENCH_BUS=shared) or one per board
+                    r["bus_bytes_per_s"] = BUS[r["device_id"]] * \
+                        (1 if shared_bus() else r["boards"])
                     r["pct_bus"] = 100.0 * r["bytes_per_s"] / r["bus_bytes_per_s"]
+                    # and the model's own minimum for the chains built
+                    m = model_limit(r)
+                    r["model_bytes_per_s"] = m and round(m)
+                    r["pct_model"] = m and 100.0 * r["bytes_per_s"] / m
                     rows.append(r)
         except FileNotFoundError:
             pass
@@ -65,7 +127,10 @@ def table(rows, point, out):
     r0 = pr[0]
     out.append(f"== {point}: {CLASS[r0['device_id']]}-class board "
                f"(device-id {r0['device_id']}, modelled bus "
-               f"{BUS[r0['device_id']] / 1e6:.0f} MB/s per board), "
+               f"{BUS[r0['device_id']] / 1e6:.0f} MB/s, "
+               f"{'one bus shared by the boards' if shared_bus() else 'a bus per board'}"
+               f", charging descriptor fetches, count write-backs and "
+               f"{GAP_NS} ns gaps), "
                f"QEMU -icount shift={r0['icount_shift']},sleep=off, "
                f"{r0['reps']} timed reps per line, request buffers "
                f"{os.environ.get('BENCH_META_LAYOUT') or 'scattered'} ==")
@@ -74,10 +139,11 @@ def table(rows, point, out):
         if not any(r["mode"] == mode for r in pr):
             continue
         out.append(f"-- {mode}, 1 board: latency median (min..max) us, "
-                   "MB/s, % of bus, interrupts/DPCs per request --")
+                   "MB/s, % of bus (raw bandwidth) / % of the model's "
+                   "minimum time, interrupts/DPCs per request --")
         hdr = f"{'size':>7}"
         for lb in LABELS:
-            hdr += f" | {lb:^43}"
+            hdr += f" | {lb:^51}"
         hdr += " | plx/same"
         out.append(hdr)
         for s in sizes:
@@ -86,13 +152,15 @@ def table(rows, point, out):
             for lb in LABELS:
                 r = find(rows, point, lb, mode, 1, s)
                 if not r:
-                    line += f" | {'-':^43}"
+                    line += f" | {'-':^51}"
                     continue
+                pm = ("   -  " if r["pct_model"] is None else
+                      f"{r['pct_model']:5.1f}%")
                 lat[lb] = r["lat_med_ns"]
                 dpc = "-" if r["dpcs_per_req"] is None else f"{r['dpcs_per_req']:.1f}"
                 line += (f" | {r['lat_med_ns'] / 1e3:8.2f} "
                          f"({r['lat_min_ns'] / 1e3:.1f}..{r['lat_max_ns'] / 1e3:.1f})"
-                         f"{r['bytes_per_s'] / 1e6:7.1f} {r['pct_bus']:5.1f}% "
+                         f"{r['bytes_per_s'] / 1e6:7.1f} {r['pct_bus']:5.1f}%/{pm} "
                          f"{r['irqs_per_req']:4.1f}/{dpc:>4}")
                 line = line  # keep the column layout readable
             if "plx9x5x" in lat and "native-same" in lat:
@@ -100,8 +168,10 @@ def table(rows, point, out):
             out.append(line)
     counts = sorted({r["boards"] for r in pr})
     if len(counts) > 1:
-        out.append("-- boards: aggregate MB/s (% of the boards' buses) at "
-                   "4096 and 131072 bytes --")
+        out.append("-- boards: aggregate MB/s (% of "
+                   + ("the one shared bus" if shared_bus() else
+                      "the boards' buses")
+                   + ") at 4096 and 131072 bytes --")
         for mode in MODES:
             for s in (4096, 131072):
                 line = f"{mode:>7} {fmt_size(s):>5}"
@@ -178,12 +248,15 @@ def breakdown(rows, point, out):
             smp = v.pop("native-sample")
             if not all(v.values()):
                 continue
-            bus = BUS[v["native"]["device_id"]]
+            dev = v["native"]["device_id"]
             t = {lb: v[lb]["lat_med_ns"] / 1e3 for lb in v}
-            wire = size / bus * 1e6
+            m = model_limit(v["native"])
+            wire = size / (m or BUS[dev]) * 1e6
             chains = v["native-same"]["irqs_per_req"]
             stages = [
-                ("data on the modelled bus", wire),
+                ("data on the modelled bus" + (
+                    " with its fetches, write-backs and gaps" if m else ""),
+                 wire),
                 ("native fixed cost (syscall, pin, map, descriptors, "
                  "IRQ, wake-up)", t["native"] - wire),
                 (f"{chains:.0f} chain(s) of the core's length instead of 1, "
@@ -369,7 +442,8 @@ def main():
     fields = ["point", "icount_shift", "device_id", "label", "mode",
               "boards", "size", "reps", "lat_min_ns", "lat_med_ns",
               "lat_max_ns", "bytes_per_s", "bus_bytes_per_s", "pct_bus",
-              "irqs_per_req", "dpcs_per_req"]
+              "model_bytes_per_s", "pct_model", "irqs_per_req",
+              "dpcs_per_req"]
     with open(f"{outdir}/results.csv", "w", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
         w.writeheader()
@@ -393,7 +467,12 @@ def main():
             "rtc": os.environ.get("BENCH_META_RTC", ""),
             "guest_cmdline": os.environ.get("BENCH_META_CMDLINE", ""),
             "buffer_layout": os.environ.get("BENCH_META_LAYOUT") or "scattered",
-            "bus_bytes_per_s_per_board": BUS, "plots": plots}
+            "bus_bytes_per_s_per_board": BUS,
+            "bus": "shared" if shared_bus() else "own",
+            "bus_costs": {"arb_gap_ns": GAP_NS, "target_latency_ns": LAT_NS,
+                          "data_phase_bytes": PHASE,
+                          "descriptor_bytes": DESC_BYTES},
+            "plots": plots}
     with open(f"{outdir}/results.json", "w") as f:
         json.dump({"meta": meta, "results": rows}, f, indent=1)
     print("\n".join(out))
