@@ -62,6 +62,7 @@ void wdf_log_enter(struct wdf_log_scope *s, struct device *dev)
 {
 	unsigned int h = hash_ptr(current, WDF_LOG_SLOT_BITS), i;
 	struct wdf_log_slot *slot;
+	unsigned long flags;
 
 	s->task = current;
 	s->dev = dev;
@@ -75,22 +76,24 @@ void wdf_log_enter(struct wdf_log_scope *s, struct device *dev)
 		}
 	}
 	s->slot = NULL;
-	spin_lock(&wdf_log_lock);
+	spin_lock_irqsave(&wdf_log_lock, flags);
 	list_add(&s->node, &wdf_log_overflow);
-	spin_unlock(&wdf_log_lock);
+	spin_unlock_irqrestore(&wdf_log_lock, flags);
 }
 
 /** wdf_log_leave() - end the scope wdf_log_enter() began. */
 void wdf_log_leave(struct wdf_log_scope *s)
 {
+	unsigned long flags;
+
 	if (s->slot) {
 		/* our stores to the slot before the next owner's claim */
 		smp_store_release(&s->slot->owner, NULL);
 		return;
 	}
-	spin_lock(&wdf_log_lock);
+	spin_lock_irqsave(&wdf_log_lock, flags);
 	list_del(&s->node);
-	spin_unlock(&wdf_log_lock);
+	spin_unlock_irqrestore(&wdf_log_lock, flags);
 }
 
 /**
@@ -112,6 +115,7 @@ struct device *wdf_log_device(void)
 {
 	struct wdf_log_scope *s, *in = NULL;
 	struct device *dev = NULL;
+	unsigned long flags;
 	unsigned int i;
 
 	if (irqs_disabled())
@@ -130,14 +134,18 @@ struct device *wdf_log_device(void)
 			in = s;
 	}
 	/*
-	 * The lock is taken only in task context (wdf_log_enter/leave, and
-	 * here after the in_task() check): no interrupt takes it.
+	 * No interrupt takes the lock, but a task may print while it holds
+	 * a lock an ISR takes (the interrupt spin lock, irqs off). Were
+	 * interrupts on while we hold this lock, an ISR on our CPU could
+	 * spin on that interrupt lock while its holder, on another CPU,
+	 * spins on this one (lockdep in the sanitizer kernel's
+	 * san-edu-iommu). So irqsave, here and on the overflow list.
 	 */
-	spin_lock(&wdf_log_lock);
+	spin_lock_irqsave(&wdf_log_lock, flags);
 	list_for_each_entry(s, &wdf_log_overflow, node) {
 		if (s->task == current && (!in || wdf_log_inner(s, in)))
 			in = s;
 	}
-	spin_unlock(&wdf_log_lock);
+	spin_unlock_irqrestore(&wdf_log_lock, flags);
 	return in ? in->dev : NULL;
 }
