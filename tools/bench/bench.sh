@@ -21,7 +21,12 @@
 # size in BENCH_PROF_SIZES ("1 131072") of plx9x5x, native-same and
 # native are traced (ftrace function_graph,
 # tools/bench/profile-guest.sh); build/bench/profile.txt has the table
-# (tools/bench/profile.py), profile.log the guest's log.
+# (tools/bench/profile.py), profile.log the guest's log. --trace: one boot
+# of the 9656-i0 point (with BENCH_BUS) in which one read of
+# BENCH_TRACE_SIZE bytes (1) of each of plx9x5x, native-same and native is
+# traced with scheduler, idle and interrupt events, then again with
+# function_graph on the idle path (tools/bench/trace-guest.sh); the
+# guest's log is build/bench/trace.log.
 #
 # Environment: BENCH_REPS (5), BENCH_WARMUP (2), BENCH_SMP (1), BENCH_BOARDS ("1 2 3 4"),
 # BENCH_RTC (QEMU -rtc; default a fixed date on the virtual clock; empty:
@@ -36,6 +41,9 @@
 # (K612 or K61), BENCH_BUS (shared, the default: every board of the boot
 # on one modelled PCI bus segment, QEMU bus-group=1, so N boards share one
 # bus's bandwidth; own: each board a bus of its own, the old behaviour),
+# BENCH_BOARD_OPTS (--trace only: extra QEMU -device properties for every
+# board, e.g. 'arb-gap-ns=0,target-latency-ns=0,desc-costs=off', the bus
+# costs off; default none), BENCH_TRACE_SIZE (--trace: request size, 1),
 # PLX_CACHE, PLX_JOBS. The boards charge the model's default bus costs
 # (descriptor fetches, count write-backs, arbitration gaps; README.md).
 #
@@ -91,6 +99,7 @@ while [ $# -gt 0 ]; do
 	--points=*) points=${1#--points=}; shift ;;
 	--quick) REPS=2 WARMUP=1 BOARDS="1 4"; shift ;;
 	--profile) PROFILE=1; shift ;;
+	--trace) PROFILE=2; shift ;;
 	-h|--help) sed -n '4,/^set -uo/p' "$0" | sed -n 's/^# \{0,1\}//p' | sed '$d'; exit 0 ;;
 	*) say "unknown argument '$1'"; exit 2 ;;
 	esac
@@ -127,26 +136,39 @@ gcc -static -O2 -Wall -Wextra -o "$OUT/plxprof" "$HERE/plxprof.c" ||
 	{ say "plxprof build failed"; exit 1; }
 
 # ---- --profile: one traced boot, no timed runs ------------------------------------
-if [ "$PROFILE" = 1 ]; then
+if [ "$PROFILE" != 0 ]; then
 	T=$(mktemp -d "${TMPDIR:-/tmp}/bench.XXXXXX")
-	{ echo "NB=$NB PROF_SIZES='${BENCH_PROF_SIZES:-1 131072}'"; cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
-		"$HERE/guest-boards.sh" "$HERE/profile-guest.sh"; } > "$T/test.sh"
+	if [ "$PROFILE" = 1 ]; then
+		name=profile gscript=profile-guest.sh popt=
+		vars="PROF_SIZES='${BENCH_PROF_SIZES:-1 131072}'"
+	else
+		# --trace: the boards as the timed runs have them (BENCH_BUS)
+		name=trace gscript=trace-guest.sh
+		popt=$BUS_OPT${BENCH_BOARD_OPTS:+,$BENCH_BOARD_OPTS}
+		vars="TRACE_SIZE=${BENCH_TRACE_SIZE:-1}"
+	fi
+	{ echo "NB=$NB $vars"; cat "$ROOT/tools/tap/tap.sh" "$ROOT/tools/vmtest/guest-lib.sh" \
+		"$HERE/guest-boards.sh" "$HERE/$gscript"; } > "$T/test.sh"
 	extra=()
 	[ -z "$RTC" ] || extra+=(--qemu-arg -rtc --qemu-arg "$RTC")
 	[ -z "$CMDLINE" ] || extra+=(--append "$CMDLINE")
-	say "=== profile: $abi, device-id 0x9601, -icount shift=0,sleep=off, $((2 * NB)) boards"
+	say "=== $name: $abi, device-id 0x9601$popt, -icount shift=0,sleep=off, $((2 * NB)) boards"
 	"$ROOT/tools/vm/run.sh" --abi "$abi" --script "$T/test.sh" --smp "${BENCH_SMP:-1}" \
 		${extra[@]+"${extra[@]}"} \
 		--icount 0 --boards $((2 * NB)) \
-		--board-opts "device-id=0x9601" --timeout 1800 --quiet \
-		--log "$OUT/profile.log" \
+		--board-opts "device-id=0x9601$popt" --timeout 1800 --quiet \
+		--log "$OUT/$name.log" \
 		--modules "$src/shim/wdfshim.ko" \
 		--modules "$src/plx9x5x/plx9x5x.ko" \
 		--modules "$src/tools/bench/native/plxnat.ko" \
-		--file "$OUT/plxprof:/plxvm/plxprof" 2> "$OUT/profile.run.log"
+		--file "$OUT/plxprof:/plxvm/plxprof" 2> "$OUT/$name.run.log"
 	rc=$?
 	rm -rf "$T"
-	grep -aE '^(not ok |# guest: )' "$OUT/profile.log" >&2
+	grep -aE '^(not ok |# guest: )' "$OUT/$name.log" >&2
+	if [ "$PROFILE" = 2 ]; then
+		grep -a '^PROF,' "$OUT/$name.log"
+		exit $rc
+	fi
 	python3 "$HERE/profile.py" "$OUT/profile.log" | tee "$OUT/profile.txt"
 	[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 	exit $rc
