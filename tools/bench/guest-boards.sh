@@ -96,4 +96,21 @@ bench_quiet() {
 	check "guest idle before timing (busy <= 5 % in a 1 s window; $bq_i windows; runnable after the busy ones:${bq_seen:- none})" \
 		[ $bq_ok = 1 ]
 }
+# For the traced runs (--profile, --trace): tracefs mounted at $T, and the
+# nodes of the first plx9x5x and the first plxnat board in PLX_DEV and
+# NAT_DEV (checked).
+bench_trace_boards() {
+	T=/sys/kernel/debug/tracing
+	[ -d $T ] || T=/sys/kernel/tracing
+	[ -e $T/tracing_on ] || mount -t tracefs nodev /sys/kernel/tracing
+	check "tracefs at $T" [ -w $T/current_tracer ]
+	# shellcheck disable=SC2086
+	set -- $PLX_BDFS; PLX_BDF=$1
+	# shellcheck disable=SC2086
+	set -- $NAT_BDFS; NAT_BDF=$1
+	PLX_DEV=$(node_of "$PLX_BDF") && wait_for "$PLX_DEV" 10
+	NAT_DEV=$(node_of "$NAT_BDF") && wait_for "$NAT_DEV" 10
+	check "plx9x5x node ${PLX_DEV:-none}" [ -c "${PLX_DEV:-/nonexistent}" ]
+	check "plxnat node ${NAT_DEV:-none}" [ -c "${NAT_DEV:-/nonexistent}" ]
+}
 bench_quiet

@@ -15,17 +15,7 @@
 # tools/bench/profile.py turns them into the table of the README.
 
 PROF=/plxvm/plxprof
-T=/sys/kernel/debug/tracing
-[ -d $T ] || T=/sys/kernel/tracing
-[ -e $T/tracing_on ] || mount -t tracefs nodev /sys/kernel/tracing
-check "tracefs at $T" [ -w $T/current_tracer ]
-
-set -- $PLX_BDFS; PLX_BDF=$1
-set -- $NAT_BDFS; NAT_BDF=$1
-PLX_DEV=$(node_of "$PLX_BDF") && wait_for "$PLX_DEV" 10
-NAT_DEV=$(node_of "$NAT_BDF") && wait_for "$NAT_DEV" 10
-check "plx9x5x node ${PLX_DEV:-none}" [ -c "${PLX_DEV:-/nonexistent}" ]
-check "plxnat node ${NAT_DEV:-none}" [ -c "${NAT_DEV:-/nonexistent}" ]
+bench_trace_boards
 
 # Untraced first: function_graph's hooks cost time even with tracing_on 0.
 P=/sys/module/plxnat/parameters
