@@ -229,23 +229,31 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs)
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_wait);
 
+/*
+ * wdf_test_io_wait_signals() and wdf_test_io_cancel(): wait as the caller
+ * does, or (@cancel) as a signal ends the wait; @fn names the caller.
+ */
+static long wdf_test_io_finish(struct wdf_test_io *io, bool cancel,
+			       const char *fn)
+{
+	if (WARN_ONCE(IS_ERR_OR_NULL(io), "wdfshim: %s: bad io\n", fn))
+		return -EINVAL;
+	if (io->req && cancel)
+		wdf_request_cancel_and_wait(io->req);
+	else if (io->req)
+		wdf_request_wait_signals(io->req);
+	return wdf_test_io_end(io);
+}
+
 long wdf_test_io_wait_signals(struct wdf_test_io *Io)
 {
-	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
-		return -EINVAL;
-	if (Io->req)
-		wdf_request_wait_signals(Io->req);
-	return wdf_test_io_end(Io);
+	return wdf_test_io_finish(Io, false, __func__);
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_wait_signals);
 
 long wdf_test_io_cancel(struct wdf_test_io *Io)
 {
-	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
-		return -EINVAL;
-	if (Io->req)
-		wdf_request_cancel_and_wait(Io->req);
-	return wdf_test_io_end(Io);
+	return wdf_test_io_finish(Io, true, __func__);
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_cancel);
 
