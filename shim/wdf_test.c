@@ -77,19 +77,12 @@ NTSTATUS wdf_test_device_add(WDFDRIVER Driver, struct device *dev,
 		return STATUS_INVALID_HANDLE;
 	if (!dev->dma_mask)
 		dev->dma_mask = &dev->coherent_dma_mask;
-	raw = wdf_cmres_list_create(Resources, Count);
-	trans = wdf_cmres_list_create(Resources, Count);
-	if (!raw || !trans) {
-		if (raw)
-			wdf_object_free_unattached(&raw->obj);
-		if (trans)
-			wdf_object_free_unattached(&trans->obj);
-		return STATUS_INSUFFICIENT_RESOURCES;
-	}
+	st = wdf_cmres_lists_create(Resources, Count, &raw, &trans);
+	if (!NT_SUCCESS(st))
+		return st;
 	st = wdf_device_add(drv, dev, NULL, &d);
 	if (!NT_SUCCESS(st)) {
-		wdf_object_free_unattached(&raw->obj);
-		wdf_object_free_unattached(&trans->obj);
+		wdf_cmres_lists_free(raw, trans);
 		return st;
 	}
 	d->kunit_test = current->kunit_test;
