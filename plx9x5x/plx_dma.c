@@ -120,8 +120,8 @@ static VOID PLxStartTransfer(PDEVICE_EXTENSION DevExt,
 	}
 	DevExt->Counters.Requests++;
 
-	status = WdfDmaTransactionExecute(Channel->Transaction,
-					  WDF_NO_CONTEXT);
+	/* The channel is the Context of every EvtProgramDma call. */
+	status = WdfDmaTransactionExecute(Channel->Transaction, Channel);
 	if (!NT_SUCCESS(status)) {
 		PLX_ERROR("channel %u: WdfDmaTransactionExecute failed: %#x\n",
 			  Channel->Number, status);
@@ -226,16 +226,17 @@ static VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 }
 
 /*
- * EvtIoRead and EvtIoWrite (sequential queues, device lock held): check
- * the request against the SRAM, initialise the direction's transaction
- * and start the transfer on its channel.
+ * EvtIoRead and EvtIoWrite, one callback for both (sequential queues,
+ * device lock held): the queue's context names its direction. Check the
+ * request against the SRAM, initialise the direction's transaction and
+ * start the transfer on its channel.
  */
-VOID PLxEvtIoReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length,
-		       const PLX_DIRECTION *Direction)
+VOID PLxEvtIoReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
 {
+	const PLX_DIRECTION *dir = PLxGetQueueContext(Queue)->Direction;
 	PDEVICE_EXTENSION devExt =
 		PLxGetDeviceContext(WdfIoQueueGetDevice(Queue));
-	PPLX_CHANNEL ch = &devExt->Channel[Direction->Channel];
+	PPLX_CHANNEL ch = &devExt->Channel[dir->Channel];
 	LONGLONG offset;
 	NTSTATUS status;
 
@@ -246,7 +247,7 @@ VOID PLxEvtIoReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length,
 	WdfDmaTransactionSetSingleTransferRequirement(ch->Transaction,
 						      devExt->RequireSingleTransfer);
 	/* On failure the transaction is left released by the framework. */
-	status = Direction->Initialize(ch->Transaction, Request);
+	status = dir->Initialize(ch->Transaction, Request);
 	if (!NT_SUCCESS(status))
 		goto fail;
 
@@ -257,22 +258,26 @@ fail:
 }
 
 /*
- * EvtProgramReadDma and EvtProgramWriteDma: called from
- * WdfDmaTransactionExecute (first chain) or from
- * WdfDmaTransactionDmaCompleted* in the DPC (later chains). Fill the
- * channel's descriptors and start it.
+ * EvtProgramDma of both directions: called from WdfDmaTransactionExecute
+ * (first chain) or from WdfDmaTransactionDmaCompleted* in the DPC (later
+ * chains), with the channel PLxStartTransfer passed to Execute as the
+ * Context. Fill the channel's descriptors and start it.
  */
-BOOLEAN PLxProgramDma(PDEVICE_EXTENSION DevExt,
-		      const PLX_DIRECTION *Direction,
-		      PSCATTER_GATHER_LIST SgList)
+BOOLEAN PLxEvtProgramDma(WDFDMATRANSACTION Transaction, WDFDEVICE Device,
+			 WDFCONTEXT Context, WDF_DMA_DIRECTION Direction,
+			 PSCATTER_GATHER_LIST SgList)
 {
-	PPLX_CHANNEL ch = &DevExt->Channel[Direction->Channel];
+	PDEVICE_EXTENSION devExt = PLxGetDeviceContext(Device);
+	PPLX_CHANNEL ch = Context;
 
-	ch->ProgramStatus = PLxBuildChain(DevExt, ch, SgList,
-					  Direction->DescFlags);
+	UNREFERENCED_PARAMETER(Transaction);
+	UNREFERENCED_PARAMETER(Direction);
+
+	ch->ProgramStatus = PLxBuildChain(devExt, ch, SgList,
+					  ch->Direction->DescFlags);
 	if (!NT_SUCCESS(ch->ProgramStatus))
 		return FALSE;
-	PLxStartChain(DevExt, ch, Direction->ModeBits);
+	PLxStartChain(devExt, ch, ch->Direction->ModeBits);
 	return TRUE;
 }
 

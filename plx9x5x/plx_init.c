@@ -10,34 +10,41 @@
 static NTSTATUS PLxCreateQueue(PDEVICE_EXTENSION DevExt,
 			       WDF_REQUEST_TYPE Type, WDFQUEUE *Queue)
 {
+	WDF_OBJECT_ATTRIBUTES attributes;
 	WDF_IO_QUEUE_CONFIG config;
+	const PLX_DIRECTION *dir;
 	NTSTATUS status;
 
 	/*
 	 * One request at a time per direction: one chain per channel. The
 	 * sample has no EvtIoStop (removal waits for the DMA); here removal
-	 * ends a running transfer at once (PLxEvtIoStop).
+	 * ends a running transfer at once (PLxEvtIoStop). Reads and writes
+	 * have one EvtIo callback; the queue's context names the direction.
 	 */
 	WDF_IO_QUEUE_CONFIG_INIT(&config, WdfIoQueueDispatchSequential);
+	WDF_OBJECT_ATTRIBUTES_INIT_CONTEXT_TYPE(&attributes, QUEUE_CONTEXT);
 	switch (Type) {
 	case WdfRequestTypeWrite:
-		config.EvtIoWrite = PLxEvtIoWrite;
+		config.EvtIoWrite = PLxEvtIoReadWrite;
 		config.EvtIoStop = PLxEvtIoStop;
+		dir = &PLxWriteDirection;
 		break;
 	case WdfRequestTypeRead:
-		config.EvtIoRead = PLxEvtIoRead;
+		config.EvtIoRead = PLxEvtIoReadWrite;
 		config.EvtIoStop = PLxEvtIoStop;
+		dir = &PLxReadDirection;
 		break;
 	default:
 		config.EvtIoDeviceControl = PLxEvtIoDeviceControl;
+		dir = NULL;
 		break;
 	}
-	status = WdfIoQueueCreate(DevExt->Device, &config,
-				  WDF_NO_OBJECT_ATTRIBUTES, Queue);
+	status = WdfIoQueueCreate(DevExt->Device, &config, &attributes, Queue);
 	if (!NT_SUCCESS(status)) {
 		PLX_ERROR("WdfIoQueueCreate(%d) failed: %#x\n", Type, status);
 		return status;
 	}
+	PLxGetQueueContext(*Queue)->Direction = dir;
 	status = WdfDeviceConfigureRequestDispatching(DevExt->Device, *Queue,
 						      Type);
 	if (!NT_SUCCESS(status))

@@ -205,6 +205,17 @@ typedef struct _DEVICE_EXTENSION {
 
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(DEVICE_EXTENSION, PLxGetDeviceContext)
 
+/**
+ * struct _QUEUE_CONTEXT - the context of the read and the write queue.
+ * @Direction: PLxReadDirection or PLxWriteDirection: what the queue's one
+ *	EvtIo callback (PLxEvtIoReadWrite) serves
+ */
+typedef struct _QUEUE_CONTEXT {
+	const PLX_DIRECTION *Direction;
+} QUEUE_CONTEXT, *PQUEUE_CONTEXT;
+
+WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(QUEUE_CONTEXT, PLxGetQueueContext)
+
 /* ---- register access (BAR0) --------------------------------------------- */
 static inline ULONG PlxReadReg(PDEVICE_EXTENSION DevExt, ULONG Offset)
 {
@@ -273,11 +284,9 @@ USHORT PLxReadClearPciAbort(PDEVICE_EXTENSION DevExt);
 /* ---- plx_dma.c: what both channels share ---------------------------------- */
 NTSTATUS PLxValidateTransfer(PDEVICE_EXTENSION DevExt, WDFREQUEST Request,
 			     size_t Length, LONGLONG *DeviceOffset);
-VOID PLxEvtIoReadWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length,
-		       const PLX_DIRECTION *Direction);
-BOOLEAN PLxProgramDma(PDEVICE_EXTENSION DevExt,
-		      const PLX_DIRECTION *Direction,
-		      PSCATTER_GATHER_LIST SgList);
+/* EvtIoRead and EvtIoWrite: the same signature, one callback for both. */
+EVT_WDF_IO_QUEUE_IO_READ PLxEvtIoReadWrite;
+EVT_WDF_PROGRAM_DMA PLxEvtProgramDma;
 VOID PLxDmaDone(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel);
 NTSTATUS PLxBuildChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 		       PSCATTER_GATHER_LIST SgList, ULONG Flags);
@@ -295,11 +304,7 @@ EVT_WDF_TIMER PLxEvtDmaTimer;
 
 /* ---- plx_read.c / plx_write.c / plx_control.c ------------------------------ */
 extern const PLX_DIRECTION PLxReadDirection;
-EVT_WDF_IO_QUEUE_IO_READ PLxEvtIoRead;
-EVT_WDF_PROGRAM_DMA PLxEvtProgramReadDma;
 extern const PLX_DIRECTION PLxWriteDirection;
-EVT_WDF_IO_QUEUE_IO_WRITE PLxEvtIoWrite;
-EVT_WDF_PROGRAM_DMA PLxEvtProgramWriteDma;
 EVT_WDF_IO_QUEUE_IO_DEVICE_CONTROL PLxEvtIoDeviceControl;
 
 /* ---- for the glue (sysfs) ----------------------------------------------------- */

@@ -3,8 +3,8 @@
  * plx_read.c - reads: the board's SRAM to host memory on DMA channel 1,
  * with clear-count mode so that the DPC can tell how much of a chain was
  * actually transferred. What a read shares with a write is in plx_dma.c
- * (PLxEvtIoReadWrite, PLxProgramDma, PLxDmaDone); this file states only
- * what makes it a read.
+ * (PLxEvtIoReadWrite, PLxEvtProgramDma, PLxDmaDone); this file states
+ * only what makes it a read.
  */
 #include <wdf.h>
 #include "plx_private.h"
@@ -14,7 +14,7 @@ static NTSTATUS PLxInitializeRead(WDFDMATRANSACTION Transaction,
 				  WDFREQUEST Request)
 {
 	return WdfDmaTransactionInitializeUsingRequest(Transaction, Request,
-						       PLxEvtProgramReadDma,
+						       PLxEvtProgramDma,
 						       WdfDmaDirectionReadFromDevice);
 }
 
@@ -49,20 +49,3 @@ const PLX_DIRECTION PLxReadDirection = {
 	.ModeBits = PLX_DMAMODE_CLRCOUNT,
 	.Residual = PLxReadResidual,
 };
-
-VOID PLxEvtIoRead(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
-{
-	PLxEvtIoReadWrite(Queue, Request, Length, &PLxReadDirection);
-}
-
-BOOLEAN PLxEvtProgramReadDma(WDFDMATRANSACTION Transaction, WDFDEVICE Device,
-			     WDFCONTEXT Context, WDF_DMA_DIRECTION Direction,
-			     PSCATTER_GATHER_LIST SgList)
-{
-	UNREFERENCED_PARAMETER(Transaction);
-	UNREFERENCED_PARAMETER(Context);
-	UNREFERENCED_PARAMETER(Direction);
-
-	return PLxProgramDma(PLxGetDeviceContext(Device), &PLxReadDirection,
-			     SgList);
-}

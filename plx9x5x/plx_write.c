@@ -2,7 +2,8 @@
 /*
  * plx_write.c - writes: host memory to the board's SRAM on DMA channel 0.
  * What a write shares with a read is in plx_dma.c (PLxEvtIoReadWrite,
- * PLxProgramDma, PLxDmaDone); this file states only what makes it a write.
+ * PLxEvtProgramDma, PLxDmaDone); this file states only what makes it a
+ * write.
  */
 #include <wdf.h>
 #include "plx_private.h"
@@ -17,7 +18,7 @@ static NTSTATUS PLxInitializeWrite(WDFDMATRANSACTION Transaction,
 	status = WdfRequestRetrieveInputWdmMdl(Request, &mdl);
 	if (!NT_SUCCESS(status))
 		return status;
-	return WdfDmaTransactionInitialize(Transaction, PLxEvtProgramWriteDma,
+	return WdfDmaTransactionInitialize(Transaction, PLxEvtProgramDma,
 					   WdfDmaDirectionWriteToDevice, mdl,
 					   MmGetMdlVirtualAddress(mdl),
 					   MmGetMdlByteCount(mdl));
@@ -34,20 +35,3 @@ const PLX_DIRECTION PLxWriteDirection = {
 	.ModeBits = 0,
 	.Residual = NULL,
 };
-
-VOID PLxEvtIoWrite(WDFQUEUE Queue, WDFREQUEST Request, size_t Length)
-{
-	PLxEvtIoReadWrite(Queue, Request, Length, &PLxWriteDirection);
-}
-
-BOOLEAN PLxEvtProgramWriteDma(WDFDMATRANSACTION Transaction, WDFDEVICE Device,
-			      WDFCONTEXT Context, WDF_DMA_DIRECTION Direction,
-			      PSCATTER_GATHER_LIST SgList)
-{
-	UNREFERENCED_PARAMETER(Transaction);
-	UNREFERENCED_PARAMETER(Context);
-	UNREFERENCED_PARAMETER(Direction);
-
-	return PLxProgramDma(PLxGetDeviceContext(Device), &PLxWriteDirection,
-			     SgList);
-}

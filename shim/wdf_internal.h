@@ -479,8 +479,11 @@ struct wdf_device *wdf_device_find(bool (*match)(struct wdf_device *d,
 				   void *arg);
 
 /* wdf_resource.c */
-struct wdf_cmres_list *wdf_cmres_list_create(const CM_PARTIAL_RESOURCE_DESCRIPTOR *desc,
-					     ULONG count);
+NTSTATUS wdf_cmres_lists_create(const CM_PARTIAL_RESOURCE_DESCRIPTOR *desc,
+				ULONG count, struct wdf_cmres_list **raw,
+				struct wdf_cmres_list **trans);
+void wdf_cmres_lists_free(struct wdf_cmres_list *raw,
+			  struct wdf_cmres_list *trans);
 
 /* wdf_queue.c */
 int wdf_queue_submit(struct wdf_request *req);

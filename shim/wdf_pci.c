@@ -224,20 +224,13 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (!msi)
 		no_intx = wdf_pci_intx_check(pdev);
 	n = wdf_pci_resources(pdev, desc, msi, !no_intx);
-	raw = wdf_cmres_list_create(desc, n);
-	trans = wdf_cmres_list_create(desc, n);
-	if (!raw || !trans) {
-		if (raw)
-			wdf_object_free_unattached(&raw->obj);
-		if (trans)
-			wdf_object_free_unattached(&trans->obj);
+	if (!NT_SUCCESS(wdf_cmres_lists_create(desc, n, &raw, &trans))) {
 		ret = -ENOMEM;
 		goto release;
 	}
 	st = wdf_device_add(drv, &pdev->dev, pdev, &d);
 	if (!NT_SUCCESS(st)) {
-		wdf_object_free_unattached(&raw->obj);
-		wdf_object_free_unattached(&trans->obj);
+		wdf_cmres_lists_free(raw, trans);
 		goto fail;
 	}
 	if (d->interrupt && no_intx) {
@@ -247,8 +240,7 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		 */
 		dev_err(&pdev->dev, "wdfshim: no usable interrupt: %s (INTx pin %u, irq %u); not binding\n",
 			no_intx, pdev->pin, pdev->irq);
-		wdf_object_free_unattached(&raw->obj);
-		wdf_object_free_unattached(&trans->obj);
+		wdf_cmres_lists_free(raw, trans);
 		wdf_device_destroy(d);
 		ret = -ENODEV;
 		goto release;

@@ -603,20 +603,30 @@ static NTSTATUS wdf_request_buffer(struct wdf_request *req, bool output,
 	return STATUS_SUCCESS;
 }
 
-NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request,
-					size_t MinimumRequiredSize,
-					PVOID *Buffer, size_t *Length)
+/* WdfRequestRetrieveInput/OutputBuffer: @fn names the caller. */
+static NTSTATUS wdf_request_retrieve_buffer(WDFREQUEST Request, bool output,
+					    size_t MinimumRequiredSize,
+					    PVOID *Buffer, size_t *Length,
+					    const char *fn)
 {
-	struct wdf_request *req = wdf_req(Request, __func__);
+	struct wdf_request *req = wdf_req(Request, fn);
 
-	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL Buffer\n", __func__))
+	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL Buffer\n", fn))
 		return STATUS_INVALID_PARAMETER;
 	if (!req) {
 		*Buffer = NULL;
 		return STATUS_INVALID_HANDLE;
 	}
-	return wdf_request_buffer(req, true, MinimumRequiredSize, Buffer,
+	return wdf_request_buffer(req, output, MinimumRequiredSize, Buffer,
 				  Length);
+}
+
+NTSTATUS WdfRequestRetrieveOutputBuffer(WDFREQUEST Request,
+					size_t MinimumRequiredSize,
+					PVOID *Buffer, size_t *Length)
+{
+	return wdf_request_retrieve_buffer(Request, true, MinimumRequiredSize,
+					   Buffer, Length, __func__);
 }
 EXPORT_SYMBOL_GPL(WdfRequestRetrieveOutputBuffer);
 
@@ -624,16 +634,8 @@ NTSTATUS WdfRequestRetrieveInputBuffer(WDFREQUEST Request,
 				       size_t MinimumRequiredSize,
 				       PVOID *Buffer, size_t *Length)
 {
-	struct wdf_request *req = wdf_req(Request, __func__);
-
-	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL Buffer\n", __func__))
-		return STATUS_INVALID_PARAMETER;
-	if (!req) {
-		*Buffer = NULL;
-		return STATUS_INVALID_HANDLE;
-	}
-	return wdf_request_buffer(req, false, MinimumRequiredSize, Buffer,
-				  Length);
+	return wdf_request_retrieve_buffer(Request, false, MinimumRequiredSize,
+					   Buffer, Length, __func__);
 }
 EXPORT_SYMBOL_GPL(WdfRequestRetrieveInputBuffer);
 

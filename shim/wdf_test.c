@@ -77,19 +77,12 @@ NTSTATUS wdf_test_device_add(WDFDRIVER Driver, struct device *dev,
 		return STATUS_INVALID_HANDLE;
 	if (!dev->dma_mask)
 		dev->dma_mask = &dev->coherent_dma_mask;
-	raw = wdf_cmres_list_create(Resources, Count);
-	trans = wdf_cmres_list_create(Resources, Count);
-	if (!raw || !trans) {
-		if (raw)
-			wdf_object_free_unattached(&raw->obj);
-		if (trans)
-			wdf_object_free_unattached(&trans->obj);
-		return STATUS_INSUFFICIENT_RESOURCES;
-	}
+	st = wdf_cmres_lists_create(Resources, Count, &raw, &trans);
+	if (!NT_SUCCESS(st))
+		return st;
 	st = wdf_device_add(drv, dev, NULL, &d);
 	if (!NT_SUCCESS(st)) {
-		wdf_object_free_unattached(&raw->obj);
-		wdf_object_free_unattached(&trans->obj);
+		wdf_cmres_lists_free(raw, trans);
 		return st;
 	}
 	d->kunit_test = current->kunit_test;
@@ -229,23 +222,31 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs)
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_wait);
 
+/*
+ * wdf_test_io_wait_signals() and wdf_test_io_cancel(): wait as the caller
+ * does, or (@cancel) as a signal ends the wait; @fn names the caller.
+ */
+static long wdf_test_io_finish(struct wdf_test_io *io, bool cancel,
+			       const char *fn)
+{
+	if (WARN_ONCE(IS_ERR_OR_NULL(io), "wdfshim: %s: bad io\n", fn))
+		return -EINVAL;
+	if (io->req && cancel)
+		wdf_request_cancel_and_wait(io->req);
+	else if (io->req)
+		wdf_request_wait_signals(io->req);
+	return wdf_test_io_end(io);
+}
+
 long wdf_test_io_wait_signals(struct wdf_test_io *Io)
 {
-	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
-		return -EINVAL;
-	if (Io->req)
-		wdf_request_wait_signals(Io->req);
-	return wdf_test_io_end(Io);
+	return wdf_test_io_finish(Io, false, __func__);
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_wait_signals);
 
 long wdf_test_io_cancel(struct wdf_test_io *Io)
 {
-	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
-		return -EINVAL;
-	if (Io->req)
-		wdf_request_cancel_and_wait(Io->req);
-	return wdf_test_io_end(Io);
+	return wdf_test_io_finish(Io, true, __func__);
 }
 EXPORT_SYMBOL_GPL(wdf_test_io_cancel);
 
