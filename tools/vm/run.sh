@@ -77,12 +77,14 @@
 # about once in 100 boots of Debian 6.12 with -smp 2, at 1.59 s, before
 # /init). tools/vm/int3-repro.sh makes it happen on demand (ftrace and
 # static keys toggled in a loop while both vCPUs are in the kernel).
-# Measured 2026-12-02: multi-threaded (-accel tcg), 20 of 20 boots died in
-# their first or second round (1 round of 100 completed; the Oops at 5-34 s
-# of guest uptime); single-threaded, 10 boots ran 50 of 50 rounds (100
-# ftrace passes over every mcount site, 200 static-key flips, 1070 s of
-# guest time) without a bad line. Round-robin vCPUs never run while
-# another writes code. Figures: tools/vm/README.md.
+# Measured 2026-12-02, 5 rounds a boot: multi-threaded (-accel tcg), 20 of
+# 20 boots died in their first or second round (1 round of 100 done, 22
+# "Oops: int3" lines, 244 s of guest time, the Oops at 5-34 s of uptime);
+# single-threaded, 20 boots ran 100 of 100 rounds (200 ftrace passes over
+# every mcount site, 400 static-key flips, 1858 s of guest time) without a
+# bad line; the loops without the patching (--no-patch), multi-threaded:
+# 10 boots clean (293 s). Round-robin vCPUs never run while another writes
+# code. Figures: tools/vm/README.md.
 # Messages from this script go to stderr, prefixed "plxvm:"; the serial
 # log (carriage returns removed) is echoed on stdout unless --quiet.
 # Environment: PLX_CACHE, PLX_QEMU (use this qemu-system-x86_64 instead of
