@@ -69,16 +69,29 @@
 # tools/check.sh counts in its summary. Every failed run keeps its serial log and QEMU command line
 # in $PLX_LOGDIR/failed/ (default build/logs/failed/).
 #
-# TCG runs single-threaded (-accel tcg,thread=single): with one host thread
-# per vCPU, a vCPU could execute a translation of kernel text that another
-# vCPU had just re-patched (text_poke_bp's int3), and the guest died with
-# "Oops: int3" (seen about once in 100 boots of Debian 6.12 with -smp 2).
-# Round-robin vCPUs see every code write before they run again.
+# TCG runs single-threaded (-accel tcg,thread=single). With QEMU 7.2's
+# multi-threaded TCG (one host thread per vCPU) a vCPU executes a stale
+# translation of kernel text that another vCPU has re-patched with
+# text_poke_bp's int3 protocol: it traps on an int3 that is no longer in
+# memory ("Oops: int3 ... Fatal exception in interrupt"; issue 11 saw it
+# about once in 100 boots of Debian 6.12 with -smp 2, at 1.59 s, before
+# /init). tools/vm/int3-repro.sh makes it happen on demand (ftrace and
+# static keys toggled in a loop while both vCPUs are in the kernel).
+# Measured 2026-12-02, 5 rounds a boot: multi-threaded (-accel tcg), 20 of
+# 20 boots died in their first or second round (1 round of 100 done, 22
+# "Oops: int3" lines, 244 s of guest time, the Oops at 5-34 s of uptime);
+# single-threaded, 20 boots ran 100 of 100 rounds (200 ftrace passes over
+# every mcount site, 400 static-key flips, 1858 s of guest time) without a
+# bad line; the loops without the patching (--no-patch), multi-threaded:
+# 10 boots clean (293 s). Round-robin vCPUs never run while another writes
+# code. Figures: tools/vm/README.md.
 # Messages from this script go to stderr, prefixed "plxvm:"; the serial
 # log (carriage returns removed) is echoed on stdout unless --quiet.
 # Environment: PLX_CACHE, PLX_QEMU (use this qemu-system-x86_64 instead of
-# building one), PLXVM_RETRIED=1 (no retry: for a run that fails before
-# /init on purpose, such as smoke's --timeout guard; set on the retry too).
+# building one), PLXVM_ACCEL (the -accel option, default tcg,thread=single;
+# tools/vm/int3-repro.sh sets it), PLXVM_RETRIED=1 (no retry: for a run
+# that fails before /init on purpose, such as smoke's --timeout guard; set
+# on the retry too).
 set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -174,7 +187,8 @@ mkfifo "$T/mon.in" "$T/mon.out" "$T/ack.in" "$T/ack.out"
 : > "$T/monitor.log"
 
 cmdline="console=ttyS0 panic=-1$append"
-args=(-accel tcg,thread=single -machine "$machine" -m "$mem" -smp "$smp"
+args=(-accel "${PLXVM_ACCEL:-tcg,thread=single}" -machine "$machine"
+	-m "$mem" -smp "$smp"
 	-nodefaults -display none -no-reboot
 	-L /usr/share/seabios -L /usr/share/qemu
 	-kernel "$kernel" -initrd "$T/initrd.gz"
