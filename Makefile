@@ -47,11 +47,12 @@ help:
 # CHECK_PREFETCH: make targets that build a suite's heavy artefact (cached by
 # content, behind a lock); check starts them in the background, niced, with
 # one job per CPU: the suites in the foreground keep their CPU, and a cold
-# build takes all the CPU they leave idle (the guests use one core, the
-# packaging suites wait on dpkg), so it is done or nearly done when its
-# suite needs it. (With one job, the sanitizer kernel's cold build took 41
-# min of a 53-min cold CI run, on one core even while the suites left the
-# other idle.) A no-op with a warm cache; their output goes to
+# build takes whatever CPU they leave idle (a guest suite uses one core),
+# so it is done or nearly done when its suite needs it. One job could use
+# one core at most. (Cold CI runs on a new 2-core machine, 2026-12-02: with
+# one job and other work on the machine the sanitizer kernel took 2436 s
+# of a 3162-s run; with one job per CPU on the otherwise idle machine
+# 1128 s of a 2073-s run.) A no-op with a warm cache; their output goes to
 # build/logs/prefetch-TARGET.log.
 check: deps
 	@logs=$${PLX_LOGDIR:-build/logs}; mkdir -p "$$logs"; \
