@@ -249,7 +249,7 @@ NTSTATUS PLxEvtDeviceD0Entry(WDFDEVICE Device,
 	 */
 	if (devExt->Regs && !devExt->DeviceGone) {
 		PLxQuiesceChannels(devExt);
-		PlxUpdateIntCsr(devExt, PLX_INTCSR_DRIVER_IEN, 0);
+		PLxUpdateIntCsr(devExt, PLX_INTCSR_DRIVER_IEN, 0);
 		(void)PLxReadClearPciAbort(devExt);
 	}
 	PLxInitChannels(devExt);

@@ -179,15 +179,15 @@ NTSTATUS PLxBuildChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 
 		d = &Channel->Desc[i];
 		next = Channel->DescLa + (i + 1) * PLX_DESC_SIZE;
-		PlxDescWrite(&d->PciAddressLow, (ULONG)address);
-		PlxDescWrite(&d->LocalAddress, (ULONG)local);
-		PlxDescWrite(&d->TransferSize, length);
-		PlxDescWrite(&d->PciAddressHigh, 0);
+		PLxDescWrite(&d->PciAddressLow, (ULONG)address);
+		PLxDescWrite(&d->LocalAddress, (ULONG)local);
+		PLxDescWrite(&d->TransferSize, length);
+		PLxDescWrite(&d->PciAddressHigh, 0);
 		if (i == n - 1)
-			PlxDescWrite(&d->NextDescriptor, PLX_DMADPR_DESCPCI |
+			PLxDescWrite(&d->NextDescriptor, PLX_DMADPR_DESCPCI |
 				     PLX_DMADPR_CHAINEND | Flags);
 		else
-			PlxDescWrite(&d->NextDescriptor,
+			PLxDescWrite(&d->NextDescriptor,
 				     (next & PLX_DMADPR_NEXT_MASK) |
 				     PLX_DMADPR_DESCPCI | Flags);
 		local += length;
@@ -208,18 +208,18 @@ static VOID PLxStartChain(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel,
 	Channel->Busy = TRUE;
 
 	WdfInterruptAcquireLock(DevExt->Interrupt);
-	mode = PlxReadReg(DevExt, PLX_REG_DMAMODE(n));
+	mode = PLxReadReg(DevExt, PLX_REG_DMAMODE(n));
 	mode |= PLX_DMAMODE_CHAINEN | PLX_DMAMODE_DONEIEN |
 		PLX_DMAMODE_INTRPCI | ModeBits;
 	mode &= ~PLX_DMAMODE_DACCHAIN;
-	PlxWriteReg(DevExt, PLX_REG_DMAMODE(n), mode);
+	PLxWriteReg(DevExt, PLX_REG_DMAMODE(n), mode);
 
-	PlxUpdateIntCsr(DevExt, 0, PLX_INTCSR_PIEN | PLX_INTCSR_DMAIEN(n));
+	PLxUpdateIntCsr(DevExt, 0, PLX_INTCSR_PIEN | PLX_INTCSR_DMAIEN(n));
 
-	PlxWriteReg(DevExt, PLX_REG_DMADPR(n), (Channel->DescLa &
+	PLxWriteReg(DevExt, PLX_REG_DMADPR(n), (Channel->DescLa &
 		    PLX_DMADPR_NEXT_MASK) | PLX_DMADPR_DESCPCI |
 		    PLX_DMADPR_TCINTR);
-	PlxWriteCsr(DevExt, n, PLX_DMACSR_ENABLE | PLX_DMACSR_START);
+	PLxWriteCsr(DevExt, n, PLX_DMACSR_ENABLE | PLX_DMACSR_START);
 	WdfInterruptReleaseLock(DevExt->Interrupt);
 
 	WdfTimerStart(Channel->Timer, WDF_REL_TIMEOUT_IN_MS(PLX_DMA_TICK_MS));
@@ -336,15 +336,15 @@ static BOOLEAN PLxAbortChannel(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
 	 * No completion interrupt for an aborted chain (EvtProgramDma sets
 	 * DoneIntEnable again for the next one).
 	 */
-	PlxWriteReg(DevExt, PLX_REG_DMAMODE(n),
-		    PlxReadReg(DevExt, PLX_REG_DMAMODE(n)) &
+	PLxWriteReg(DevExt, PLX_REG_DMAMODE(n),
+		    PLxReadReg(DevExt, PLX_REG_DMAMODE(n)) &
 		    ~PLX_DMAMODE_DONEIEN);
-	if (!(PlxReadCsr(DevExt, n) & PLX_DMACSR_DONE))
-		PlxWriteCsr(DevExt, n, PLX_DMACSR_ABORT);
+	if (!(PLxReadCsr(DevExt, n) & PLX_DMACSR_DONE))
+		PLxWriteCsr(DevExt, n, PLX_DMACSR_ABORT);
 	WdfInterruptReleaseLock(DevExt->Interrupt);
 
 	for (i = 0; i < PLX_ABORT_POLLS; i++) {
-		if (PlxReadCsr(DevExt, n) & PLX_DMACSR_DONE) {
+		if (PLxReadCsr(DevExt, n) & PLX_DMACSR_DONE) {
 			done = TRUE;
 			break;
 		}
@@ -358,7 +358,7 @@ static BOOLEAN PLxAbortChannel(PDEVICE_EXTENSION DevExt, PPLX_CHANNEL Channel)
 	 * nothing.
 	 */
 	WdfInterruptAcquireLock(DevExt->Interrupt);
-	PlxWriteCsr(DevExt, n, PLX_DMACSR_CLEARINTR);
+	PLxWriteCsr(DevExt, n, PLX_DMACSR_CLEARINTR);
 	Channel->IsrActive = FALSE;
 	Channel->IsrCsr = 0;
 	Channel->IsrAbort = FALSE;
@@ -408,7 +408,7 @@ static BOOLEAN PLxChannelsIdle(PDEVICE_EXTENSION DevExt)
 	UCHAR csr;
 
 	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
-		csr = PlxReadCsr(DevExt, i);
+		csr = PLxReadCsr(DevExt, i);
 		if ((csr & PLX_DMACSR_ENABLE) && !(csr & PLX_DMACSR_DONE))
 			return FALSE;
 	}

@@ -208,9 +208,9 @@ VOID PLxInitChannels(PDEVICE_EXTENSION DevExt)
 	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
 		PPLX_CHANNEL ch = &DevExt->Channel[i];
 
-		PlxWriteReg(DevExt, PLX_REG_DMADAC(i), 0);
-		mode = PlxReadReg(DevExt, PLX_REG_DMAMODE(i));
-		PlxWriteReg(DevExt, PLX_REG_DMAMODE(i),
+		PLxWriteReg(DevExt, PLX_REG_DMADAC(i), 0);
+		mode = PLxReadReg(DevExt, PLX_REG_DMAMODE(i));
+		PLxWriteReg(DevExt, PLX_REG_DMAMODE(i),
 			    mode & ~PLX_DMAMODE_DACCHAIN);
 		WdfInterruptAcquireLock(DevExt->Interrupt);
 		ch->IsrActive = FALSE;
@@ -235,17 +235,17 @@ VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt)
 
 	if (!DevExt->Regs || DevExt->DeviceGone)
 		return;
-	cntrl = PlxReadReg(DevExt, PLX_REG_CNTRL) & ~(PLX_CNTRL_W1C_MASK |
+	cntrl = PLxReadReg(DevExt, PLX_REG_CNTRL) & ~(PLX_CNTRL_W1C_MASK |
 		PLX_CNTRL_RESET | PLX_CNTRL_EERELOAD);
-	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl | PLX_CNTRL_RESET);
+	PLxWriteReg(DevExt, PLX_REG_CNTRL, cntrl | PLX_CNTRL_RESET);
 	delay.QuadPart = WDF_REL_TIMEOUT_IN_MS(PLX_RESET_DELAY_MS);
 	KeDelayExecutionThread(KernelMode, FALSE, &delay);
-	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl);
+	PLxWriteReg(DevExt, PLX_REG_CNTRL, cntrl);
 
-	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl | PLX_CNTRL_EERELOAD);
+	PLxWriteReg(DevExt, PLX_REG_CNTRL, cntrl | PLX_CNTRL_EERELOAD);
 	delay.QuadPart = WDF_REL_TIMEOUT_IN_MS(PLX_RELOAD_DELAY_MS);
 	KeDelayExecutionThread(KernelMode, FALSE, &delay);
-	PlxWriteReg(DevExt, PLX_REG_CNTRL, cntrl);
+	PLxWriteReg(DevExt, PLX_REG_CNTRL, cntrl);
 }
 
 /*
@@ -264,7 +264,7 @@ VOID PLxRestoreAfterReset(PDEVICE_EXTENSION DevExt)
 	PLxInitChannels(DevExt);
 	WdfInterruptAcquireLock(DevExt->Interrupt);
 	DevExt->AbortPending = FALSE;
-	PlxUpdateIntCsr(DevExt, PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN,
+	PLxUpdateIntCsr(DevExt, PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN,
 			PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN);
 	WdfInterruptReleaseLock(DevExt->Interrupt);
 }
@@ -310,7 +310,7 @@ BOOLEAN PLxCheckGone(PDEVICE_EXTENSION DevExt)
 
 	if (DevExt->DeviceGone || !DevExt->Regs)
 		return DevExt->DeviceGone;
-	if (PlxReadReg(DevExt, PLX_REG_INTCSR) != PLX_INTCSR_DEVICE_GONE)
+	if (PLxReadReg(DevExt, PLX_REG_INTCSR) != PLX_INTCSR_DEVICE_GONE)
 		return FALSE;
 	if (DevExt->HaveBusInterface &&
 	    bus->GetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &vendor,
@@ -341,18 +341,18 @@ VOID PLxQuiesceChannels(PDEVICE_EXTENSION DevExt)
 
 	if (!DevExt->Regs || DevExt->DeviceGone)
 		return;
-	intCsr = PlxReadReg(DevExt, PLX_REG_INTCSR);
+	intCsr = PLxReadReg(DevExt, PLX_REG_INTCSR);
 	for (i = 0; i < PLX_DMA_CHANNELS; i++) {
-		PlxWriteReg(DevExt, PLX_REG_DMAMODE(i),
-			    PlxReadReg(DevExt, PLX_REG_DMAMODE(i)) &
+		PLxWriteReg(DevExt, PLX_REG_DMAMODE(i),
+			    PLxReadReg(DevExt, PLX_REG_DMAMODE(i)) &
 			    ~PLX_DMAMODE_DONEIEN);
-		csr = PlxReadCsr(DevExt, i);
+		csr = PLxReadCsr(DevExt, i);
 		if ((csr & PLX_DMACSR_ENABLE) && !(csr & PLX_DMACSR_DONE)) {
 			PLX_ERROR("channel %u was running at D0 entry (DMACSR %#x): aborting it\n",
 				  i, csr);
-			PlxWriteCsr(DevExt, i, PLX_DMACSR_ABORT);
+			PLxWriteCsr(DevExt, i, PLX_DMACSR_ABORT);
 			for (n = 0; n < PLX_ABORT_POLLS; n++) {
-				if (PlxReadCsr(DevExt, i) & PLX_DMACSR_DONE)
+				if (PLxReadCsr(DevExt, i) & PLX_DMACSR_DONE)
 					break;
 				KeStallExecutionProcessor(PLX_ABORT_POLL_US);
 			}
@@ -362,7 +362,7 @@ VOID PLxQuiesceChannels(PDEVICE_EXTENSION DevExt)
 		}
 		/* Acknowledge a channel interrupt left pending. */
 		if (intCsr & PLX_INTCSR_DMAIA(i))
-			PlxWriteCsr(DevExt, i, PLX_DMACSR_CLEARINTR);
+			PLxWriteCsr(DevExt, i, PLX_DMACSR_CLEARINTR);
 	}
 	if (reset) {
 		PLX_ERROR("a channel ignored Abort at D0 entry: soft reset\n");

@@ -76,12 +76,12 @@ BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
 
 	if (!devExt->Regs || devExt->DeviceGone)
 		return FALSE;
-	intCsr = PlxReadReg(devExt, PLX_REG_INTCSR);
+	intCsr = PLxReadReg(devExt, PLX_REG_INTCSR);
 	if (intCsr == PLX_INTCSR_DEVICE_GONE)
 		return FALSE;
 	if (PLxNoteAbortMasters(devExt, intCsr) &&
 	    (intCsr & PLX_INTCSR_PABORTIEN)) {
-		PlxUpdateIntCsr(devExt, PLX_INTCSR_PABORTIEN, 0);
+		PLxUpdateIntCsr(devExt, PLX_INTCSR_PABORTIEN, 0);
 		devExt->AbortPending = TRUE;
 		recognized = TRUE;
 		queue = TRUE;
@@ -91,9 +91,9 @@ BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
 
 		if (!(intCsr & PLX_INTCSR_DMAIA(i)))
 			continue;
-		csr = PlxReadCsr(devExt, i);
+		csr = PLxReadCsr(devExt, i);
 		/* Acknowledge; keep Enable, never write Start or Abort. */
-		PlxWriteCsr(devExt, i, (csr & PLX_DMACSR_ENABLE) |
+		PLxWriteCsr(devExt, i, (csr & PLX_DMACSR_ENABLE) |
 			    PLX_DMACSR_CLEARINTR);
 		ch->IsrActive = TRUE;
 		ch->IsrCsr |= csr;
@@ -133,7 +133,7 @@ USHORT PLxReadClearPciAbort(PDEVICE_EXTENSION DevExt)
 	if (!clear || status == 0xFFFF)
 		return 0;
 	PLX_ERROR("PCI abort (status %#06x) at bus address %#x\n",
-		  status, PlxReadReg(DevExt, PLX_REG_PABTADR));
+		  status, PLxReadReg(DevExt, PLX_REG_PABTADR));
 	if (bus->SetBusData(bus->Context, PCI_WHICHSPACE_CONFIG, &clear,
 			    PLX_PCI_CFG_STATUS, sizeof(clear)) != sizeof(clear))
 		PLX_ERROR("cannot clear PCI Status\n");
@@ -173,7 +173,7 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 	devExt->Counters.Dpcs++;
 	WdfInterruptAcquireLock(Interrupt);
 	if (devExt->Regs && !devExt->DeviceGone) {
-		ULONG intCsr = PlxReadReg(devExt, PLX_REG_INTCSR);
+		ULONG intCsr = PLxReadReg(devExt, PLX_REG_INTCSR);
 
 		if (intCsr != PLX_INTCSR_DEVICE_GONE)
 			PLxNoteAbortMasters(devExt, intCsr);
@@ -203,7 +203,7 @@ VOID PLxEvtInterruptDpc(WDFINTERRUPT Interrupt, WDFOBJECT AssociatedObject)
 		WdfInterruptAcquireLock(Interrupt);
 		if (devExt->AbortPending) {
 			devExt->AbortPending = FALSE;
-			PlxUpdateIntCsr(devExt, 0, PLX_INTCSR_PABORTIEN);
+			PLxUpdateIntCsr(devExt, 0, PLX_INTCSR_PABORTIEN);
 		}
 		WdfInterruptReleaseLock(Interrupt);
 	}
@@ -236,7 +236,7 @@ static NTSTATUS PLxSetInterruptSources(WDFDEVICE Device, ULONG Clear,
 		return STATUS_SUCCESS;
 	if (Set & PLX_INTCSR_PABORTIEN)
 		devExt->AbortPending = FALSE;
-	PlxUpdateIntCsr(devExt, Clear, Set);
+	PLxUpdateIntCsr(devExt, Clear, Set);
 	return STATUS_SUCCESS;
 }
 

@@ -217,23 +217,23 @@ typedef struct _QUEUE_CONTEXT {
 WDF_DECLARE_CONTEXT_TYPE_WITH_NAME(QUEUE_CONTEXT, PLxGetQueueContext)
 
 /* ---- register access (BAR0) --------------------------------------------- */
-static inline ULONG PlxReadReg(PDEVICE_EXTENSION DevExt, ULONG Offset)
+static inline ULONG PLxReadReg(PDEVICE_EXTENSION DevExt, ULONG Offset)
 {
 	return READ_REGISTER_ULONG((PULONG)(DevExt->Regs + Offset));
 }
 
-static inline VOID PlxWriteReg(PDEVICE_EXTENSION DevExt, ULONG Offset,
+static inline VOID PLxWriteReg(PDEVICE_EXTENSION DevExt, ULONG Offset,
 			       ULONG Value)
 {
 	WRITE_REGISTER_ULONG((PULONG)(DevExt->Regs + Offset), Value);
 }
 
-static inline UCHAR PlxReadCsr(PDEVICE_EXTENSION DevExt, ULONG Channel)
+static inline UCHAR PLxReadCsr(PDEVICE_EXTENSION DevExt, ULONG Channel)
 {
 	return READ_REGISTER_UCHAR(DevExt->Regs + PLX_REG_DMACSR(Channel));
 }
 
-static inline VOID PlxWriteCsr(PDEVICE_EXTENSION DevExt, ULONG Channel,
+static inline VOID PLxWriteCsr(PDEVICE_EXTENSION DevExt, ULONG Channel,
 			       UCHAR Value)
 {
 	WRITE_REGISTER_UCHAR(DevExt->Regs + PLX_REG_DMACSR(Channel), Value);
@@ -244,12 +244,12 @@ static inline VOID PlxWriteCsr(PDEVICE_EXTENSION DevExt, ULONG Channel,
  * @Set. Never writes a 1 to a W1C bit. Caller holds the interrupt lock
  * (or the interrupt is not connected).
  */
-static inline VOID PlxUpdateIntCsr(PDEVICE_EXTENSION DevExt, ULONG Clear,
+static inline VOID PLxUpdateIntCsr(PDEVICE_EXTENSION DevExt, ULONG Clear,
 				   ULONG Set)
 {
-	ULONG v = PlxReadReg(DevExt, PLX_REG_INTCSR) & PLX_INTCSR_RW_MASK;
+	ULONG v = PLxReadReg(DevExt, PLX_REG_INTCSR) & PLX_INTCSR_RW_MASK;
 
-	PlxWriteReg(DevExt, PLX_REG_INTCSR, (v & ~Clear) | Set);
+	PLxWriteReg(DevExt, PLX_REG_INTCSR, (v & ~Clear) | Set);
 }
 
 /* ---- plx_device.c -------------------------------------------------------- */

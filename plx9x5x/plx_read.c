@@ -30,9 +30,9 @@ static size_t PLxReadResidual(PPLX_CHANNEL Channel)
 	for (i = 0; i < Channel->DescCount; i++) {
 		PPLX_DMA_DESCRIPTOR d = &Channel->Desc[i];
 
-		residual += PlxDescRead(&d->TransferSize) &
+		residual += PLxDescRead(&d->TransferSize) &
 			    PLX_DMASIZ_COUNT_MASK;
-		if (PlxDescRead(&d->NextDescriptor) & PLX_DMADPR_CHAINEND)
+		if (PLxDescRead(&d->NextDescriptor) & PLX_DMADPR_CHAINEND)
 			break;
 	}
 	return residual;

@@ -237,7 +237,7 @@
  * @Reserved: pads the descriptor to 32 bytes
  *
  * Every word is little-endian: read and write them only with
- * PlxDescRead() and PlxDescWrite(). Descriptors are 16-byte aligned (the
+ * PLxDescRead() and PLxDescWrite(). Descriptors are 16-byte aligned (the
  * low four bits of a next pointer are flags); this driver places them
  * contiguously, 32 bytes apart, in a page-aligned common buffer.
  */
@@ -294,7 +294,7 @@ C_ASSERT(PLX_MAX_REQUEST_LENGTH <= PLX_DMASIZ_COUNT_MASK);
  * move memory accesses across, and the register accessors order memory
  * against MMIO.
  */
-static inline ULONG PlxDescRead(const ULONG *Word)
+static inline ULONG PLxDescRead(const ULONG *Word)
 {
 	const UCHAR *b = (const UCHAR *)Word;
 
@@ -302,7 +302,7 @@ static inline ULONG PlxDescRead(const ULONG *Word)
 	       ((ULONG)b[3] << 24);
 }
 
-static inline VOID PlxDescWrite(ULONG *Word, ULONG Value)
+static inline VOID PLxDescWrite(ULONG *Word, ULONG Value)
 {
 	UCHAR *b = (UCHAR *)Word;
 

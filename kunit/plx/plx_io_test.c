@@ -1293,9 +1293,9 @@ static void plx_build_chain_4g_test(struct kunit *test)
 	sg->Elements[0].Length = 8192;
 	KUNIT_EXPECT_EQ(test, PLxBuildChain(b->ext, ch, sg, 0),
 			STATUS_SUCCESS);
-	KUNIT_EXPECT_EQ(test, PlxDescRead(&ch->Desc[0].PciAddressLow),
+	KUNIT_EXPECT_EQ(test, PLxDescRead(&ch->Desc[0].PciAddressLow),
 			0xFFFFE000u);
-	KUNIT_EXPECT_EQ(test, PlxDescRead(&ch->Desc[0].TransferSize), 8192u);
+	KUNIT_EXPECT_EQ(test, PLxDescRead(&ch->Desc[0].TransferSize), 8192u);
 
 	sg->Elements[0].Address.QuadPart = 0x100000000LL - 8191;
 	KUNIT_EXPECT_EQ(test, PLxBuildChain(b->ext, ch, sg, 0),
