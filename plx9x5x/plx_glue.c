@@ -4,6 +4,8 @@
  * module metadata and parameters, and the per-board sysfs counters. The
  * driver itself is the WDF-style core (plx_*.c) run by wdfshim.
  */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/pci.h>
@@ -80,11 +82,11 @@ static int plx_set_chain_bytes(const char *val, const struct kernel_param *kp)
 	int ret = kstrtouint(val, 0, &v);
 
 	if (ret) {
-		pr_err("plx9x5x: chain_bytes=%s is not a number\n", val);
+		pr_err("chain_bytes=%s is not a number\n", val);
 		return ret;
 	}
 	if (!NT_SUCCESS(PLxSetChainBytes(v))) {
-		pr_err("plx9x5x: chain_bytes=%u: must be a multiple of %u from %u to %u (0: default)\n",
+		pr_err("chain_bytes=%u: must be a multiple of %u from %u to %u (0: default)\n",
 		       v, PLX_MIN_TRANSFER_LENGTH, PLX_MIN_TRANSFER_LENGTH,
 		       PLX_MAX_TRANSFER_LENGTH);
 		return -EINVAL;

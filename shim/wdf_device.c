@@ -31,7 +31,7 @@ static DEFINE_MUTEX(wdf_devices_lock);
 void WdfDeviceInitSetIoType(PWDFDEVICE_INIT DeviceInit,
 			    WDF_DEVICE_IO_TYPE IoType)
 {
-	if (WARN_ONCE(!DeviceInit, "wdfshim: %s: NULL init\n", __func__))
+	if (WDF_WARN_ONCE(!DeviceInit, "%s: NULL init\n", __func__))
 		return;
 	DeviceInit->io_type = IoType;
 }
@@ -40,11 +40,11 @@ EXPORT_SYMBOL_GPL(WdfDeviceInitSetIoType);
 void WdfDeviceInitSetPnpPowerEventCallbacks(PWDFDEVICE_INIT DeviceInit,
 					    PWDF_PNPPOWER_EVENT_CALLBACKS Callbacks)
 {
-	if (WARN_ONCE(!DeviceInit || !Callbacks,
-		      "wdfshim: %s: NULL pointer\n", __func__))
+	if (WDF_WARN_ONCE(!DeviceInit || !Callbacks,
+			  "%s: NULL pointer\n", __func__))
 		return;
-	if (WARN_ONCE(Callbacks->Size != sizeof(*Callbacks),
-		      "wdfshim: %s: bad Size %u\n", __func__, Callbacks->Size))
+	if (WDF_WARN_ONCE(Callbacks->Size != sizeof(*Callbacks),
+			  "%s: bad Size %u\n", __func__, Callbacks->Size))
 		return;
 	DeviceInit->pnp = *Callbacks;
 }
@@ -77,8 +77,8 @@ NTSTATUS WdfDeviceCreate(PWDFDEVICE_INIT *DeviceInit,
 			      NULL, NULL);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (WARN_ONCE(!DeviceInit || !*DeviceInit,
-		      "wdfshim: %s: NULL DeviceInit\n", __func__))
+	if (WDF_WARN_ONCE(!DeviceInit || !*DeviceInit,
+			  "%s: NULL DeviceInit\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	init = *DeviceInit;
 	if (init->created)
@@ -147,7 +147,7 @@ NTSTATUS WdfDeviceSetIoLimits(WDFDEVICE Device, PWDF_DEVICE_IO_LIMITS Limits)
 
 	if (!d)
 		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!Limits, "wdfshim: %s: NULL limits\n", __func__))
+	if (WDF_WARN_ONCE(!Limits, "%s: NULL limits\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	if (Limits->Size != sizeof(*Limits))
 		return STATUS_INFO_LENGTH_MISMATCH;
@@ -258,7 +258,7 @@ static NTSTATUS wdf_device_assign_policy(WDFDEVICE Device, const ULONG *Size,
 {
 	if (!WDF_GET(wdf_device, Device, WDF_TYPE_DEVICE))
 		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!Size, "wdfshim: %s: NULL settings\n", Caller))
+	if (WDF_WARN_ONCE(!Size, "%s: NULL settings\n", Caller))
 		return STATUS_INVALID_PARAMETER;
 	if (*Size != Expected)
 		return STATUS_INFO_LENGTH_MISMATCH;
@@ -503,7 +503,7 @@ static void __wdf_device_stop(struct wdf_device *d)
 	wdf_device_queues_drain(d);
 	while (!wait_event_timeout(d->drain_wq, wdf_device_drained(d),
 				   30 * HZ))
-		dev_warn(d->dev, "wdfshim: waiting for %u requests to complete\n",
+		dev_warn(d->dev, "waiting for %u requests to complete\n",
 			 d->inflight);
 
 	if (d->started && d->in_d0 &&
@@ -665,7 +665,7 @@ NTSTATUS wdf_device_reset_done(struct wdf_device *d)
 		return STATUS_SUCCESS;
 	st = wdf_device_power_up(d);
 	if (!NT_SUCCESS(st))
-		dev_err(d->dev, "wdfshim: back to D0 after a reset failed: %s (0x%08x)\n",
+		dev_err(d->dev, "back to D0 after a reset failed: %s (0x%08x)\n",
 			wdf_status_name(st) ?: "status", (u32)st);
 	return st;
 }

@@ -95,7 +95,7 @@ NTSTATUS WdfDmaEnablerCreate(WDFDEVICE Device, PWDF_DMA_ENABLER_CONFIG Config,
 		mask = DMA_BIT_MASK(32);
 		if (wdf_dma_set_mask(d->dev, mask))
 			return STATUS_UNSUCCESSFUL;
-		dev_info(d->dev, "wdfshim: %u-bit DMA refused, using 32 bits\n",
+		dev_info(d->dev, "%u-bit DMA refused, using 32 bits\n",
 			 bits);
 	}
 
@@ -122,7 +122,7 @@ void WdfDmaEnablerSetMaximumScatterGatherElements(WDFDMAENABLER DmaEnabler,
 		return;
 	if (!MaximumFragments) {
 		dev_warn(e->device->dev,
-			 "wdfshim: maximum SG elements 0 ignored\n");
+			 "maximum SG elements 0 ignored\n");
 		return;
 	}
 	e->max_sg = min_t(size_t, MaximumFragments, U32_MAX);

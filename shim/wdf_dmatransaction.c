@@ -243,10 +243,10 @@ fail:
 
 static bool wdf_tx_can_init(struct wdf_dma_transaction *tx, const char *fn)
 {
-	return !WARN_ONCE(tx->state != WDF_TX_CREATED &&
-			  tx->state != WDF_TX_RELEASED,
-			  "wdfshim: %s: transaction not released (state %d)\n",
-			  fn, tx->state);
+	return !WDF_WARN_ONCE(tx->state != WDF_TX_CREATED &&
+			      tx->state != WDF_TX_RELEASED,
+			      "%s: transaction not released (state %d)\n",
+			      fn, tx->state);
 }
 
 NTSTATUS WdfDmaTransactionInitialize(WDFDMATRANSACTION DmaTransaction,
@@ -258,8 +258,8 @@ NTSTATUS WdfDmaTransactionInitialize(WDFDMATRANSACTION DmaTransaction,
 
 	if (!tx)
 		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!EvtProgramDmaFunction || !Mdl,
-		      "wdfshim: %s: NULL callback or MDL\n", __func__))
+	if (WDF_WARN_ONCE(!EvtProgramDmaFunction || !Mdl,
+			  "%s: NULL callback or MDL\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	if (!wdf_tx_can_init(tx, __func__))
 		return STATUS_INVALID_DEVICE_STATE;
@@ -281,8 +281,8 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 
 	if (!tx || !req)
 		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!EvtProgramDmaFunction, "wdfshim: %s: NULL callback\n",
-		      __func__))
+	if (WDF_WARN_ONCE(!EvtProgramDmaFunction, "%s: NULL callback\n",
+			  __func__))
 		return STATUS_INVALID_PARAMETER;
 	if (!wdf_tx_can_init(tx, __func__))
 		return STATUS_INVALID_DEVICE_STATE;
@@ -356,9 +356,9 @@ NTSTATUS WdfDmaTransactionExecute(WDFDMATRANSACTION DmaTransaction,
 
 	if (!tx)
 		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(tx->state != WDF_TX_INITIALIZED,
-		      "wdfshim: %s: transaction not initialized (state %d)\n",
-		      __func__, tx->state))
+	if (WDF_WARN_ONCE(tx->state != WDF_TX_INITIALIZED,
+			  "%s: transaction not initialized (state %d)\n",
+			  __func__, tx->state))
 		return STATUS_INVALID_DEVICE_REQUEST;
 	tx->context = Context;
 	tx->transferred = 0;
@@ -379,9 +379,9 @@ EXPORT_SYMBOL_GPL(WdfDmaTransactionExecute);
 static BOOLEAN wdf_tx_completed(struct wdf_dma_transaction *tx, size_t len,
 				bool final, NTSTATUS *status, const char *fn)
 {
-	if (WARN_ONCE(tx->state != WDF_TX_TRANSFER,
-		      "wdfshim: %s: no transfer in progress (state %d)\n", fn,
-		      tx->state)) {
+	if (WDF_WARN_ONCE(tx->state != WDF_TX_TRANSFER,
+			  "%s: no transfer in progress (state %d)\n", fn,
+			  tx->state)) {
 		*status = STATUS_INVALID_DEVICE_STATE;
 		return TRUE;
 	}
@@ -422,7 +422,7 @@ static BOOLEAN wdf_tx_completed_entry(WDFDMATRANSACTION DmaTransaction,
 	struct wdf_dma_transaction *tx = (struct wdf_dma_transaction *)
 		wdf_object_get(DmaTransaction, WDF_TYPE_DMA_TRANSACTION, fn);
 
-	if (WARN_ONCE(!Status, "wdfshim: %s: NULL status\n", fn))
+	if (WDF_WARN_ONCE(!Status, "%s: NULL status\n", fn))
 		return TRUE;
 	if (!tx) {
 		*Status = STATUS_INVALID_HANDLE;
@@ -484,12 +484,12 @@ void WdfDmaTransactionSetSingleTransferRequirement(WDFDMATRANSACTION DmaTransact
 	/* KMDF verifier breaks; without the verifier the call is ignored */
 	if (tx->enabler->config.WdmDmaVersionOverride < 3) {
 		dev_warn_once(wdf_tx_dev(tx),
-			      "wdfshim: single transfer needs WdmDmaVersionOverride 3; ignored\n");
+			      "single transfer needs WdmDmaVersionOverride 3; ignored\n");
 		return;
 	}
 	if (tx->state != WDF_TX_CREATED && tx->state != WDF_TX_RELEASED) {
 		dev_warn_once(wdf_tx_dev(tx),
-			      "wdfshim: single transfer set after Initialize; ignored\n");
+			      "single transfer set after Initialize; ignored\n");
 		return;
 	}
 	tx->single = !!RequireSingleTransfer;
@@ -503,9 +503,9 @@ void WdfDmaTransactionSetMaximumLength(WDFDMATRANSACTION DmaTransaction,
 
 	if (!tx)
 		return;
-	if (WARN_ONCE(tx->state != WDF_TX_INITIALIZED,
-		      "wdfshim: %s: call it after Initialize (state %d)\n",
-		      __func__, tx->state))
+	if (WDF_WARN_ONCE(tx->state != WDF_TX_INITIALIZED,
+			  "%s: call it after Initialize (state %d)\n",
+			  __func__, tx->state))
 		return;
 	if (MaximumLength && MaximumLength < tx->max_len) {
 		tx->max_len = MaximumLength;
@@ -537,10 +537,10 @@ NTSTATUS WdfDmaTransactionRelease(WDFDMATRANSACTION DmaTransaction)
 
 	if (!tx)
 		return STATUS_INVALID_HANDLE;
-	WARN_ONCE(tx->state == WDF_TX_TRANSFER,
-		  "wdfshim: %s: released during a transfer\n", __func__);
+	WDF_WARN_ONCE(tx->state == WDF_TX_TRANSFER,
+		      "%s: released during a transfer\n", __func__);
 	if (tx->state == WDF_TX_RELEASED || tx->state == WDF_TX_CREATED)
-		dev_dbg(wdf_tx_dev(tx), "wdfshim: transaction released twice\n");
+		dev_dbg(wdf_tx_dev(tx), "transaction released twice\n");
 	wdf_tx_reset(tx);
 	tx->state = WDF_TX_RELEASED;
 	return STATUS_SUCCESS;
@@ -552,8 +552,8 @@ static void wdf_tx_dispose(struct wdf_object *obj)
 	struct wdf_dma_transaction *tx =
 		container_of(obj, struct wdf_dma_transaction, obj);
 
-	WARN_ONCE(tx->state == WDF_TX_TRANSFER,
-		  "wdfshim: transaction deleted during a transfer\n");
+	WDF_WARN_ONCE(tx->state == WDF_TX_TRANSFER,
+		      "transaction deleted during a transfer\n");
 	wdf_tx_reset(tx);
 	kfree(tx->sgl);
 	tx->sgl = NULL;

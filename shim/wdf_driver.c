@@ -38,8 +38,7 @@ NTSTATUS WdfDriverCreate(PDRIVER_OBJECT DriverObject,
 				  DriverAttributes, NULL, NULL);
 	if (!NT_SUCCESS(st))
 		return st;
-	if (WARN_ONCE(!DriverObject, "wdfshim: %s: NULL driver object\n",
-		      __func__))
+	if (WDF_WARN_ONCE(!DriverObject, "%s: NULL driver object\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	if (DriverConfig->DriverInitFlags & WdfDriverInitNonPnpDriver)
 		return STATUS_INVALID_PARAMETER;

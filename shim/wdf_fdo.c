@@ -131,8 +131,8 @@ static struct wdf_bus_interface *wdf_bus_if_get(PVOID Context,
 {
 	struct wdf_bus_interface *bi = Context;
 
-	if (WARN_ONCE(!bi || bi->magic != WDF_BUS_IF_MAGIC,
-		      "wdfshim: %s: not a bus interface context\n", caller))
+	if (WDF_WARN_ONCE(!bi || bi->magic != WDF_BUS_IF_MAGIC,
+			  "%s: not a bus interface context\n", caller))
 		return NULL;
 	return bi;
 }
@@ -195,7 +195,7 @@ static ULONG wdf_bus_if_access(PVOID Context, ULONG DataType, PVOID Buffer,
 
 	if (!bi || DataType != PCI_WHICHSPACE_CONFIG || !Length)
 		return 0;
-	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", caller))
+	if (WDF_WARN_ONCE(!Buffer, "%s: NULL buffer\n", caller))
 		return 0;
 	size = wdf_config_space_size(bi->dev);
 	if (Offset >= size)
@@ -252,9 +252,9 @@ NTSTATUS WdfFdoQueryForInterface(WDFDEVICE Fdo, LPCGUID InterfaceType,
 
 	if (!d)
 		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!InterfaceType || !Interface,
-		      "wdfshim: %s: NULL interface type or interface\n",
-		      __func__))
+	if (WDF_WARN_ONCE(!InterfaceType || !Interface,
+			  "%s: NULL interface type or interface\n",
+			  __func__))
 		return STATUS_INVALID_PARAMETER;
 	if (memcmp(InterfaceType, &GUID_BUS_INTERFACE_STANDARD,
 		   sizeof(GUID)) != 0)

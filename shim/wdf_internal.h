@@ -34,6 +34,13 @@
 #define WDF_STUB_REDIRECT(fn, args...) ((void)(fn))
 #endif
 
+/*
+ * WARN_ONCE() with the shim's log prefix: pr_fmt() (set for every shim
+ * file in Kbuild, as dev_fmt()) does not reach a WARN's text.
+ */
+#define WDF_WARN_ONCE(cond, fmt, ...) \
+	WARN_ONCE(cond, pr_fmt(fmt), ##__VA_ARGS__)
+
 #define WDF_OBJECT_MAGIC	0x57444630	/* "WDF0" */
 
 enum wdf_object_type {

@@ -148,7 +148,7 @@ int wdf_interrupt_connect(struct wdf_interrupt *intr)
 		 * firmware gave it none): the driver would bind and every
 		 * transfer would time out. Refuse the start instead.
 		 */
-		dev_err(d->dev, "wdfshim: no usable interrupt (INTx pin %u, irq 0); not starting\n",
+		dev_err(d->dev, "no usable interrupt (INTx pin %u, irq 0); not starting\n",
 			d->pdev->pin);
 		return -ENXIO;
 	}
@@ -157,7 +157,7 @@ int wdf_interrupt_connect(struct wdf_interrupt *intr)
 					   wdf_interrupt_thread, IRQF_SHARED,
 					   d->driver->name, intr);
 		if (ret) {
-			dev_err(d->dev, "wdfshim: cannot get irq %u: %d; not starting\n",
+			dev_err(d->dev, "cannot get irq %u: %d; not starting\n",
 				irq, ret);
 			return ret;
 		}
@@ -397,8 +397,7 @@ BOOLEAN WdfInterruptSynchronize(WDFINTERRUPT Interrupt,
 	unsigned long flags;
 	BOOLEAN r;
 
-	if (!intr || WARN_ONCE(!Callback, "wdfshim: %s: NULL callback\n",
-			       __func__))
+	if (!intr || WDF_WARN_ONCE(!Callback, "%s: NULL callback\n", __func__))
 		return FALSE;
 	spin_lock_irqsave(&intr->lock, flags);
 	r = Callback(intr, Context);

@@ -28,9 +28,9 @@ void WdfInterruptGetInfo(WDFINTERRUPT Interrupt, PWDF_INTERRUPT_INFO Info)
 					     WDF_TYPE_INTERRUPT);
 	const CM_PARTIAL_RESOURCE_DESCRIPTOR *r;
 
-	if (!intr || WARN_ONCE(!Info || Info->Size != sizeof(*Info),
-			       "wdfshim: %s: bad WDF_INTERRUPT_INFO\n",
-			       __func__))
+	if (!intr || WDF_WARN_ONCE(!Info || Info->Size != sizeof(*Info),
+				   "%s: bad WDF_INTERRUPT_INFO\n",
+				   __func__))
 		return;
 	WDF_INTERRUPT_INFO_INIT(Info);
 	r = wdf_interrupt_desc(intr);

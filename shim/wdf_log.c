@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * wdf_log.c - which board a DbgPrintEx line is about.
+ * wdf_log.c - DbgPrintEx, and which board its line is about.
  *
  * A WDF core logs with DbgPrintEx, which names no device. The shim knows
  * the device whenever it runs one of the core's callbacks, so it records
@@ -19,7 +19,15 @@
  * itself, never follows its scope pointer. With every slot taken (more
  * tasks inside callbacks at once than slots), a scope goes on a list
  * under a spin lock instead, as all of them did before (issue 10).
+ *
+ * DbgPrintEx prints the driver's text as it is (the driver names itself),
+ * without the "wdfshim: " every other shim line has (shim/Kbuild).
  */
+#undef pr_fmt
+#define pr_fmt(fmt) fmt
+#undef dev_fmt
+#define dev_fmt(fmt) fmt
+
 #include <linux/export.h>
 #include <linux/hash.h>
 #include <linux/list.h>
@@ -149,3 +157,43 @@ struct device *wdf_log_device(void)
 	spin_unlock_irqrestore(&wdf_log_lock, flags);
 	return in ? in->dev : NULL;
 }
+
+/*
+ * Inside a device callback the line names the board (dev_*), elsewhere
+ * it is a plain pr_*.
+ */
+#define WDF_DBG_PRINT(dev, dev_fn, pr_fn, vaf)	\
+	do {					\
+		if (dev)			\
+			dev_fn(dev, "%pV", vaf);	\
+		else				\
+			pr_fn("%pV", vaf);	\
+	} while (0)
+
+ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
+{
+	struct device *dev = wdf_log_device();
+	struct va_format vaf;
+	va_list args;
+
+	va_start(args, Format);
+	vaf.fmt = Format;
+	vaf.va = &args;
+	switch (Level) {
+	case DPFLTR_ERROR_LEVEL:
+		WDF_DBG_PRINT(dev, dev_err, pr_err, &vaf);
+		break;
+	case DPFLTR_WARNING_LEVEL:
+		WDF_DBG_PRINT(dev, dev_warn, pr_warn, &vaf);
+		break;
+	case DPFLTR_INFO_LEVEL:
+		WDF_DBG_PRINT(dev, dev_info, pr_info, &vaf);
+		break;
+	default:
+		WDF_DBG_PRINT(dev, dev_dbg, pr_debug, &vaf);
+		break;
+	}
+	va_end(args);
+	return STATUS_SUCCESS;
+}
+EXPORT_SYMBOL_GPL(DbgPrintEx);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * wdf_mdl.c - the WDM helpers: every MDL (kernel buffers, and the
- * pinned user buffer of a request), delays, debug output.
+ * pinned user buffer of a request), delays.
  */
 #include <linux/delay.h>
 #include <linux/export.h>
@@ -180,43 +180,3 @@ NTSTATUS KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
 	return STATUS_SUCCESS;
 }
 EXPORT_SYMBOL_GPL(KeDelayExecutionThread);
-
-/*
- * Inside a device callback the line names the board (dev_*; see
- * wdf_log.c), elsewhere it is a plain pr_*.
- */
-#define WDF_DBG_PRINT(dev, dev_fn, pr_fn, vaf)	\
-	do {					\
-		if (dev)			\
-			dev_fn(dev, "%pV", vaf);	\
-		else				\
-			pr_fn("%pV", vaf);	\
-	} while (0)
-
-ULONG DbgPrintEx(ULONG ComponentId, ULONG Level, PCSTR Format, ...)
-{
-	struct device *dev = wdf_log_device();
-	struct va_format vaf;
-	va_list args;
-
-	va_start(args, Format);
-	vaf.fmt = Format;
-	vaf.va = &args;
-	switch (Level) {
-	case DPFLTR_ERROR_LEVEL:
-		WDF_DBG_PRINT(dev, dev_err, pr_err, &vaf);
-		break;
-	case DPFLTR_WARNING_LEVEL:
-		WDF_DBG_PRINT(dev, dev_warn, pr_warn, &vaf);
-		break;
-	case DPFLTR_INFO_LEVEL:
-		WDF_DBG_PRINT(dev, dev_info, pr_info, &vaf);
-		break;
-	default:
-		WDF_DBG_PRINT(dev, dev_dbg, pr_debug, &vaf);
-		break;
-	}
-	va_end(args);
-	return STATUS_SUCCESS;
-}
-EXPORT_SYMBOL_GPL(DbgPrintEx);

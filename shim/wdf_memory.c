@@ -96,7 +96,7 @@ NTSTATUS WdfMemoryCreatePreallocated(PWDF_OBJECT_ATTRIBUTES Attributes,
 				     PVOID Buffer, size_t BufferSize,
 				     WDFMEMORY *Memory)
 {
-	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__)) {
+	if (WDF_WARN_ONCE(!Buffer, "%s: NULL buffer\n", __func__)) {
 		if (Memory)
 			*Memory = NULL;
 		return STATUS_INVALID_PARAMETER;
@@ -162,7 +162,7 @@ NTSTATUS WdfMemoryCopyToBuffer(WDFMEMORY SourceMemory, size_t SourceOffset,
 	struct wdf_memory *m = WDF_GET(wdf_memory, SourceMemory,
 				       WDF_TYPE_MEMORY);
 
-	if (m && WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__))
+	if (m && WDF_WARN_ONCE(!Buffer, "%s: NULL buffer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	return wdf_memory_copy(m, SourceOffset, Buffer, NumBytesToCopyTo, true);
 }
@@ -175,7 +175,7 @@ NTSTATUS WdfMemoryCopyFromBuffer(WDFMEMORY DestinationMemory,
 	struct wdf_memory *m = WDF_GET(wdf_memory, DestinationMemory,
 				       WDF_TYPE_MEMORY);
 
-	if (m && WARN_ONCE(!Buffer, "wdfshim: %s: NULL buffer\n", __func__))
+	if (m && WDF_WARN_ONCE(!Buffer, "%s: NULL buffer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	return wdf_memory_copy(m, DestinationOffset, Buffer,
 			       NumBytesToCopyFrom, false);

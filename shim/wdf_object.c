@@ -100,7 +100,7 @@ static NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs,
  */
 NTSTATUS wdf_not_supported(const char *fn, const char *what)
 {
-	WARN_ONCE(1, "wdfshim: %s: %s is not supported\n", fn, what);
+	WDF_WARN_ONCE(1, "%s: %s is not supported\n", fn, what);
 	return STATUS_NOT_SUPPORTED;
 }
 
@@ -238,10 +238,9 @@ NTSTATUS wdf_create_prologue(enum wdf_object_type type, const char *fn,
 		*parent = NULL;
 	if (out)
 		*out = NULL;
-	else if (WARN_ONCE(!r->out_optional, "wdfshim: %s: NULL out handle\n",
-			   fn))
+	else if (WDF_WARN_ONCE(!r->out_optional, "%s: NULL out handle\n", fn))
 		return STATUS_INVALID_PARAMETER;
-	if (WARN_ONCE(config_size && !config, "wdfshim: %s: NULL config\n", fn))
+	if (WDF_WARN_ONCE(config_size && !config, "%s: NULL config\n", fn))
 		return STATUS_INVALID_PARAMETER;
 	if (r->creator != WDF_TYPE_NONE) {
 		obj = wdf_object_get(creator, r->creator, fn);
@@ -412,14 +411,14 @@ struct wdf_object *wdf_object_get(WDFOBJECT handle, enum wdf_object_type type,
 {
 	struct wdf_object *obj = handle;
 
-	if (WARN_ONCE(!obj, "wdfshim: %s: NULL handle\n", caller))
+	if (WDF_WARN_ONCE(!obj, "%s: NULL handle\n", caller))
 		return NULL;
-	if (WARN_ONCE(obj->magic != WDF_OBJECT_MAGIC,
-		      "wdfshim: %s: %p is not a WDF object\n", caller, obj))
+	if (WDF_WARN_ONCE(obj->magic != WDF_OBJECT_MAGIC,
+			  "%s: %p is not a WDF object\n", caller, obj))
 		return NULL;
-	if (WARN_ONCE(type != WDF_TYPE_NONE && obj->type != type,
-		      "wdfshim: %s: %s passed where a %s is required\n", caller,
-		      wdf_type_names[obj->type], wdf_type_names[type]))
+	if (WDF_WARN_ONCE(type != WDF_TYPE_NONE && obj->type != type,
+			  "%s: %s passed where a %s is required\n", caller,
+			  wdf_type_names[obj->type], wdf_type_names[type]))
 		return NULL;
 	return obj;
 }
@@ -458,8 +457,7 @@ PVOID WdfObjectGetTypedContextWorker(WDFOBJECT Handle,
 						__func__);
 	unsigned int i;
 
-	if (!obj || WARN_ONCE(!TypeInfo, "wdfshim: %s: NULL type info\n",
-			      __func__))
+	if (!obj || WDF_WARN_ONCE(!TypeInfo, "%s: NULL type info\n", __func__))
 		return NULL;
 	if (!obj->ctx_type)
 		return NULL;
@@ -488,14 +486,13 @@ WDFOBJECT WdfObjectContextGetObject(PVOID ContextPointer)
 {
 	struct wdf_object *obj;
 
-	if (WARN_ONCE(!ContextPointer, "wdfshim: %s: NULL context\n",
-		      __func__))
+	if (WDF_WARN_ONCE(!ContextPointer, "%s: NULL context\n", __func__))
 		return NULL;
 	obj = *((struct wdf_object **)ContextPointer - 1);
-	if (WARN_ONCE(!obj || obj->magic != WDF_OBJECT_MAGIC ||
-		      obj->ctx != ContextPointer,
-		      "wdfshim: %s: %p is not a context\n", __func__,
-		      ContextPointer))
+	if (WDF_WARN_ONCE(!obj || obj->magic != WDF_OBJECT_MAGIC ||
+			  obj->ctx != ContextPointer,
+			  "%s: %p is not a context\n", __func__,
+			  ContextPointer))
 		return NULL;
 	return obj;
 }
@@ -508,12 +505,12 @@ void WdfObjectDelete(WDFOBJECT Object)
 
 	if (!obj)
 		return;
-	if (WARN_ONCE(obj->no_delete,
-		      "wdfshim: %s on a %s is not allowed\n",
-		      __func__, wdf_type_names[obj->type]))
+	if (WDF_WARN_ONCE(obj->no_delete,
+			  "%s on a %s is not allowed\n",
+			  __func__, wdf_type_names[obj->type]))
 		return;
-	if (WARN_ONCE(obj->deleting, "wdfshim: %s: %s deleted twice\n",
-		      __func__, wdf_type_names[obj->type]))
+	if (WDF_WARN_ONCE(obj->deleting, "%s: %s deleted twice\n",
+			  __func__, wdf_type_names[obj->type]))
 		return;
 	wdf_object_delete(obj);
 }
@@ -527,9 +524,9 @@ static struct mutex *wdf_object_sync_lock(WDFOBJECT Object, const char *fn)
 
 	if (!obj)
 		return NULL;
-	if (WARN_ONCE(obj->type != WDF_TYPE_DEVICE &&
-		      obj->type != WDF_TYPE_QUEUE,
-		      "wdfshim: %s on a %s\n", fn, wdf_type_names[obj->type]))
+	if (WDF_WARN_ONCE(obj->type != WDF_TYPE_DEVICE &&
+			  obj->type != WDF_TYPE_QUEUE,
+			  "%s on a %s\n", fn, wdf_type_names[obj->type]))
 		return NULL;
 	d = wdf_object_device(obj);
 	return d ? &d->sync_lock : NULL;

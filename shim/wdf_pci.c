@@ -22,8 +22,6 @@
  * D0 entry after, as for system sleep but without waiting for requests
  * (see wdf_pci_reset_prepare below and wdf_device_reset_prepare).
  */
-#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
-
 #include <linux/acpi.h>
 #include <linux/export.h>
 #include <linux/interrupt.h>
@@ -238,7 +236,7 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		 * The driver declared an interrupt and the line is not
 		 * usable: binding would time out every transfer.
 		 */
-		dev_err(&pdev->dev, "wdfshim: no usable interrupt: %s (INTx pin %u, irq %u); not binding\n",
+		dev_err(&pdev->dev, "no usable interrupt: %s (INTx pin %u, irq %u); not binding\n",
 			no_intx, pdev->pin, pdev->irq);
 		wdf_cmres_lists_free(raw, trans);
 		wdf_device_destroy(d);
@@ -256,7 +254,7 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 fail:
 	ret = wdf_status_to_errno(st) ?: -ENODEV;
-	dev_err(&pdev->dev, "wdfshim: start failed: %s (0x%08x)\n",
+	dev_err(&pdev->dev, "start failed: %s (0x%08x)\n",
 		wdf_status_name(st) ?: "status", (u32)st);
 release:
 	pci_free_irq_vectors(pdev);
@@ -313,7 +311,7 @@ static int wdf_pci_resume(struct device *dev)
 		return 0;
 	st = wdf_device_resume(d);
 	if (!NT_SUCCESS(st)) {
-		dev_err(dev, "wdfshim: resume failed: 0x%08x\n", (u32)st);
+		dev_err(dev, "resume failed: 0x%08x\n", (u32)st);
 		return wdf_status_to_errno(st) ?: -EIO;
 	}
 	return 0;
@@ -346,7 +344,7 @@ static pci_ers_result_t wdf_pci_error_detected(struct pci_dev *pdev,
 {
 	struct wdf_device *d = pci_get_drvdata(pdev);
 
-	dev_warn(&pdev->dev, "wdfshim: PCI error (%s)\n",
+	dev_warn(&pdev->dev, "PCI error (%s)\n",
 		 state == pci_channel_io_perm_failure ? "permanent failure" :
 		 state == pci_channel_io_frozen ? "I/O frozen" : "I/O normal");
 	/* The registers may read all ones now: the driver decides gone. */
@@ -359,7 +357,7 @@ static pci_ers_result_t wdf_pci_error_detected(struct pci_dev *pdev,
 static pci_ers_result_t wdf_pci_slot_reset(struct pci_dev *pdev)
 {
 	if (pci_reenable_device(pdev)) {
-		dev_err(&pdev->dev, "wdfshim: cannot re-enable after the reset\n");
+		dev_err(&pdev->dev, "cannot re-enable after the reset\n");
 		return PCI_ERS_RESULT_DISCONNECT;
 	}
 	pci_restore_state(pdev);
@@ -370,7 +368,7 @@ static pci_ers_result_t wdf_pci_slot_reset(struct pci_dev *pdev)
 static void wdf_pci_error_resume(struct pci_dev *pdev)
 {
 	if (NT_SUCCESS(wdf_device_reset_done(pci_get_drvdata(pdev))))
-		dev_info(&pdev->dev, "wdfshim: recovered from the PCI error\n");
+		dev_info(&pdev->dev, "recovered from the PCI error\n");
 }
 
 static const struct pci_error_handlers wdf_pci_err_handlers = {

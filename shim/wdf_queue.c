@@ -481,7 +481,7 @@ NTSTATUS WdfIoQueueRetrieveNextRequest(WDFQUEUE Queue, WDFREQUEST *OutRequest)
 	struct wdf_request *req;
 	unsigned long flags;
 
-	if (WARN_ONCE(!OutRequest, "wdfshim: %s: NULL OutRequest\n", __func__))
+	if (WDF_WARN_ONCE(!OutRequest, "%s: NULL OutRequest\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	*OutRequest = NULL;
 	if (!q)

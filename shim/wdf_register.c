@@ -148,7 +148,7 @@ EXPORT_SYMBOL_GPL(MmMapIoSpaceEx);
 
 void MmUnmapIoSpace(PVOID BaseAddress, SIZE_T NumberOfBytes)
 {
-	if (WARN_ONCE(!BaseAddress, "wdfshim: %s: NULL address\n", __func__))
+	if (WDF_WARN_ONCE(!BaseAddress, "%s: NULL address\n", __func__))
 		return;
 	wdf_unmap_io((void __iomem __force *)BaseAddress);
 }

@@ -488,8 +488,8 @@ void WdfRequestCompleteWithInformation(WDFREQUEST Request, NTSTATUS Status,
 	if (!req)
 		return;
 	spin_lock_irqsave(&req->lock, flags);
-	if (WARN_ONCE(req->state == WDF_REQ_COMPLETED,
-		      "wdfshim: request completed twice\n")) {
+	if (WDF_WARN_ONCE(req->state == WDF_REQ_COMPLETED,
+			  "request completed twice\n")) {
 		spin_unlock_irqrestore(&req->lock, flags);
 		return;
 	}
@@ -543,8 +543,8 @@ void WdfRequestGetParameters(WDFREQUEST Request,
 {
 	struct wdf_request *req = wdf_req(Request, __func__);
 
-	if (!req || WARN_ONCE(!Parameters, "wdfshim: %s: NULL parameters\n",
-			      __func__))
+	if (!req || WDF_WARN_ONCE(!Parameters, "%s: NULL parameters\n",
+				  __func__))
 		return;
 	*Parameters = req->params;
 }
@@ -611,7 +611,7 @@ static NTSTATUS wdf_request_retrieve_buffer(WDFREQUEST Request, bool output,
 {
 	struct wdf_request *req = wdf_req(Request, fn);
 
-	if (WARN_ONCE(!Buffer, "wdfshim: %s: NULL Buffer\n", fn))
+	if (WDF_WARN_ONCE(!Buffer, "%s: NULL Buffer\n", fn))
 		return STATUS_INVALID_PARAMETER;
 	if (!req) {
 		*Buffer = NULL;
@@ -644,7 +644,7 @@ static NTSTATUS wdf_request_mdl(WDFREQUEST Request, PMDL *Mdl,
 {
 	struct wdf_request *req = wdf_req(Request, fn);
 
-	if (WARN_ONCE(!Mdl, "wdfshim: %s: NULL Mdl\n", fn))
+	if (WDF_WARN_ONCE(!Mdl, "%s: NULL Mdl\n", fn))
 		return STATUS_INVALID_PARAMETER;
 	*Mdl = NULL;
 	if (!req)
@@ -688,8 +688,7 @@ NTSTATUS WdfRequestMarkCancelableEx(WDFREQUEST Request,
 
 	if (!req)
 		return STATUS_INVALID_HANDLE;
-	if (WARN_ONCE(!EvtRequestCancel, "wdfshim: %s: NULL callback\n",
-		      __func__))
+	if (WDF_WARN_ONCE(!EvtRequestCancel, "%s: NULL callback\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	spin_lock_irqsave(&req->lock, flags);
 	if (req->state != WDF_REQ_PRESENTED)
@@ -748,7 +747,7 @@ static NTSTATUS wdf_request_memory(WDFREQUEST Request, bool output,
 	NTSTATUS st;
 	PVOID va;
 
-	if (WARN_ONCE(!Memory, "wdfshim: %s: NULL Memory\n", fn))
+	if (WDF_WARN_ONCE(!Memory, "%s: NULL Memory\n", fn))
 		return STATUS_INVALID_PARAMETER;
 	*Memory = NULL;
 	if (!req)
@@ -815,13 +814,13 @@ void WdfRequestStopAcknowledge(WDFREQUEST Request, BOOLEAN Requeue)
 
 	if (!req)
 		return;
-	if (WARN_ONCE(!req->stop_called || req->state != WDF_REQ_PRESENTED,
-		      "wdfshim: %s outside EvtIoStop\n", __func__))
+	if (WDF_WARN_ONCE(!req->stop_called || req->state != WDF_REQ_PRESENTED,
+			  "%s outside EvtIoStop\n", __func__))
 		return;
 	if (!Requeue)
 		return;		/* the driver completes it later */
-	if (WARN_ONCE(req->cancel, "wdfshim: %s: requeue of a cancelable request\n",
-		      __func__))
+	if (WDF_WARN_ONCE(req->cancel, "%s: requeue of a cancelable request\n",
+			  __func__))
 		return;
 	/* back into a queue being purged: completed as the purge does */
 	WdfRequestComplete(Request, STATUS_NO_SUCH_DEVICE);

@@ -68,8 +68,7 @@ static void wdf_spinlock_dispose(struct wdf_object *obj)
 {
 	struct wdf_spinlock *s = container_of(obj, struct wdf_spinlock, obj);
 
-	WARN_ONCE(READ_ONCE(s->owner),
-		  "wdfshim: WDFSPINLOCK deleted while held\n");
+	WDF_WARN_ONCE(READ_ONCE(s->owner), "WDFSPINLOCK deleted while held\n");
 	lockdep_unregister_key(&s->key);
 }
 
@@ -104,9 +103,9 @@ void WdfSpinLockAcquire(WDFSPINLOCK SpinLock)
 	unsigned long flags;
 
 	__acquire(SpinLock);
-	if (!s || WARN_ONCE(READ_ONCE(s->owner) == current,
-			    "wdfshim: %s: lock already held by the caller\n",
-			    __func__))
+	if (!s || WDF_WARN_ONCE(READ_ONCE(s->owner) == current,
+				"%s: lock already held by the caller\n",
+				__func__))
 		return;
 	spin_lock_irqsave(&s->lock, flags);
 	__release(&s->lock);
@@ -123,9 +122,9 @@ void WdfSpinLockRelease(WDFSPINLOCK SpinLock)
 	unsigned long flags;
 
 	__release(SpinLock);
-	if (!s || WARN_ONCE(READ_ONCE(s->owner) != current,
-			    "wdfshim: %s: lock not held by the caller\n",
-			    __func__))
+	if (!s || WDF_WARN_ONCE(READ_ONCE(s->owner) != current,
+				"%s: lock not held by the caller\n",
+				__func__))
 		return;
 	flags = s->flags;
 	WRITE_ONCE(s->owner, NULL);
@@ -184,8 +183,8 @@ void WdfWaitLockRelease(WDFWAITLOCK Lock)
 	struct wdf_waitlock *w = WDF_GET(wdf_waitlock, Lock,
 					 WDF_TYPE_WAITLOCK);
 
-	if (!w || WARN_ONCE(!xchg(&w->held, 0),
-			    "wdfshim: %s: lock not held\n", __func__))
+	if (!w || WDF_WARN_ONCE(!xchg(&w->held, 0),
+				"%s: lock not held\n", __func__))
 		return;
 	up(&w->sem);
 }

@@ -25,8 +25,8 @@ NTSTATUS wdf_test_driver_create(const char *name,
 	PDRIVER_OBJECT obj;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Driver || !DriverEntry, "wdfshim: %s: NULL pointer\n",
-		      __func__))
+	if (WDF_WARN_ONCE(!Driver || !DriverEntry, "%s: NULL pointer\n",
+			  __func__))
 		return STATUS_INVALID_PARAMETER;
 	*Driver = NULL;
 	obj = kzalloc(sizeof(*obj), GFP_KERNEL);
@@ -69,8 +69,8 @@ NTSTATUS wdf_test_device_add(WDFDRIVER Driver, struct device *dev,
 	struct wdf_device *d;
 	NTSTATUS st;
 
-	if (WARN_ONCE(!Device || !dev || (Count && !Resources),
-		      "wdfshim: %s: NULL pointer\n", __func__))
+	if (WDF_WARN_ONCE(!Device || !dev || (Count && !Resources),
+			  "%s: NULL pointer\n", __func__))
 		return STATUS_INVALID_PARAMETER;
 	*Device = NULL;
 	if (!drv)
@@ -210,7 +210,7 @@ long wdf_test_io_wait(struct wdf_test_io *Io, unsigned long TimeoutMs)
 {
 	long r;
 
-	if (WARN_ONCE(IS_ERR_OR_NULL(Io), "wdfshim: %s: bad io\n", __func__))
+	if (WDF_WARN_ONCE(IS_ERR_OR_NULL(Io), "%s: bad io\n", __func__))
 		return -EINVAL;
 	if (Io->req) {
 		r = wdf_request_wait(Io->req, false,
@@ -229,7 +229,7 @@ EXPORT_SYMBOL_GPL(wdf_test_io_wait);
 static long wdf_test_io_finish(struct wdf_test_io *io, bool cancel,
 			       const char *fn)
 {
-	if (WARN_ONCE(IS_ERR_OR_NULL(io), "wdfshim: %s: bad io\n", fn))
+	if (WDF_WARN_ONCE(IS_ERR_OR_NULL(io), "%s: bad io\n", fn))
 		return -EINVAL;
 	if (io->req && cancel)
 		wdf_request_cancel_and_wait(io->req);

@@ -140,9 +140,9 @@ BOOLEAN WdfTimerStop(WDFTIMER Timer, BOOLEAN Wait)
 	if (!t)
 		return FALSE;
 	WRITE_ONCE(t->stopping, true);
-	if (Wait && !WARN_ONCE(current_work() == &t->work,
-			       "wdfshim: %s(Wait) from its own callback\n",
-			       __func__)) {
+	if (Wait && !WDF_WARN_ONCE(current_work() == &t->work,
+				   "%s(Wait) from its own callback\n",
+				   __func__)) {
 		bool pending = timer_delete_sync(&t->timer);
 
 		return cancel_work_sync(&t->work) || pending;

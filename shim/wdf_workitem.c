@@ -93,9 +93,9 @@ void WdfWorkItemEnqueue(WDFWORKITEM WorkItem)
 	struct wdf_workitem *w = WDF_GET(wdf_workitem, WorkItem,
 					 WDF_TYPE_WORKITEM);
 
-	if (!w || WARN_ONCE(w->obj.deleting,
-			    "wdfshim: %s on a work item being deleted\n",
-			    __func__))
+	if (!w || WDF_WARN_ONCE(w->obj.deleting,
+				"%s on a work item being deleted\n",
+				__func__))
 		return;
 	queue_work(wdf_wq, &w->work);
 }
@@ -106,8 +106,8 @@ void WdfWorkItemFlush(WDFWORKITEM WorkItem)
 	struct wdf_workitem *w = WDF_GET(wdf_workitem, WorkItem,
 					 WDF_TYPE_WORKITEM);
 
-	if (!w || WARN_ONCE(current_work() == &w->work,
-			    "wdfshim: %s from its own callback\n", __func__))
+	if (!w || WDF_WARN_ONCE(current_work() == &w->work,
+				"%s from its own callback\n", __func__))
 		return;
 	flush_work(&w->work);
 }

@@ -58,8 +58,10 @@ check "unbind edu ($edubdf) with held requests" \
 wait $p2; r2=$?
 sed 's/^/  edutest| /' /tmp/edu-stop.out
 check "held requests ended by the removal: $(tail -n 1 /tmp/edu-stop.out)" [ $r2 -eq 0 ]
+# DbgPrintEx in a device callback: the device's name, then the driver's
+# own text (no "wdfshim: " in between).
 check "EvtIoStop called for the held factorial" \
-	sh -c 'dmesg | grep -q "edu: EvtIoStop: factorial request, flags 0x10000002"'
+	sh -c "dmesg | grep -q '$edubdf: edu: EvtIoStop: factorial request, flags 0x10000002'"
 check "bind edu again" sh -c "echo $edubdf > /sys/bus/pci/drivers/edu/bind"
 check "/dev/edu0 back after bind" wait_for /dev/edu0 10
 "$EDUTEST" -d /dev/edu0 -T fact,direct > /tmp/edu4.out 2>&1
