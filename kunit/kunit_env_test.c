@@ -15,7 +15,7 @@
 
 static void env_dma_alloc_coherent(struct kunit *test)
 {
-	struct device *dev = kunit_device_register(test, "plx-env-dma");
+	struct device *dev = kunit_device_register(test, "kunit-env-dma");
 	const size_t len = 96;
 	dma_addr_t dma = 0;
 	u8 *cpu;
@@ -38,7 +38,7 @@ static void env_dma_alloc_coherent(struct kunit *test)
 
 static void env_mask_refused_without_dma_mask(struct kunit *test)
 {
-	struct device *dev = kunit_device_register(test, "plx-env-nomask");
+	struct device *dev = kunit_device_register(test, "kunit-env-nomask");
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(dev));
 	KUNIT_ASSERT_EQ(test, dma_set_mask_and_coherent(dev, DMA_BIT_MASK(32)), 0);
@@ -72,18 +72,18 @@ static void env_user_memory(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, back, pattern, sizeof(pattern));
 }
 
-static struct kunit_case plx_env_cases[] = {
+static struct kunit_case kunit_env_cases[] = {
 	KUNIT_CASE(env_dma_alloc_coherent),
 	KUNIT_CASE(env_mask_refused_without_dma_mask),
 	KUNIT_CASE(env_user_memory),
 	{}
 };
 
-static struct kunit_suite plx_env_suite = {
-	.name = "plx_env",
-	.test_cases = plx_env_cases,
+static struct kunit_suite kunit_env_suite = {
+	.name = "kunit_env",
+	.test_cases = kunit_env_cases,
 };
-kunit_test_suite(plx_env_suite);
+kunit_test_suite(kunit_env_suite);
 
 MODULE_DESCRIPTION("KUnit: DMA and user memory in the KUnit environment");
 MODULE_LICENSE("GPL");
