@@ -222,8 +222,9 @@ static int wdf_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (!msi)
 		no_intx = wdf_pci_intx_check(pdev);
 	n = wdf_pci_resources(pdev, desc, msi, !no_intx);
-	if (!NT_SUCCESS(wdf_cmres_lists_create(desc, n, &raw, &trans))) {
-		ret = -ENOMEM;
+	st = wdf_cmres_lists_create(desc, n, &raw, &trans);
+	if (!NT_SUCCESS(st)) {
+		ret = wdf_status_to_errno(st);	/* -ENOMEM, from the table */
 		goto release;
 	}
 	st = wdf_device_add(drv, &pdev->dev, pdev, &d);
