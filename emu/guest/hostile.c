@@ -49,51 +49,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BAR0_SIZE	0x200u
-#define SRAM_SIZE	0x20000u
+/*
+ * PCI configuration space: the system's names; the chip's registers, bits
+ * and BAR sizes: the model side's one map (never the driver's headers).
+ */
+#include <linux/pci_regs.h>
 
-#define INTCSR		0x68
-#define CNTRL		0x6c
-#define PCIHIDR		0x70
-#define PCIHREV		0x74
-#define DMAMODE(c)	((c) ? 0x94 : 0x80)
-#define DMAPADR(c)	((c) ? 0x98 : 0x84)
-#define DMALADR(c)	((c) ? 0x9c : 0x88)
-#define DMASIZ(c)	((c) ? 0xa0 : 0x8c)
-#define DMADPR(c)	((c) ? 0xa4 : 0x90)
-#define DMACSR(c)	((c) ? 0xa9 : 0xa8)
-#define DMADAC(c)	((c) ? 0xb8 : 0xb4)
-#define PABTADR		0x104
-
-#define CNTRL_RESET	(1u << 30)
-#define MODE_32BIT	0x3u
-#define MODE_CHAIN	(1u << 9)
-#define MODE_DONEIEN	(1u << 10)
-#define MODE_CLRCOUNT	(1u << 16)
-#define MODE_INTPCI	(1u << 17)
-#define MODE_DACCHAIN	(1u << 18)
-#define DPR_PCI		(1u << 0)
-#define DPR_END		(1u << 1)
-#define DPR_TC		(1u << 2)
-#define DPR_L2P		(1u << 3)
-#define CSR_ENABLE	0x01
-#define CSR_START	0x02
-#define CSR_ABORT	0x04
-#define CSR_CLEAR	0x08
-#define CSR_DONE	0x10
-#define INTCSR_DMA0IA	(1u << 21)
-#define INTCSR_DMA1IA	(1u << 22)
-#define INTCSR_PABORTIA	(1u << 14)
-#define INTCSR_NOTBM	(0xfu << 24)	/* active low: 1 = no abort */
-#define INTCSR_DMANOTBM(c) (1u << (25 + (c)))
-
-#define PCI_COMMAND	0x04
-#define PCI_STATUS	0x06
-#define CMD_IO		0x1
-#define CMD_MEM		0x2
-#define CMD_MASTER	0x4
-#define STATUS_RMA	0x2000
-#define STATUS_ABORTS	0x3800
+#include "../model/plx9656.h"
+#include "../model/plx9656_regs.h"
 
 static int npass, nfail;
 static volatile uint8_t *r0, *s2, *s3;
@@ -155,11 +118,13 @@ static void wr_raw(unsigned int off, uint32_t v, int w)
 /* A BAR0 write that never enables INTA# (see the top comment). */
 static void wr(unsigned int off, uint32_t v, int w)
 {
-	if (off <= INTCSR + 1 && INTCSR + 1 < off + (unsigned int)w)
-		v &= ~(1u << (8 * (INTCSR + 1 - off)));
+	if (off <= PLX_REG_INTCSR + 1 &&
+	    PLX_REG_INTCSR + 1 < off + (unsigned int)w)
+		v &= ~(1u << (8 * (PLX_REG_INTCSR + 1 - off)));
 	wr_raw(off, v, w);
-	if (off <= CNTRL + 3 && CNTRL + 3 < off + (unsigned int)w)
-		wr_raw(INTCSR + 1, 0, 1);	/* a reset sets bit 8 again */
+	if (off <= PLX_REG_CNTRL + 3 &&
+	    PLX_REG_CNTRL + 3 < off + (unsigned int)w)
+		wr_raw(PLX_REG_INTCSR + 1, 0, 1); /* a reset sets bit 8 again */
 }
 
 static uint32_t rd32(unsigned int off) { return rd(off, 4); }
@@ -182,7 +147,8 @@ static void cfg_wr16(unsigned int off, uint16_t v)
 
 static void set_master(int on)
 {
-	cfg_wr16(PCI_COMMAND, CMD_IO | CMD_MEM | (on ? CMD_MASTER : 0));
+	cfg_wr16(PCI_COMMAND, PCI_COMMAND_IO | PCI_COMMAND_MEMORY |
+		 (on ? PCI_COMMAND_MASTER : 0));
 }
 
 static void sleep_ms(unsigned int ms)
@@ -198,21 +164,21 @@ static int wait_done(int c, unsigned int ms)
 	unsigned int i;
 
 	for (i = 0; i < ms; i++) {
-		if (rd(DMACSR(c), 1) & CSR_DONE)
+		if (rd(PLX_REG_DMACSR(c), 1) & PLX_DMACSR_DONE)
 			return 1;
 		sleep_ms(1);
 	}
-	return (rd(DMACSR(c), 1) & CSR_DONE) != 0;
+	return (rd(PLX_REG_DMACSR(c), 1) & PLX_DMACSR_DONE) != 0;
 }
 
 /* Stop whatever a channel does and clear its interrupt. */
 static void quiesce(int c)
 {
 	if (!wait_done(c, 200)) {
-		wr(DMACSR(c), CSR_ABORT, 1);
+		wr(PLX_REG_DMACSR(c), PLX_DMACSR_ABORT, 1);
 		wait_done(c, 200);
 	}
-	wr(DMACSR(c), CSR_CLEAR, 1);
+	wr(PLX_REG_DMACSR(c), PLX_DMACSR_CLEARINTR, 1);
 }
 
 static uint64_t bar_phys[4];
@@ -320,14 +286,14 @@ static void buf_fill(uint8_t *p, uint32_t len, uint32_t seed)
 static void block_dma(int c, uint64_t pci, uint32_t local, uint32_t len,
 		      int to_host, uint32_t mode_extra)
 {
-	wr(DMACSR(c), CSR_CLEAR, 1);
-	wr32(DMAMODE(c), MODE_32BIT | mode_extra);
-	wr32(DMAPADR(c), (uint32_t)pci);
-	wr32(DMADAC(c), (uint32_t)(pci >> 32));
-	wr32(DMALADR(c), local);
-	wr32(DMASIZ(c), len);
-	wr32(DMADPR(c), to_host ? DPR_L2P : 0);
-	wr(DMACSR(c), CSR_ENABLE | CSR_START, 1);
+	wr(PLX_REG_DMACSR(c), PLX_DMACSR_CLEARINTR, 1);
+	wr32(PLX_REG_DMAMODE(c), PLX_DMAMODE_WIDTH32 | mode_extra);
+	wr32(PLX_REG_DMAPADR(c), (uint32_t)pci);
+	wr32(PLX_REG_DMADAC(c), (uint32_t)(pci >> 32));
+	wr32(PLX_REG_DMALADR(c), local);
+	wr32(PLX_REG_DMASIZ(c), len);
+	wr32(PLX_REG_DMADPR(c), to_host ? PLX_DMADPR_XFERL2P : 0);
+	wr(PLX_REG_DMACSR(c), PLX_DMACSR_ENABLE | PLX_DMACSR_START, 1);
 }
 
 static int buf_all(const uint8_t *p, uint32_t len, uint8_t v)
@@ -351,34 +317,38 @@ static void iommu_abort(int c, const char *what, uint64_t pci, uint64_t want,
 	unsigned int i;
 	uint32_t v;
 
-	cfg_wr16(PCI_STATUS, STATUS_ABORTS);
+	cfg_wr16(PCI_STATUS, PLX_STATUS_ABORTS);
 	if (chain) {
-		wr(DMACSR(c), CSR_CLEAR, 1);
-		wr32(DMAMODE(c), MODE_32BIT | MODE_CHAIN);
-		wr32(DMADAC(c), 0);
-		wr32(DMADPR(c), (uint32_t)pci | DPR_PCI);
-		wr(DMACSR(c), CSR_ENABLE | CSR_START, 1);
+		wr(PLX_REG_DMACSR(c), PLX_DMACSR_CLEARINTR, 1);
+		wr32(PLX_REG_DMAMODE(c),
+		     PLX_DMAMODE_WIDTH32 | PLX_DMAMODE_CHAINEN);
+		wr32(PLX_REG_DMADAC(c), 0);
+		wr32(PLX_REG_DMADPR(c), (uint32_t)pci | PLX_DMADPR_DESCPCI);
+		wr(PLX_REG_DMACSR(c), PLX_DMACSR_ENABLE | PLX_DMACSR_START, 1);
 		want = pci;
 	} else {
 		block_dma(c, pci, local, 4096, to_host, 0);
 	}
 	/* whether an aborted channel sets Done is uncertain: wait for the
 	 * report instead */
-	for (i = 0; i < 2000 && !(cfg_rd16(PCI_STATUS) & STATUS_RMA); i++)
+	for (i = 0; i < 2000 &&
+	     !(cfg_rd16(PCI_STATUS) & PCI_STATUS_REC_MASTER_ABORT); i++)
 		sleep_ms(1);
-	v = rd32(INTCSR);
-	result((cfg_rd16(PCI_STATUS) & STATUS_RMA) &&
-	       (v & INTCSR_PABORTIA) &&
-	       (v & INTCSR_NOTBM) == (INTCSR_NOTBM & ~INTCSR_DMANOTBM(c)) &&
-	       rd32(PABTADR) == (uint32_t)want,
+	v = rd32(PLX_REG_INTCSR);
+	result((cfg_rd16(PCI_STATUS) & PCI_STATUS_REC_MASTER_ABORT) &&
+	       (v & PLX_INTCSR_PABORTIA) &&
+	       (v & PLX_INTCSR_ABTMASTERS) ==
+	       (PLX_INTCSR_ABTMASTERS & ~PLX_INTCSR_DMANOTBM(c)) &&
+	       rd32(PLX_REG_PABTADR) == (uint32_t)want,
 	       "IOMMU: %s faults: PCI status 0x%04x, INTCSR 0x%08x, PABTADR 0x%08x (want 0x%08x)",
-	       what, cfg_rd16(PCI_STATUS), v, rd32(PABTADR), (uint32_t)want);
+	       what, cfg_rd16(PCI_STATUS), v, rd32(PLX_REG_PABTADR),
+	       (uint32_t)want);
 	if (!wait_done(c, 200)) {
-		wr(DMACSR(c), CSR_ABORT, 1);
+		wr(PLX_REG_DMACSR(c), PLX_DMACSR_ABORT, 1);
 		wait_done(c, 200);
 	}
-	wr(DMACSR(c), CSR_CLEAR, 1);
-	cfg_wr16(PCI_STATUS, STATUS_ABORTS);
+	wr(PLX_REG_DMACSR(c), PLX_DMACSR_CLEARINTR, 1);
+	cfg_wr16(PCI_STATUS, PLX_STATUS_ABORTS);
 }
 
 static void garbage_regs(int c, int master)
@@ -388,20 +358,22 @@ static void garbage_regs(int c, int master)
 
 	if (master) {
 		/* block mode: reads of guest memory, or writes nowhere */
-		mode &= ~MODE_CHAIN;
-		if (dpr & DPR_L2P)
-			wr32(DMADAC(c), 0x80000000u | (uint32_t)rnd());
+		mode &= ~PLX_DMAMODE_CHAINEN;
+		if (dpr & PLX_DMADPR_XFERL2P)
+			wr32(PLX_REG_DMADAC(c), 0x80000000u | (uint32_t)rnd());
 		else
-			wr32(DMADAC(c), (rnd() & 1) ? 0 : (uint32_t)rnd());
+			wr32(PLX_REG_DMADAC(c),
+			     (rnd() & 1) ? 0 : (uint32_t)rnd());
 	} else {
-		wr32(DMADAC(c), (uint32_t)rnd());
+		wr32(PLX_REG_DMADAC(c), (uint32_t)rnd());
 	}
-	wr32(DMAMODE(c), mode);
-	wr32(DMAPADR(c), (uint32_t)rnd());
-	wr32(DMALADR(c), (uint32_t)rnd());
-	wr32(DMASIZ(c), (uint32_t)rnd());
-	wr32(DMADPR(c), dpr);
-	wr(DMACSR(c), CSR_ENABLE | CSR_START | (rnd() & CSR_CLEAR), 1);
+	wr32(PLX_REG_DMAMODE(c), mode);
+	wr32(PLX_REG_DMAPADR(c), (uint32_t)rnd());
+	wr32(PLX_REG_DMALADR(c), (uint32_t)rnd());
+	wr32(PLX_REG_DMASIZ(c), (uint32_t)rnd());
+	wr32(PLX_REG_DMADPR(c), dpr);
+	wr(PLX_REG_DMACSR(c), PLX_DMACSR_ENABLE | PLX_DMACSR_START |
+	   (rnd() & PLX_DMACSR_CLEARINTR), 1);
 }
 
 int main(int argc, char **argv)
@@ -448,41 +420,45 @@ int main(int argc, char **argv)
 	}
 	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/config", bdf);
 	cfg_fd = open(path, O_RDWR);
-	r0 = map_bar(bdf, 0, BAR0_SIZE);
-	s2 = map_bar(bdf, 2, SRAM_SIZE);
-	s3 = map_bar(bdf, 3, SRAM_SIZE);
+	r0 = map_bar(bdf, 0, PLX9656_BAR0_SIZE);
+	s2 = map_bar(bdf, 2, PLX9656_SRAM_BAR_SIZE);
+	s3 = map_bar(bdf, 3, PLX9656_SRAM_BAR_SIZE);
 	ok = cfg_fd >= 0 && r0 && s2 && s3 && !get_page(&pa) && !get_page(&pb) &&
 	     !get_page(&pd);
 	result(ok, "setup: config, BAR0/2/3 mapped, 3 locked pages");
 	if (!ok)
 		return tap_done();
 	set_master(0);
-	wr(INTCSR + 1, 0, 1);		/* PCI interrupt enable (reset 1) off */
-	result(rd32(PCIHIDR) == hid, "PCIHIDR 0x%08x before (want 0x%08x)",
-	       rd32(PCIHIDR), hid);
+	wr(PLX_REG_INTCSR + 1, 0, 1);	/* PCI interrupt enable (reset 1) off */
+	result(rd32(PLX_REG_PCIHIDR) == hid,
+	       "PCIHIDR 0x%08x before (want 0x%08x)", rd32(PLX_REG_PCIHIDR),
+	       hid);
 
 	/* ---- 1. bus mastering off: everything, everywhere -------------- */
 	for (round = 0; round < rounds; round++) {
 		for (w = 1; w <= 4; w *= 2)
-			for (off = 0; off + w <= BAR0_SIZE; off++)
+			for (off = 0; off + w <= PLX9656_BAR0_SIZE; off++)
 				wr(off, (uint32_t)rnd(), w);
 		for (c = 0; c < 2; c++)
 			garbage_regs(c, 0);
 		for (i = 0; i < 64; i++)	/* garbage chains in SRAM */
-			*(volatile uint32_t *)(s2 + (rnd() % SRAM_SIZE & ~3u)) =
+			*(volatile uint32_t *)
+				(s2 + (rnd() % PLX9656_SRAM_BAR_SIZE & ~3u)) =
 				(uint32_t)rnd();
 		for (c = 0; c < 2; c++) {
-			wr32(DMAMODE(c), (uint32_t)rnd() | MODE_CHAIN);
-			wr32(DMADPR(c), (uint32_t)rnd());
-			wr(CNTRL + 3, 0, 1);	/* out of reset */
-			wr(DMACSR(c), CSR_ENABLE | CSR_START, 1);
+			wr32(PLX_REG_DMAMODE(c),
+			     (uint32_t)rnd() | PLX_DMAMODE_CHAINEN);
+			wr32(PLX_REG_DMADPR(c), (uint32_t)rnd());
+			wr(PLX_REG_CNTRL + 3, 0, 1);	/* out of reset */
+			wr(PLX_REG_DMACSR(c),
+			   PLX_DMACSR_ENABLE | PLX_DMACSR_START, 1);
 		}
 		sleep_ms(20);
 		for (w = 1; w <= 4; w *= 2)
-			for (off = 0; off + w <= BAR0_SIZE; off++)
+			for (off = 0; off + w <= PLX9656_BAR0_SIZE; off++)
 				sum += rd(off, w);
 		for (i = 0; i < 256; i++) {	/* SRAM windows, all widths */
-			off = (uint32_t)rnd() % SRAM_SIZE;
+			off = (uint32_t)rnd() % PLX9656_SRAM_BAR_SIZE;
 			switch (i & 3) {
 			case 0: s2[off] = (uint8_t)rnd(); break;
 			case 1: *(volatile uint16_t *)(s3 + (off & ~1u)) = (uint16_t)rnd(); break;
@@ -492,12 +468,12 @@ int main(int argc, char **argv)
 			sum += *(volatile uint64_t *)(s2 + (off & ~7u));
 		}
 	}
-	result(rd32(PCIHIDR) == hid,
+	result(rd32(PLX_REG_PCIHIDR) == hid,
 	       "phase 1 (%u rounds of random BAR0 writes, garbage DMA, master off): board answers (sum %016" PRIx64 ")",
 	       rounds, sum);
 
 	/* ---- 2. bus mastering on: garbage that cannot hurt the guest -- */
-	wr32(CNTRL, rd32(CNTRL) & ~CNTRL_RESET);
+	wr32(PLX_REG_CNTRL, rd32(PLX_REG_CNTRL) & ~PLX_CNTRL_RESET);
 	for (c = 0; c < 2; c++)
 		quiesce(c);
 	set_master(1);
@@ -510,20 +486,24 @@ int main(int argc, char **argv)
 	}
 	/* garbage chains in SRAM: PCI->local only, 16 or 32-byte descriptors */
 	for (round = 0; round < rounds; round++) {
-		for (off = 0; off < SRAM_SIZE; off += 16) {
+		for (off = 0; off < PLX9656_SRAM_BAR_SIZE; off += 16) {
 			*(volatile uint32_t *)(s2 + off) = (uint32_t)rnd();
 			*(volatile uint32_t *)(s2 + off + 4) = (uint32_t)rnd();
 			*(volatile uint32_t *)(s2 + off + 8) = (uint32_t)rnd() & 0xffff;
 			*(volatile uint32_t *)(s2 + off + 12) =
-				((uint32_t)rnd() & ~(DPR_PCI | DPR_L2P));
+				((uint32_t)rnd() &
+				 ~(PLX_DMADPR_DESCPCI | PLX_DMADPR_XFERL2P));
 		}
 		for (c = 0; c < 2; c++) {
-			wr(DMACSR(c), CSR_CLEAR, 1);
-			wr32(DMAMODE(c), ((uint32_t)rnd() | MODE_CHAIN) &
-			     ~MODE_CLRCOUNT & 0x3fffff);
-			wr32(DMADAC(c), 0);
-			wr32(DMADPR(c), (uint32_t)rnd() & ~(DPR_PCI | DPR_L2P));
-			wr(DMACSR(c), CSR_ENABLE | CSR_START, 1);
+			wr(PLX_REG_DMACSR(c), PLX_DMACSR_CLEARINTR, 1);
+			wr32(PLX_REG_DMAMODE(c),
+			     ((uint32_t)rnd() | PLX_DMAMODE_CHAINEN) &
+			     ~PLX_DMAMODE_CLRCOUNT & PLX_DMAMODE_RW_MASK);
+			wr32(PLX_REG_DMADAC(c), 0);
+			wr32(PLX_REG_DMADPR(c), (uint32_t)rnd() &
+			     ~(PLX_DMADPR_DESCPCI | PLX_DMADPR_XFERL2P));
+			wr(PLX_REG_DMACSR(c),
+			   PLX_DMACSR_ENABLE | PLX_DMACSR_START, 1);
 		}
 		sleep_ms(50);
 		for (c = 0; c < 2; c++)
@@ -538,54 +518,62 @@ int main(int argc, char **argv)
 			d[1] = (uint32_t)rnd();
 			d[2] = (uint32_t)rnd() & 0xffff;
 			d[3] = ((uint32_t)(pd.pa + (rnd() % 256) * 16) |
-				((uint32_t)rnd() & (DPR_END | DPR_TC)) | DPR_PCI);
+				((uint32_t)rnd() & (PLX_DMADPR_CHAINEND |
+						    PLX_DMADPR_TCINTR)) |
+				PLX_DMADPR_DESCPCI);
 		}
 		__sync_synchronize();
-		wr(DMACSR(0), CSR_CLEAR, 1);
-		wr32(DMAMODE(0), MODE_32BIT | MODE_CHAIN);
-		wr32(DMADAC(0), 0);
-		wr32(DMADPR(0), (uint32_t)pd.pa | DPR_PCI);
-		wr(DMACSR(0), CSR_ENABLE | CSR_START, 1);
+		wr(PLX_REG_DMACSR(0), PLX_DMACSR_CLEARINTR, 1);
+		wr32(PLX_REG_DMAMODE(0),
+		     PLX_DMAMODE_WIDTH32 | PLX_DMAMODE_CHAINEN);
+		wr32(PLX_REG_DMADAC(0), 0);
+		wr32(PLX_REG_DMADPR(0), (uint32_t)pd.pa | PLX_DMADPR_DESCPCI);
+		wr(PLX_REG_DMACSR(0), PLX_DMACSR_ENABLE | PLX_DMACSR_START, 1);
 		sleep_ms(50);
 		quiesce(0);
 	}
 	/* DMA aimed at the board's own BARs (re-entrancy) */
 	for (round = 0; round < rounds; round++) {
-		for (off = 0; off < 0x200; off += 4)
+		for (off = 0; off < PLX9656_BAR0_SIZE; off += 4)
 			*(volatile uint32_t *)(s2 + 0x4000 + off) = (uint32_t)rnd();
-		block_dma(0, bar_phys[0], 0x4000, 0x200, 1, 0);
+		block_dma(0, bar_phys[0], 0x4000, PLX9656_BAR0_SIZE, 1, 0);
 		block_dma(1, bar_phys[2] + 0x100, 0x4000, 0x400, round & 1, 0);
 		sleep_ms(20);
-		wr32(CNTRL, rd32(CNTRL) & ~CNTRL_RESET);
+		wr32(PLX_REG_CNTRL, rd32(PLX_REG_CNTRL) & ~PLX_CNTRL_RESET);
 		for (c = 0; c < 2; c++)
 			quiesce(c);
-		block_dma(0, bar_phys[0], 0x5000, 0x200, 0, 0);
+		block_dma(0, bar_phys[0], 0x5000, PLX9656_BAR0_SIZE, 0, 0);
 		sleep_ms(20);
 		quiesce(0);
 	}
-	result(rd32(PCIHIDR) == hid,
+	result(rd32(PLX_REG_PCIHIDR) == hid,
 	       "phase 2 (garbage DMA with bus mastering on, DMA at its own BARs): board answers");
 
 	/* ---- 3. soft reset, then it must still work --------------------- */
-	wr32(CNTRL, rd32(CNTRL) | CNTRL_RESET);
+	wr32(PLX_REG_CNTRL, rd32(PLX_REG_CNTRL) | PLX_CNTRL_RESET);
 	sleep_ms(1);
-	wr32(CNTRL, rd32(CNTRL) & ~CNTRL_RESET);
-	cfg_wr16(PCI_STATUS, STATUS_ABORTS);	/* W1C: forget earlier aborts */
-	result(rd32(PCIHIDR) == hid, "after soft reset: PCIHIDR 0x%08x",
-	       rd32(PCIHIDR));
-	result((rd(DMACSR(0), 1) & CSR_DONE) && (rd(DMACSR(1), 1) & CSR_DONE),
+	wr32(PLX_REG_CNTRL, rd32(PLX_REG_CNTRL) & ~PLX_CNTRL_RESET);
+	/* W1C: forget earlier aborts */
+	cfg_wr16(PCI_STATUS, PLX_STATUS_ABORTS);
+	result(rd32(PLX_REG_PCIHIDR) == hid, "after soft reset: PCIHIDR 0x%08x",
+	       rd32(PLX_REG_PCIHIDR));
+	result((rd(PLX_REG_DMACSR(0), 1) & PLX_DMACSR_DONE) &&
+	       (rd(PLX_REG_DMACSR(1), 1) & PLX_DMACSR_DONE),
 	       "after soft reset: both channels idle (DMACSR 0x%02x 0x%02x)",
-	       rd(DMACSR(0), 1), rd(DMACSR(1), 1));
-	v = rd32(INTCSR);
-	result((v & (INTCSR_DMA0IA | INTCSR_DMA1IA | INTCSR_PABORTIA)) == 0 &&
-	       (v & INTCSR_NOTBM) == INTCSR_NOTBM,
+	       rd(PLX_REG_DMACSR(0), 1), rd(PLX_REG_DMACSR(1), 1));
+	v = rd32(PLX_REG_INTCSR);
+	result((v & (PLX_INTCSR_DMA0IA | PLX_INTCSR_DMA1IA |
+		     PLX_INTCSR_PABORTIA)) == 0 &&
+	       (v & PLX_INTCSR_ABTMASTERS) == PLX_INTCSR_ABTMASTERS,
 	       "after soft reset: no channel interrupt or abort pending, 27:24 read 1 (INTCSR 0x%08x)", v);
-	result(rd32(DMAMODE(0)) == 0x83 && rd32(DMAMODE(1)) == 0x83,
+	result(rd32(PLX_REG_DMAMODE(0)) == PLX_DMAMODE_RESET_VALUE &&
+	       rd32(PLX_REG_DMAMODE(1)) == PLX_DMAMODE_RESET_VALUE,
 	       "after soft reset: DMAMODE0/1 back to 0x83 (0x%08x 0x%08x)",
-	       rd32(DMAMODE(0)), rd32(DMAMODE(1)));
+	       rd32(PLX_REG_DMAMODE(0)), rd32(PLX_REG_DMAMODE(1)));
 
-	sram_fill(s2, 0, SRAM_SIZE, 7);
-	result(sram_check(s2, 0, SRAM_SIZE, 7) && sram_check(s3, 0, SRAM_SIZE, 7),
+	sram_fill(s2, 0, PLX9656_SRAM_SIZE, 7);
+	result(sram_check(s2, 0, PLX9656_SRAM_SIZE, 7) &&
+	       sram_check(s3, 0, PLX9656_SRAM_SIZE, 7),
 	       "SRAM: 128 KiB written through BAR2 reads back through BAR2 and BAR3");
 
 	/* behind the IOMMU every DMA of the board faults: a master abort */
@@ -602,35 +590,39 @@ int main(int argc, char **argv)
 		uint32_t *d = (uint32_t *)pd.va;
 
 		d[0] = (uint32_t)pa.pa;	d[1] = 0x10000; d[2] = 2048;
-		d[3] = DPR_PCI | DPR_L2P | DPR_END;
+		d[3] = PLX_DMADPR_DESCPCI | PLX_DMADPR_XFERL2P |
+		       PLX_DMADPR_CHAINEND;
 		__sync_synchronize();
 		iommu_abort(0, "chain ch0, descriptor in our page", pd.pa, 0, 0,
-			    0, MODE_CHAIN);
+			    0, PLX_DMAMODE_CHAINEN);
 	}
 
 	/* master abort with bus mastering off */
 	set_master(0);
 	block_dma(0, pa.pa, 0, 256, 1, 0);
 	ok = wait_done(0, 2000);
-	v = rd32(INTCSR);
-	result(ok && (v & INTCSR_NOTBM) == (INTCSR_NOTBM & ~INTCSR_DMANOTBM(0)) &&
-	       (v & INTCSR_PABORTIA),
+	v = rd32(PLX_REG_INTCSR);
+	result(ok && (v & PLX_INTCSR_ABTMASTERS) ==
+	       (PLX_INTCSR_ABTMASTERS & ~PLX_INTCSR_DMANOTBM(0)) &&
+	       (v & PLX_INTCSR_PABORTIA),
 	       "bus master off: DMA ends with INTCSR 25 = 0 (DMA0 was the master) and 14 = 1 (INTCSR 0x%08x)", v);
-	result(rd32(PABTADR) == (uint32_t)pa.pa,
-	       "PABTADR 0x%08x = the failed address 0x%08x", rd32(PABTADR),
-	       (uint32_t)pa.pa);
-	result((cfg_rd16(PCI_STATUS) & STATUS_RMA) != 0,
+	result(rd32(PLX_REG_PABTADR) == (uint32_t)pa.pa,
+	       "PABTADR 0x%08x = the failed address 0x%08x",
+	       rd32(PLX_REG_PABTADR), (uint32_t)pa.pa);
+	result((cfg_rd16(PCI_STATUS) & PCI_STATUS_REC_MASTER_ABORT) != 0,
 	       "PCI status: received master abort set (0x%04x)",
 	       cfg_rd16(PCI_STATUS));
-	cfg_wr16(PCI_STATUS, STATUS_RMA);
-	v = rd32(INTCSR);
-	result(!(cfg_rd16(PCI_STATUS) & STATUS_RMA) &&
-	       (v & (INTCSR_NOTBM | INTCSR_PABORTIA)) == INTCSR_NOTBM,
+	cfg_wr16(PCI_STATUS, PCI_STATUS_REC_MASTER_ABORT);
+	v = rd32(PLX_REG_INTCSR);
+	result(!(cfg_rd16(PCI_STATUS) & PCI_STATUS_REC_MASTER_ABORT) &&
+	       (v & (PLX_INTCSR_ABTMASTERS | PLX_INTCSR_PABORTIA)) ==
+	       PLX_INTCSR_ABTMASTERS,
 	       "clearing PCI status bit 13 clears INTCSR 14, 27:24 read 1 again (0x%08x)", v);
 	set_master(1);
-	wr(DMACSR(0), CSR_CLEAR, 1);
+	wr(PLX_REG_DMACSR(0), PLX_DMACSR_CLEARINTR, 1);
 
-	result(rd32(PCIHIDR) == hid, "the board still answers at the end");
+	result(rd32(PLX_REG_PCIHIDR) == hid,
+	       "the board still answers at the end");
 	set_master(0);
 	return tap_done();
 }

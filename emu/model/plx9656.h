@@ -21,7 +21,15 @@
 
 #define PLX9656_BAR0_SIZE	0x200u	/* memory-mapped registers */
 #define PLX9656_BAR1_SIZE	0x100u	/* I/O-space alias of the registers */
-#define PLX9656_SRAM_SIZE	0x20000u	/* 128 KiB, local space 0 (and 1) */
+/* BAR2 and BAR3: the local space 0 and 1 windows, 128 KiB each */
+#define PLX9656_SRAM_BAR_SIZE	0x20000u
+/*
+ * The on-board SRAM behind both windows (the default of
+ * struct plx9656_config.sram_size): assumed to fill a window, the board's
+ * physical SRAM size is not documented. A model built with another
+ * sram_size keeps the windows at PLX9656_SRAM_BAR_SIZE.
+ */
+#define PLX9656_SRAM_SIZE	PLX9656_SRAM_BAR_SIZE
 
 #define PLX9656_BW_9656		528000000ull	/* bytes/s: 64 bit, 66 MHz */
 #define PLX9656_BW_9056		264000000ull	/* bytes/s: 32 bit, 66 MHz */

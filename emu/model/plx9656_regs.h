@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * PLX PCI 9656 / 9056 BAR0 register offsets and bits, as used by the board
- * model and its tests (names in the style of comedi's plx9080.h).
+ * model, its QEMU device, its tests and the hostile guest
+ * (emu/guest/hostile.c): the model side's one register map (names in the
+ * style of comedi's plx9080.h).
  *
  * Private to emu/: plx9656.h does not include it, so a KUnit suite that
  * includes the driver core's own register header does not see duplicates.
@@ -186,6 +188,7 @@
 
 /* DMAMODE */
 #define PLX_DMAMODE_WIDTH_MASK	0x3u		/* 0: 8, 1: 16, 2/3: 32 bit */
+#define PLX_DMAMODE_WIDTH32	0x3u		/* 32 bit, as at reset */
 #define PLX_DMAMODE_READYIEN	(1u << 6)
 #define PLX_DMAMODE_BTERMIEN	(1u << 7)
 #define PLX_DMAMODE_BURSTEN	(1u << 8)

@@ -103,7 +103,6 @@ OBJECT_DECLARE_SIMPLE_TYPE(PLX9656State, PLX9656)
 #define PLX_VENDOR_ID		0x10b5
 #define PLX_DEFAULT_DEVICE_ID	0x9601
 #define PLX_CLASS_OTHER_BRIDGE	0x0680
-#define PLX_BAR_SRAM_SIZE	0x20000u
 #define PLX_SRAM_MAX		0x1000000u	/* 16 MiB */
 
 struct PLX9656State {
@@ -580,9 +579,9 @@ static void plx_realize(PCIDevice *pdev, Error **errp)
 	memory_region_init_io(&s->regs_io, OBJECT(s), &plx_regs_ops, s,
 			      "plx9656-regs-io", PLX9656_BAR1_SIZE);
 	memory_region_init_io(&s->sram0, OBJECT(s), &plx_sram_ops, s,
-			      "plx9656-sram0", PLX_BAR_SRAM_SIZE);
+			      "plx9656-sram0", PLX9656_SRAM_BAR_SIZE);
 	memory_region_init_io(&s->sram1, OBJECT(s), &plx_sram_ops, s,
-			      "plx9656-sram1", PLX_BAR_SRAM_SIZE);
+			      "plx9656-sram1", PLX9656_SRAM_BAR_SIZE);
 	pci_register_bar(pdev, 0, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->regs_mmio);
 	pci_register_bar(pdev, 1, PCI_BASE_ADDRESS_SPACE_IO, &s->regs_io);
 	pci_register_bar(pdev, 2, PCI_BASE_ADDRESS_SPACE_MEMORY, &s->sram0);
