@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit: WDFCOMMONBUFFER (facts §8.1, §8.4-§8.6). Buffers come from
+ * KUnit: WDFCOMMONBUFFER (doc/facts.md §8.1, §8.4-§8.6). Buffers come from
  * dma_alloc_coherent() on a kunit_device_register() device; the shim's
  * allocation points are replaced by static stubs to observe the raw size
  * it asks for and to inject failures.
@@ -150,7 +150,7 @@ static void cb_config_size_mismatch_checked_first(struct kunit *test)
 
 	WDF_COMMON_BUFFER_CONFIG_INIT(&cfg, FILE_OCTA_ALIGNMENT);
 	cfg.Size = sizeof(cfg) - 1;
-	/* even with Length 0, the Size check comes first (facts §8.5) */
+	/* even with Length 0, the Size check comes first (doc/facts.md §8.5) */
 	KUNIT_EXPECT_EQ(test, WdfCommonBufferCreateWithConfig(en, 0, &cfg,
 				WDF_NO_OBJECT_ATTRIBUTES, &cb),
 			STATUS_INFO_LENGTH_MISMATCH);
@@ -184,7 +184,7 @@ static void cb_real_coherent_memory_of_requested_length(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, WdfCommonBufferCreate(en, len, WDF_NO_OBJECT_ATTRIBUTES, &cb),
 			STATUS_SUCCESS);
 	KUNIT_ASSERT_NOT_NULL(test, cb);
-	/* a mask below PAGE_SIZE needs no padding (facts §8.4) */
+	/* a mask below PAGE_SIZE needs no padding (doc/facts.md §8.4) */
 	KUNIT_EXPECT_EQ(test, s->dma_calls, 1);
 	KUNIT_EXPECT_EQ(test, s->dma_size, len);
 	cb_check_memory(test, wd, cb, len, FILE_OCTA_ALIGNMENT);
@@ -308,7 +308,8 @@ static void cb_with_config_overrides_alignment(struct kunit *test)
 
 /*
  * A mask >= PAGE_SIZE over a block that is only page-aligned: the LA is
- * rounded up to the mask and the VA moves by the same offset (facts §8.5).
+ * rounded up to the mask and the VA moves by the same offset
+ * (doc/facts.md §8.5).
  */
 static void cb_large_mask_offsets_va_like_la(struct kunit *test)
 {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit: WDFDRIVER / WDFDEVICE (facts §2.1, §2.3, §5): the resource lists
- * PrepareHardware receives, the start sequence and how a failing callback
- * unwinds it (ReleaseHardware after a started PrepareHardware, the device
- * deleted, nothing leaked), device-interface and driver-creation
- * refusals, the power-policy calls the shim does not implement.
+ * KUnit: WDFDRIVER / WDFDEVICE (doc/facts.md §2.1, §2.3, §5): the
+ * resource lists PrepareHardware receives, the start sequence and how a
+ * failing callback unwinds it (ReleaseHardware after a started
+ * PrepareHardware, the device deleted, nothing leaked), device-interface
+ * and driver-creation refusals, the power-policy calls the shim does not
+ * implement.
  */
 #include <kunit/test.h>
 #include <linux/interrupt.h>
@@ -112,7 +113,7 @@ static void dev_cleanup(WDFOBJECT d)
 	dev_ev(d, DEV_CLEANUP);
 }
 
-/* GUID_PLX_INTERFACE (facts §6.1), for the interface tests */
+/* GUID_PLX_INTERFACE (doc/facts.md §6.1), for the interface tests */
 static const GUID dev_guid = { 0x29d2a384, 0x2e47, 0x49b5,
 			       { 0xae, 0xbf, 0x69, 0x62, 0xc2, 0x2b, 0xd7, 0xc2 } };
 

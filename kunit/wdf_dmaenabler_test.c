@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit: WDFDMAENABLER (facts §8.2, §8.3): configuration checks, the DMA
- * mask the profile puts on the device (with the 64 -> 32 bit fallback),
- * scatter/gather element limits.
+ * KUnit: WDFDMAENABLER (doc/facts.md §8.2, §8.3): configuration checks,
+ * the DMA mask the profile puts on the device (with the 64 -> 32 bit
+ * fallback), scatter/gather element limits.
  */
 #include <kunit/static_stub.h>
 #include <kunit/test.h>
@@ -188,7 +188,7 @@ static void en_max_sg_elements(struct kunit *test)
 			(size_t)WDF_DMA_ENABLER_UNLIMITED_FRAGMENTS);
 	WdfDmaEnablerSetMaximumScatterGatherElements(en, 3);
 	KUNIT_EXPECT_EQ(test, WdfDmaEnablerGetMaximumScatterGatherElements(en), (size_t)3);
-	/* 0 is ignored (facts §8.3) */
+	/* 0 is ignored (doc/facts.md §8.3) */
 	WdfDmaEnablerSetMaximumScatterGatherElements(en, 0);
 	KUNIT_EXPECT_EQ(test, WdfDmaEnablerGetMaximumScatterGatherElements(en), (size_t)3);
 #if BITS_PER_LONG == 64

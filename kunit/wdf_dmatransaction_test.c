@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit: WDFDMATRANSACTION (facts §4.4, §8.7-§8.14).
+ * KUnit: WDFDMATRANSACTION (doc/facts.md §4.4, §8.7-§8.14).
  *
  * Buffers come from wdft_sbuf_alloc(): physically scattered pages mapped
  * contiguously, so the SG list the shim must produce for any byte range is
@@ -158,7 +158,7 @@ static void tx_fragments_of_buffer_shapes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, WdfDmaTransactionRelease(fx->tx), STATUS_SUCCESS);
 }
 
-/* ---- EvtProgramDma re-entrancy (facts §4.4, §8.10, §8.11) ------------ */
+/* ---- EvtProgramDma re-entrancy (doc/facts.md §4.4, §8.10, §8.11) ----- */
 
 static void tx_execute_programs_first_fragment_synchronously(struct kunit *test)
 {
@@ -211,7 +211,7 @@ static void tx_dma_completed_programs_next_fragment_inside(struct kunit *test)
 	WdfDmaTransactionRelease(fx->tx);
 }
 
-/* ---- parameter checks of Initialize (facts §8.8) --------------------- */
+/* ---- parameter checks of Initialize (doc/facts.md §8.8) -------------- */
 
 static void tx_initialize_zero_length_is_invalid_parameter(struct kunit *test)
 {
@@ -266,7 +266,7 @@ static void tx_initialize_range_outside_mdl_is_invalid_parameter(struct kunit *t
 	WdfDmaTransactionRelease(fx->tx);
 }
 
-/* ---- state machine (facts §8.8, §8.10, §8.13) ------------------------ */
+/* ---- state machine (doc/facts.md §8.8, §8.10, §8.13) ----------------- */
 
 static void tx_execute_before_initialize_refused(struct kunit *test)
 {
@@ -394,7 +394,7 @@ static void tx_dma_completed_outside_transfer_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->rec->n, 0);
 }
 
-/* ---- partial and final completion (facts §8.11) ---------------------- */
+/* ---- partial and final completion (doc/facts.md §8.11) --------------- */
 
 static void tx_completed_with_length_resumes_after_transferred_bytes(struct kunit *test)
 {
@@ -476,7 +476,7 @@ static void tx_completed_final_stops(struct kunit *test)
 	WdfDmaTransactionRelease(fx->tx);
 }
 
-/* ---- single transfer and SG limits (facts §4.4, §8.8, §8.14) --------- */
+/* ---- single transfer and SG limits (doc/facts.md §4.4, §8.8, §8.14) -- */
 
 static void tx_single_transfer_too_many_transfers(struct kunit *test)
 {
@@ -653,7 +653,7 @@ static void tx_created_on_device_without_request(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, WdfDmaTransactionGetRequest(fx->tx));
 }
 
-/* ---- injected failures (facts §8.7, §8.8) ---------------------------- */
+/* ---- injected failures (doc/facts.md §8.7, §8.8) --------------------- */
 
 static int tx_stub_sg_fail(struct sg_table *sgt, struct page **pages,
 			   unsigned int n_pages, unsigned int offset,
@@ -741,7 +741,7 @@ static void tx_release_during_transfer(struct kunit *test)
 	WdfDmaTransactionRelease(fx->tx);
 }
 
-/* Single-transfer can only be set before Initialize (facts §8.14). */
+/* Single-transfer can only be set before Initialize (doc/facts.md §8.14). */
 static void tx_single_transfer_ignored_after_initialize(struct kunit *test)
 {
 	struct txfix *fx = txfix_create(test, TX_MAXLEN, 4);

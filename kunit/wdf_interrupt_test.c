@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit: WDFINTERRUPT (facts §4.6-§4.8, §5; architecture "Device
+ * KUnit: WDFINTERRUPT (doc/facts.md §4.6-§4.8, §5; architecture "Device
  * synchronisation"): the ISR runs with interrupts off and its FALSE means
  * "not ours"; the DPC runs after the ISR queued it, once per queueing, in
  * process context, serialised with EvtIo* by the device lock;

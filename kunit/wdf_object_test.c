@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * KUnit: object lifetime and typed contexts (facts §2.2, §8.15):
+ * KUnit: object lifetime and typed contexts (doc/facts.md §2.2, §8.15):
  * deleting a parent deletes its children first and runs every cleanup
  * callback once, children before parents; WdfObjectDelete is refused on
  * the objects KMDF flags "no delete DDI"; contexts are zeroed and typed;

@@ -7,8 +7,8 @@
  * queues present one request at a time, the completion status becomes the
  * errno and the information the return value, ioctls are METHOD_BUFFERED,
  * a signal calls the cancel routine, and InitializeUsingRequest maps the
- * request's pinned user pages (architecture "Request I/O"; facts §6.1,
- * §8.9, §9.9).
+ * request's pinned user pages (architecture "Request I/O"; doc/facts.md
+ * §6.1, §8.9, §9.9).
  */
 #include <kunit/static_stub.h>
 #include <kunit/test.h>
@@ -198,7 +198,7 @@ static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 		WdfRequestCompleteWithInformation(r, fx->st_ok, len);
 		return;
 	case Q_DMA_EMPTY:
-		/* facts §8.9: the direction is checked first ... */
+		/* doc/facts.md §8.9: the direction is checked first ... */
 		fx->st_bad_dir = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
 						wdft_program_dma, (WDF_DMA_DIRECTION)7);
 		WdfDmaTransactionRelease(fx->tx);
@@ -258,7 +258,7 @@ static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG co
 	}
 	fx->st_retrieve = WdfRequestRetrieveOutputBuffer(r, sizeof(v), &obuf, NULL);
 	if (fx->mode == Q_DMA) {
-		/* an ioctl request cannot feed a DMA transaction (facts §8.9) */
+		/* an ioctl request cannot feed a DMA transaction (doc/facts.md §8.9) */
 		fx->st_ok = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
 						wdft_program_dma, WdfDmaDirectionReadFromDevice);
 		WdfDmaTransactionRelease(fx->tx);
@@ -613,7 +613,7 @@ struct q_status_case {
 	long expect;
 };
 
-/* The errnos the architecture and facts §9.9 give user space. */
+/* The errnos the architecture and doc/facts.md §9.9 give user space. */
 static const struct q_status_case q_status_cases[] = {
 	{ STATUS_INVALID_BUFFER_SIZE, -EINVAL },
 	{ STATUS_WDF_TOO_MANY_TRANSFERS, -E2BIG },
@@ -738,7 +738,7 @@ static void q_ioctl_errors(struct kunit *test)
 	struct qfix *fx = qfix_start(test, Q_COMPLETE, false);
 	unsigned long u = q_user(test, PAGE_SIZE, PROT_READ | PROT_WRITE);
 
-	/* no output buffer: RetrieveOutputBuffer says too small (facts §6.1) */
+	/* no output buffer: RetrieveOutputBuffer: too small (doc/facts.md §6.1) */
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
 				   Q_IOCTL_NONE), (long)-EINVAL);
 	KUNIT_EXPECT_EQ(test, fx->st_retrieve, STATUS_BUFFER_TOO_SMALL);
@@ -971,7 +971,7 @@ static void q_ioctl_request_cannot_feed_dma(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_INVALID_DEVICE_REQUEST);
 }
 
-/* facts §8.9: a 0-byte request -> STATUS_INVALID_DEVICE_REQUEST. */
+/* doc/facts.md §8.9: a 0-byte request -> STATUS_INVALID_DEVICE_REQUEST. */
 static void q_initialize_using_empty_request(struct kunit *test)
 {
 	struct qfix *fx = qfix_start_zero(test, Q_DMA_EMPTY, false,

@@ -161,7 +161,7 @@ static void status_unknown_codes(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, wdf_errno_to_status(err), STATUS_UNSUCCESSFUL);
 }
 
-/* The errnos the architecture and facts §9.9 fix for user space. */
+/* The errnos the architecture and doc/facts.md §9.9 fix for user space. */
 static void status_contract_errnos(struct kunit *test)
 {
 	KUNIT_EXPECT_EQ(test, wdf_status_to_errno(STATUS_SUCCESS), 0);

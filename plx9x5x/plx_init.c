@@ -225,7 +225,7 @@ VOID PLxInitChannels(PDEVICE_EXTENSION DevExt)
  * reload the local configuration from the serial EEPROM (bit 29: write 1,
  * wait, write 0), as PLX's own and Linux's 9056 code follow a soft reset:
  * what the reset leaves of the EEPROM-loaded registers is not documented
- * (silicon notes: uncertain), the reload puts them back either way. The
+ * (doc/silicon.md §5: uncertain), the reload puts them back either way. The
  * W1C bits 20/21 are never written back as 1. Sleeps (process context).
  */
 VOID PLxHardwareReset(PDEVICE_EXTENSION DevExt)

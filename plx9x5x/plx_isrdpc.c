@@ -62,7 +62,7 @@ static BOOLEAN PLxNoteAbortMasters(PDEVICE_EXTENSION DevExt, ULONG IntCsr)
  * Status is cleared, which takes configuration-space access (not done
  * here): mask bit 10 and leave the rest to the DPC, which clears Status
  * and unmasks it. A channel the abort names fails in the DPC whether or
- * not the chip also reports Done for it (silicon notes: uncertain).
+ * not the chip also reports Done for it (doc/silicon.md §1: uncertain).
  */
 BOOLEAN PLxEvtInterruptIsr(WDFINTERRUPT Interrupt, ULONG MessageID)
 {

@@ -141,7 +141,7 @@
  * Bits 27:24 are read-only and ACTIVE LOW (reset 1): they read 1 in
  * normal operation, and a 0 names the master that was on the bus at the
  * last PCI master/target abort. Only meaningful while PLX_INTCSR_PABORTIA
- * is set (silicon notes, section 1).
+ * is set (doc/silicon.md §1).
  */
 #define PLX_INTCSR_ABNOTDM	0x01000000U	/* 0: direct master saw it */
 #define PLX_INTCSR_ABNOTDMA0	0x02000000U	/* 0: DMA channel 0 saw it */
@@ -157,7 +157,7 @@
 #define PLX_INTCSR_DRIVER_IEN	(PLX_INTCSR_PIEN | PLX_INTCSR_PABORTIEN | \
 				 PLX_INTCSR_DMA0IEN | PLX_INTCSR_DMA1IEN)
 /*
- * Access types (silicon notes, section 4): bits 13-15 and 20-31 are
+ * Access types (doc/silicon.md §4): bits 13-15 and 20-31 are
  * read-only, 5 and 7 write-1-to-clear, the rest read/write. A
  * read-modify-write of INTCSR keeps only the read/write bits, so it never
  * clears a W1C bit by accident.
@@ -260,7 +260,7 @@ C_ASSERT(__builtin_offsetof(PLX_DMA_DESCRIPTOR, NextDescriptor) == 0x0C);
 C_ASSERT(__builtin_offsetof(PLX_DMA_DESCRIPTOR, PciAddressHigh) == 0x10);
 C_ASSERT((PLX_DESC_SIZE & PLX_DESC_ALIGNMENT) == 0);
 
-/* The register map the facts give (offsets from BAR0). */
+/* The register map doc/facts.md §3.3 gives (offsets from BAR0). */
 C_ASSERT(PLX_REG_INTCSR == 0x68 && PLX_REG_CNTRL == 0x6C);
 C_ASSERT(PLX_REG_DMADPR0 - PLX_REG_DMAMODE0 == 0x10);
 C_ASSERT(PLX_REG_DMAMODE1 - PLX_REG_DMAMODE0 == 0x14);

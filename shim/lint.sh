@@ -20,6 +20,9 @@
 #   kernel-doc:shim/include  scripts/kernel-doc -none: no warning
 #   source-tree     tools/pkg/srctree.sh lists what git ls-files lists
 #   porting-table   doc/porting.md's API table matches shim/include/wdf*.h
+#   doc-refs        every "§N.M" cited resolves in doc/facts.md or
+#                   doc/silicon.md, no file names the outside reference
+#                   (tools/doc-refs.py)
 # Output: TAP (tools/tap/tap.sh), one test point per case.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -147,5 +150,11 @@ if "$root/tools/porting-table.sh" >"$root/build/lint/porting.log" 2>&1; then
 	ok "porting-table"
 else
 	ko "porting-table" "$root/build/lint/porting.log"
+fi
+# the "§" citations against doc/facts.md and doc/silicon.md
+if python3 "$root/tools/doc-refs.py" >"$root/build/lint/doc-refs.log" 2>&1; then
+	ok "doc-refs"
+else
+	ko "doc-refs" "$root/build/lint/doc-refs.log"
 fi
 tap_done lint

@@ -308,7 +308,7 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 		/* ioctls are METHOD_BUFFERED without an MDL in the shim */
 		goto fail;
 	}
-	/* facts §8.9: a 0-byte request, before the MDL is looked at */
+	/* doc/facts.md §8.9: a 0-byte request, before the MDL is looked at */
 	if (!len)
 		goto fail;
 	if (!req->mdl)

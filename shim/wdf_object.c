@@ -72,7 +72,7 @@ static NTSTATUS wdf_attributes_check(PWDF_OBJECT_ATTRIBUTES attrs,
 	    attrs->ContextTypeInfo->Size != sizeof(*attrs->ContextTypeInfo))
 		return STATUS_WDF_OBJECT_ATTRIBUTES_INVALID;
 	/*
-	 * The facts at hand name no status for a level or scope outside its
+	 * doc/facts.md names no status for a level or scope outside its
 	 * enum: the shim calls it an invalid parameter. Every valid
 	 * ExecutionLevel is honoured (the callbacks it governs run in
 	 * process context, which is both PASSIVE-safe and DISPATCH-safe).
@@ -154,7 +154,10 @@ struct wdf_create_rule {
 	bool takes_scope;
 };
 
-/* Every create's rules, in one place (facts §8; wdfobject.h lists them). */
+/*
+ * Every create's rules, in one place (doc/facts.md §8; wdfobject.h lists
+ * them).
+ */
 static const struct wdf_create_rule wdf_create_rules[WDF_TYPE_MAX] = {
 	[WDF_TYPE_DRIVER] = { WDF_TYPE_NONE, WDF_PARENT_NONE, true, true },
 	[WDF_TYPE_DEVICE] = { WDF_TYPE_NONE, WDF_PARENT_NONE, false, true },

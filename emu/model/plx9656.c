@@ -4,8 +4,8 @@
  * registers, two DMA channels, INTCSR interrupt logic, on-board SRAM, the
  * serial EEPROM and the chip's PCI configuration space.
  *
- * Written from the data-book facts (plx9x5x-facts.md §3-4) as corrected by
- * plx9656-silicon.md, whose source tags ([IS], [CO], [CERN], [SDK], [LX])
+ * Written from the data-book facts (doc/facts.md §3-4) as corrected by
+ * doc/silicon.md, whose source tags ([IS], [CO], [CERN], [SDK], [LX])
  * the register conformance table in emu/tests/test_conformance.c cites row
  * by row. Where those sources leave a point open the model makes a choice,
  * marked "UNCERTAIN" below; the driver must work with either answer.
@@ -173,7 +173,7 @@
  * the local bus, which the model does not time (nor the data's local
  * side): they cost no PCI bus time and no delay. Block mode has no
  * descriptor: gap + data.
- * Values (UNCERTAIN: plx9656-silicon.md and the facts are silent on
+ * Values (UNCERTAIN: doc/silicon.md and doc/facts.md are silent on
  * them; these are PCI Local Bus Specification 2.2/3.0 figures at 66 MHz,
  * a clock being 15 ns, for a chip that is not the bus parker):
  *   arb_gap_ns = 30 (2 clocks): one idle/turnaround clock between two

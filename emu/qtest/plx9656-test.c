@@ -18,7 +18,7 @@
  * must still work). The register table itself is checked against the
  * portable model by emu/tests/test_conformance.c; the expected values
  * here are the data book's (PLX 9656BA / 9056BA data books, see
- * /work/shared/reference/plx9656-silicon.md), not read from the model.
+ * doc/silicon.md), not read from the model.
  *
  * Register names come from the model side's one register map
  * (emu/model/plx9656_regs.h, synced to hw/misc/plx9656/model/).

@@ -7,13 +7,13 @@
  * Each row: where (BAR0 register or PCI configuration space), offset,
  * access width, field mask, value after a power-on reset, access type,
  * side effects, and (comment) the public source of the row, with the tags
- * of /work/shared/reference/plx9656-silicon.md:
+ * of doc/silicon.md ("Source tags"):
  *   [IS]   Instrumental Systems' plx9x56.h (readable, writable, reset)
  *   [CO]   Linux drivers/comedi/drivers/plx9080.h (9080 family)
  *   [CERN] CERN's plx9656_layout.h (bit names)
  *   [SDK]  PLX/Broadcom SDK register tables and chip code for the 9656
  *   [LX]   Linux drivers/net/can/sja1000/plx_pci.c (9056 reset)
- *   [SI]   plx9656-silicon.md itself (its section), where it summarises
+ *   [SI n] doc/silicon.md itself, its §n, where it summarises
  *   [PCI]  the PCI Local Bus / PCI PM specifications (capability headers)
  *   [MODEL] no source settles it: the model's documented choice
  *          (UNCERTAIN in emu/model/plx9656.c)

@@ -393,7 +393,7 @@ static void t_chain_local_descs(void)
 
 static void t_chain_single_desc_driver_style(void)
 {
-	/* facts §4.5: 32-byte slots, DMADPR = base | DescPci | TermCountInt */
+	/* doc/facts.md §4.5: 32-byte slots, DMADPR = base | DescPci | TermCountInt */
 	struct seg sg[3] = {
 		{ MEM_BASE + 0x20000, 0, 4096 },
 		{ MEM_BASE + 0x30000, 4096, 4096 },
@@ -1387,7 +1387,7 @@ static void t_schedule_cancel_and_origin(void)
 
 static void t_driver_read_flow(void)
 {
-	/* facts §4.5-4.7 read path on channel 1: 3 x 32-byte descriptors,
+	/* doc/facts.md §4.5-4.7 read path on channel 1: 3 x 32-byte descriptors,
 	 * ClearCount, DoneIntEnable, IntToPci; ISR acks with Clear; DPC sums
 	 * the residual counts (all 0 after a complete transfer). */
 	struct seg sg[3] = { { MEM_BASE + 0x10000, 0, 1500 },

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Silicon behaviours of the PLX 9656 board model beyond single register
- * fields (plx9656-silicon.md §1, §5): the abort path end to end, one
+ * fields (doc/silicon.md §1, §5): the abort path end to end, one
  * channel aborting while the other runs, pause/resume, the serial EEPROM
  * over Microwire and its reload, VPD, power management, the capability
  * list, valid mode rejected, LINTi#.

@@ -19,8 +19,8 @@
  * INTA#: set_irq only records the level; plxt_pump() runs the core's ISR
  * through wdf_test_interrupt_fire() while the level is high.
  *
- * The bench's own register and bit constants are written from the facts
- * (plx9x5x-facts.md §3.3), not taken from the core or the model.
+ * The bench's own register and bit constants are written from
+ * doc/facts.md §3.3, not taken from the core or the model.
  */
 #ifndef _PLX_KUNIT_BENCH_H
 #define _PLX_KUNIT_BENCH_H
@@ -32,7 +32,7 @@
 #include "plx_private.h"
 #include "../../emu/model/plx9656.h"
 
-/* Registers and bits, from the facts. */
+/* Registers and bits, from doc/facts.md §3.3. */
 #define PLXT_INTCSR		0x68
 #define PLXT_DMAMODE(c)		((c) ? 0x94 : 0x80)
 #define PLXT_DMADPR(c)		((c) ? 0xA4 : 0x90)
@@ -255,7 +255,7 @@ struct plxt_layout {
 u64 plxt_layout_bus(const struct plxt_layout *l, size_t i);
 
 /*
- * Check chain @c against what the facts require for bytes [@pos, @end) of
+ * Check chain @c against what doc/facts.md requires for bytes [@pos, @end) of
  * the request (file offset @foff) on channel @ch (1 = read): per
  * descriptor PADR = bus address of its first byte and physically
  * contiguous, LADR = @foff + bytes before it, SIZ > 0, flags (PCI, no

@@ -312,11 +312,11 @@ static void plx_dpc_right_channel_test(struct kunit *test)
 }
 
 /*
- * Facts §7 defect 1: the sample's DPC read branch cleared the saved Dma0Csr
- * instead of Dma1Csr, leaving a stale "channel 1 done" behind. Here: both
- * channels finish before one interrupt; afterwards neither channel keeps a
- * saved CSR, and later write-only interrupts never complete the read side
- * again nor queue a DPC that finds nothing to do.
+ * doc/facts.md §7 defect 1: the sample's DPC read branch cleared the
+ * saved Dma0Csr instead of Dma1Csr, leaving a stale "channel 1 done"
+ * behind. Here: both channels finish before one interrupt; afterwards
+ * neither channel keeps a saved CSR, and later write-only interrupts never
+ * complete the read side again nor queue a DPC that finds nothing to do.
  */
 static void plx_dpc_clears_own_csr_test(struct kunit *test)
 {

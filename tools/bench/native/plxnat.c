@@ -68,8 +68,8 @@
 #include <linux/workqueue.h>
 
 /*
- * Registers (BAR0), from the PCI 9656 data book as summarised in the
- * project's silicon notes.
+ * Registers (BAR0), from the PCI 9656 data book as summarised in
+ * doc/facts.md §3.3 and doc/silicon.md.
  */
 #define PLXNAT_INTCSR		0x68
 #define PLXNAT_DMAMODE(c)	((c) ? 0x94 : 0x80)
