@@ -23,6 +23,9 @@
 #   doc-refs        every "§N.M" cited resolves in doc/facts.md or
 #                   doc/silicon.md, no file names the outside reference
 #                   (tools/doc-refs.py)
+#   log-prefix      the shim's log prefix comes from Kbuild's pr_fmt/dev_fmt
+#                   only: no shim message spells "wdfshim: ", no bare
+#                   WARN_ONCE (WDF_WARN_ONCE adds the prefix)
 # Output: TAP (tools/tap/tap.sh), one test point per case.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -156,5 +159,13 @@ if python3 "$root/tools/doc-refs.py" >"$root/build/lint/doc-refs.log" 2>&1; then
 	ok "doc-refs"
 else
 	ko "doc-refs" "$root/build/lint/doc-refs.log"
+fi
+# the log prefix is written once (shim/Kbuild, WDF_WARN_ONCE)
+plog=$root/build/lint/log-prefix.log
+grep -nE '"wdfshim: |(^|[^_A-Z])WARN_ONCE\(' "$root"/shim/*.c >"$plog"
+if [ -s "$plog" ]; then
+	ko "log-prefix: $(wc -l <"$plog") lines spell the prefix or WARN_ONCE" "$plog"
+else
+	ok "log-prefix"
 fi
 tap_done lint

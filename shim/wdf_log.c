@@ -21,7 +21,7 @@
  * under a spin lock instead, as all of them did before (issue 10).
  *
  * DbgPrintEx prints the driver's text as it is (the driver names itself),
- * without the "wdfshim: " every other shim line has (shim/Kbuild).
+ * without the "wdfshim" prefix every other shim line has (shim/Kbuild).
  */
 #undef pr_fmt
 #define pr_fmt(fmt) fmt
