@@ -5,10 +5,11 @@
  * a queue with AllowZeroLengthRequests, user
  * buffers are pinned into MDLs first (bad pointer -> -EFAULT), sequential
  * queues present one request at a time, the completion status becomes the
- * errno and the information the return value, ioctls are METHOD_BUFFERED,
- * a signal calls the cancel routine, and InitializeUsingRequest maps the
- * request's pinned user pages (architecture "Request I/O"; doc/facts.md
- * §6.1, §8.9, §9.9).
+ * errno and the information the return value, ioctls are METHOD_BUFFERED
+ * unless made direct, a signal calls the cancel routine, and
+ * InitializeUsingRequest maps the request's pinned user pages, of a
+ * read/write or the output buffer of a direct ioctl (architecture
+ * "Request I/O"; doc/facts.md §6.1, §8.9, §9.9).
  */
 #include <kunit/static_stub.h>
 #include <kunit/test.h>
@@ -35,6 +36,7 @@ enum q_mode {
 	Q_DMA,			/* read: InitializeUsingRequest checks */
 	Q_DELETE,		/* write: try to delete the request and queue */
 	Q_DMA_EMPTY,		/* read: InitializeUsingRequest on 0 bytes */
+	Q_DMA_IOCTL,		/* ioctl: InitializeUsingRequest in .dma_dir */
 };
 
 #define Q_MAX_HELD 4
@@ -78,6 +80,7 @@ struct qfix {
 	NTSTATUS st_route_twice, st_route_bad_type, st_manual, st_default_twice;
 	WDFQUEUE h_manual;
 	WDFREQUEST got_request, after_release;
+	WDF_DMA_DIRECTION dma_dir;	/* Q_DMA_IOCTL */
 	/* WdfDeviceSetIoLimits in EvtDriverDeviceAdd when either is set */
 	ULONGLONG dev_size;
 	size_t max_len;
@@ -148,6 +151,29 @@ static void q_io_write(WDFQUEUE q, WDFREQUEST r, size_t len)
 	WdfRequestCompleteWithInformation(r, fx->status, fx->info);
 }
 
+/*
+ * InitializeUsingRequest of @r in @dir (status in fx->st_ok), Execute to
+ * the end, Release before the request completes: the bytes transferred.
+ */
+static size_t q_dma_run(struct qfix *fx, WDFREQUEST r, WDF_DMA_DIRECTION dir)
+{
+	size_t len = 0;
+	NTSTATUS st;
+
+	fx->st_ok = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
+							    wdft_program_dma, dir);
+	fx->got_request = WdfDmaTransactionGetRequest(fx->tx);
+	if (NT_SUCCESS(fx->st_ok)) {
+		if (NT_SUCCESS(WdfDmaTransactionExecute(fx->tx, fx->rec)))
+			while (!WdfDmaTransactionDmaCompleted(fx->tx, &st))
+				;
+		len = WdfDmaTransactionGetBytesTransferred(fx->tx);
+	}
+	WdfDmaTransactionRelease(fx->tx);
+	fx->after_release = WdfDmaTransactionGetRequest(fx->tx);
+	return len;
+}
+
 static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 {
 	struct qfix *fx = qfix_of(q);
@@ -183,17 +209,7 @@ static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 		fx->st_wrong_dir = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
 						wdft_program_dma, WdfDmaDirectionWriteToDevice);
 		WdfDmaTransactionRelease(fx->tx);
-		fx->st_ok = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
-						wdft_program_dma, WdfDmaDirectionReadFromDevice);
-		if (NT_SUCCESS(fx->st_ok)) {
-			fx->got_request = WdfDmaTransactionGetRequest(fx->tx);
-			if (NT_SUCCESS(WdfDmaTransactionExecute(fx->tx, fx->rec)))
-				while (!WdfDmaTransactionDmaCompleted(fx->tx, &st))
-					;
-		}
-		len = WdfDmaTransactionGetBytesTransferred(fx->tx);
-		WdfDmaTransactionRelease(fx->tx);
-		fx->after_release = WdfDmaTransactionGetRequest(fx->tx);
+		len = q_dma_run(fx, r, WdfDmaDirectionReadFromDevice);
 		q_present(fx, r);
 		WdfRequestCompleteWithInformation(r, fx->st_ok, len);
 		return;
@@ -228,6 +244,8 @@ static void q_io_read(WDFQUEUE q, WDFREQUEST r, size_t len)
 #define Q_IOCTL_RW	_IOWR('P', 7, u32)
 #define Q_IOCTL_NONE	_IO('P', 8)
 #define Q_IOCTL_UNKNOWN	_IOWR('P', 9, u32)	/* the driver knows no such code */
+#define Q_IOCTL_OUT_DIRECT	WDF_IOC_OUT_DIRECT('P', 10)
+#define Q_IOCTL_IN_DIRECT	WDF_IOC_IN_DIRECT('P', 11)
 
 static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG code)
 {
@@ -235,6 +253,7 @@ static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG co
 	WDFFILEOBJECT fo = WdfRequestGetFileObject(r);
 	PFILE_OBJECT file = fo ? WdfFileObjectWdmGetFileObject(fo) : NULL;
 	PVOID ibuf = NULL, obuf = NULL;
+	size_t len;
 	u32 v = 0;
 
 	fx->ioctl_code = code;
@@ -244,6 +263,13 @@ static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG co
 	if (file) {
 		fx->read_access = file->ReadAccess;
 		fx->write_access = file->WriteAccess;
+	}
+	if (fx->mode == Q_DMA_IOCTL) {
+		/* a direct ioctl in fx->dma_dir; returned = the bytes moved */
+		len = q_dma_run(fx, r, fx->dma_dir);
+		q_present(fx, r);
+		WdfRequestCompleteWithInformation(r, STATUS_SUCCESS, len);
+		return;
 	}
 	if (code == Q_IOCTL_UNKNOWN) {
 		/* as a driver does: no buffer is looked at */
@@ -258,7 +284,7 @@ static void q_io_ioctl(WDFQUEUE q, WDFREQUEST r, size_t out, size_t in, ULONG co
 	}
 	fx->st_retrieve = WdfRequestRetrieveOutputBuffer(r, sizeof(v), &obuf, NULL);
 	if (fx->mode == Q_DMA) {
-		/* an ioctl request cannot feed a DMA transaction (doc/facts.md §8.9) */
+		/* the shim builds no MDL for METHOD_BUFFERED (doc/facts.md §8.9) */
 		fx->st_ok = WdfDmaTransactionInitializeUsingRequest(fx->tx, r,
 						wdft_program_dma, WdfDmaDirectionReadFromDevice);
 		WdfDmaTransactionRelease(fx->tx);
@@ -917,25 +943,54 @@ static void q_stop_signal_does_not_cancel(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->cancels, 1);
 }
 
+/* The bus addresses of the first two pages at @u, @len bytes zeroed. */
+static void q_user_dma(struct kunit *test, struct qfix *fx, unsigned long u,
+		       size_t len, u64 dma[2])
+{
+	struct page *pages[2];
+
+	/* the pages the shim must map: fault them in and look them up */
+	KUNIT_ASSERT_EQ(test, clear_user((void __user *)u, len), 0UL);
+	KUNIT_ASSERT_EQ(test, pin_user_pages_fast(u, 2, FOLL_WRITE, pages), 2);
+	dma[0] = phys_to_dma(fx->wd->dev, page_to_phys(pages[0]));
+	dma[1] = phys_to_dma(fx->wd->dev, page_to_phys(pages[1]));
+	unpin_user_pages(pages, 2);
+}
+
+/* One EvtProgramDma call in @dir: @len bytes at @off of the pages at @dma. */
+static void q_expect_one_frag(struct kunit *test, const struct wdft_rec *rec,
+			      WDF_DMA_DIRECTION dir, size_t off, size_t len,
+			      const u64 dma[2])
+{
+	const struct wdft_frag *f = &rec->frags[0];
+
+	KUNIT_ASSERT_EQ(test, rec->n, 1);
+	KUNIT_EXPECT_EQ(test, f->sg_len, len);
+	KUNIT_EXPECT_EQ(test, f->dir, dir);
+	KUNIT_ASSERT_GE(test, f->nelem, 1U);
+	KUNIT_EXPECT_EQ(test, f->addr[0], dma[0] + off);
+	if (f->nelem == 2) {
+		KUNIT_EXPECT_EQ(test, (size_t)f->len[0], PAGE_SIZE - off);
+		KUNIT_EXPECT_EQ(test, f->addr[1], dma[1]);
+	} else {
+		/* merged only if the two pages are physically adjacent */
+		KUNIT_EXPECT_EQ(test, f->nelem, 1U);
+		KUNIT_EXPECT_EQ(test, dma[1], dma[0] + PAGE_SIZE);
+	}
+}
+
 static void q_initialize_using_request(struct kunit *test)
 {
 	struct qfix *fx = qfix_start(test, Q_DMA, false);
 	unsigned long u = q_user(test, 3 * PAGE_SIZE, PROT_READ | PROT_WRITE);
 	const size_t off = 200, len = PAGE_SIZE + 300;
-	struct page *pages[2];
-	const struct wdft_frag *f;
-	u64 dma0, dma1;
+	u64 dma[2];
 
 	fx->en = wdft_enabler_create(test, fx->wd, WdfDmaProfileScatterGather64Duplex, 8192);
 	KUNIT_ASSERT_EQ(test, WdfDmaTransactionCreate(fx->en, NULL, &fx->tx), STATUS_SUCCESS);
 	fx->rec = wdft_rec_alloc(test, fx->tx);
 	fx->rec->task = NULL;	/* may run on a shim thread */
-	/* the pages the shim must map: fault them in and look them up */
-	KUNIT_ASSERT_EQ(test, clear_user((void __user *)u, 3 * PAGE_SIZE), 0UL);
-	KUNIT_ASSERT_EQ(test, pin_user_pages_fast(u, 2, FOLL_WRITE, pages), 2);
-	dma0 = phys_to_dma(fx->wd->dev, page_to_phys(pages[0])) + off;
-	dma1 = phys_to_dma(fx->wd->dev, page_to_phys(pages[1]));
-	unpin_user_pages(pages, 2);
+	q_user_dma(test, fx, u, 3 * PAGE_SIZE, dma);
 
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeRead, u + off, len, 0, 0),
 			(long)len);
@@ -943,22 +998,10 @@ static void q_initialize_using_request(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_SUCCESS);
 	KUNIT_EXPECT_PTR_EQ(test, fx->got_request, fx->held[0]);
 	KUNIT_EXPECT_NULL(test, fx->after_release);
-	KUNIT_ASSERT_EQ(test, fx->rec->n, 1);
-	f = &fx->rec->frags[0];
-	KUNIT_EXPECT_EQ(test, f->sg_len, len);
-	KUNIT_EXPECT_EQ(test, f->dir, WdfDmaDirectionReadFromDevice);
-	KUNIT_ASSERT_GE(test, f->nelem, 1U);
-	KUNIT_EXPECT_EQ(test, f->addr[0], dma0);
-	if (f->nelem == 2) {
-		KUNIT_EXPECT_EQ(test, (size_t)f->len[0], PAGE_SIZE - off);
-		KUNIT_EXPECT_EQ(test, f->addr[1], dma1);
-	} else {
-		/* merged only if the two pages are physically adjacent */
-		KUNIT_EXPECT_EQ(test, f->nelem, 1U);
-		KUNIT_EXPECT_EQ(test, dma1, dma0 - off + PAGE_SIZE);
-	}
+	q_expect_one_frag(test, fx->rec, WdfDmaDirectionReadFromDevice, off, len, dma);
 }
 
+/* A METHOD_BUFFERED ioctl: the shim builds no MDL for it, refused. */
 static void q_ioctl_request_cannot_feed_dma(struct kunit *test)
 {
 	struct qfix *fx = qfix_start(test, Q_DMA, false);
@@ -969,6 +1012,102 @@ static void q_ioctl_request_cannot_feed_dma(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, u, 0, 0,
 				   Q_IOCTL_RW), 0L);
 	KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_INVALID_DEVICE_REQUEST);
+}
+
+/*
+ * A direct ioctl through Q_DMA_IOCTL in @dir: the output buffer at
+ * @out (user memory), @out_len bytes; the ioctl returns 0.
+ */
+static void q_dma_ioctl_submit(struct kunit *test, struct qfix *fx, ULONG code,
+			       WDF_DMA_DIRECTION dir, unsigned long arg,
+			       unsigned long out, u32 out_len)
+{
+	struct wdf_ioctl_direct a = { .out = out, .out_len = out_len };
+
+	fx->dma_dir = dir;
+	fx->st_ok = STATUS_PENDING;
+	fx->got_request = (WDFREQUEST)fx;
+	fx->after_release = (WDFREQUEST)fx;
+	fx->presented = 0;
+	fx->rec = wdft_rec_alloc(test, fx->tx);
+	fx->rec->task = NULL;	/* may run on a shim thread */
+	KUNIT_ASSERT_EQ(test, copy_to_user((void __user *)arg, &a, sizeof(a)), 0UL);
+	KUNIT_EXPECT_EQ(test, q_io(test, fx, WdfRequestTypeDeviceControl, arg, 0, 0,
+				   code), 0L);
+	KUNIT_ASSERT_EQ(test, fx->presented, 1);
+	KUNIT_EXPECT_NULL(test, fx->after_release);
+}
+
+/*
+ * doc/facts.md §8.9: METHOD_OUT_DIRECT with ReadFromDevice and
+ * METHOD_IN_DIRECT with WriteToDevice map the output buffer, length
+ * OutputBufferLength, and associate the request.
+ */
+static void q_direct_ioctl_feeds_dma(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_DMA_IOCTL, false);
+	unsigned long u = q_user(test, 3 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+	const size_t off = 200, len = PAGE_SIZE + 300;
+	const unsigned long arg = u + 2 * PAGE_SIZE;
+	static const struct {
+		ULONG code;
+		WDF_DMA_DIRECTION dir;
+	} c[] = {
+		{ Q_IOCTL_OUT_DIRECT, WdfDmaDirectionReadFromDevice },
+		{ Q_IOCTL_IN_DIRECT, WdfDmaDirectionWriteToDevice },
+	};
+	struct wdf_ioctl_direct a;
+	unsigned int i;
+	u64 dma[2];
+
+	fx->en = wdft_enabler_create(test, fx->wd, WdfDmaProfileScatterGather64Duplex, 8192);
+	KUNIT_ASSERT_EQ(test, WdfDmaTransactionCreate(fx->en, NULL, &fx->tx), STATUS_SUCCESS);
+	q_user_dma(test, fx, u, 3 * PAGE_SIZE, dma);
+
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		kunit_info(test, "method %u\n", WDF_IOCTL_METHOD(c[i].code));
+		q_dma_ioctl_submit(test, fx, c[i].code, c[i].dir, arg, u + off, len);
+		KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_SUCCESS);
+		KUNIT_EXPECT_PTR_EQ(test, fx->got_request, fx->held[0]);
+		KUNIT_EXPECT_EQ(test, fx->ioctl_out, len);
+		KUNIT_ASSERT_EQ(test, copy_from_user(&a, (void __user *)arg, sizeof(a)),
+				0UL);
+		KUNIT_EXPECT_EQ(test, a.returned, (u64)len);
+		q_expect_one_frag(test, fx->rec, c[i].dir, off, len, dma);
+	}
+}
+
+/*
+ * doc/facts.md §8.9: the direction must suit the method, and a request
+ * length (the output length) of 0 is STATUS_INVALID_DEVICE_REQUEST.
+ */
+static void q_direct_ioctl_dma_refusals(struct kunit *test)
+{
+	struct qfix *fx = qfix_start(test, Q_DMA_IOCTL, false);
+	unsigned long u = q_user(test, 2 * PAGE_SIZE, PROT_READ | PROT_WRITE);
+	const unsigned long arg = u + PAGE_SIZE;
+	static const struct {
+		ULONG code;
+		WDF_DMA_DIRECTION dir;
+		u32 out_len;
+	} c[] = {
+		{ Q_IOCTL_OUT_DIRECT, WdfDmaDirectionWriteToDevice, 64 },
+		{ Q_IOCTL_IN_DIRECT, WdfDmaDirectionReadFromDevice, 64 },
+		{ Q_IOCTL_OUT_DIRECT, WdfDmaDirectionReadFromDevice, 0 },
+		{ Q_IOCTL_IN_DIRECT, WdfDmaDirectionWriteToDevice, 0 },
+	};
+	unsigned int i;
+
+	fx->en = wdft_enabler_create(test, fx->wd, WdfDmaProfileScatterGather64Duplex, 8192);
+	KUNIT_ASSERT_EQ(test, WdfDmaTransactionCreate(fx->en, NULL, &fx->tx), STATUS_SUCCESS);
+	for (i = 0; i < ARRAY_SIZE(c); i++) {
+		kunit_info(test, "method %u, direction %d, out_len %u\n",
+			   WDF_IOCTL_METHOD(c[i].code), c[i].dir, c[i].out_len);
+		q_dma_ioctl_submit(test, fx, c[i].code, c[i].dir, arg, u, c[i].out_len);
+		KUNIT_EXPECT_EQ(test, fx->st_ok, STATUS_INVALID_DEVICE_REQUEST);
+		KUNIT_EXPECT_NULL(test, fx->got_request);
+		KUNIT_EXPECT_EQ(test, fx->rec->n, 0);
+	}
 }
 
 /* doc/facts.md §8.9: a 0-byte request -> STATUS_INVALID_DEVICE_REQUEST. */
@@ -1404,6 +1543,8 @@ static struct kunit_case wdf_queue_cases[] = {
 	KUNIT_CASE(q_stop_signal_does_not_cancel),
 	KUNIT_CASE(q_initialize_using_request),
 	KUNIT_CASE(q_ioctl_request_cannot_feed_dma),
+	KUNIT_CASE(q_direct_ioctl_feeds_dma),
+	KUNIT_CASE(q_direct_ioctl_dma_refusals),
 	KUNIT_CASE(q_initialize_using_empty_request),
 	KUNIT_CASE(q_remove_drain_with_signalled_waiter),
 	KUNIT_CASE(q_io_end_then_remove),

@@ -26,6 +26,7 @@
  */
 #include <linux/dma-mapping.h>
 #include <linux/export.h>
+#include <linux/ioctl.h>
 #include <linux/overflow.h>
 #include <linux/scatterlist.h>
 #include "wdf_internal.h"
@@ -276,6 +277,7 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 	struct wdf_dma_transaction *tx = WDF_TX_GET(DmaTransaction);
 	struct wdf_request *req = WDF_GET(wdf_request, Request,
 					  WDF_TYPE_REQUEST);
+	WDF_DMA_DIRECTION want;
 	size_t len;
 	NTSTATUS st;
 
@@ -304,8 +306,28 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 			goto fail;
 		len = req->params.Parameters.Write.Length;
 		break;
+	case WdfRequestTypeDeviceControl:
+		/*
+		 * A METHOD_*_DIRECT ioctl gives the MDL of its output buffer
+		 * (which an IN_DIRECT device reads). The shim builds no MDL
+		 * for a METHOD_BUFFERED ioctl, which KMDF would take in either
+		 * direction: refused (doc/porting.md).
+		 */
+		switch (WDF_IOCTL_METHOD(req->params.Parameters.DeviceIoControl.IoControlCode)) {
+		case METHOD_IN_DIRECT:
+			want = WdfDmaDirectionWriteToDevice;
+			break;
+		case METHOD_OUT_DIRECT:
+			want = WdfDmaDirectionReadFromDevice;
+			break;
+		default:
+			goto fail;
+		}
+		if (!req->direct || DmaDirection != want)
+			goto fail;
+		len = req->params.Parameters.DeviceIoControl.OutputBufferLength;
+		break;
 	default:
-		/* ioctls are METHOD_BUFFERED without an MDL in the shim */
 		goto fail;
 	}
 	/* doc/facts.md §8.9: a 0-byte request, before the MDL is looked at */

@@ -59,15 +59,17 @@ NTSTATUS WdfDmaTransactionInitialize(WDFDMATRANSACTION DmaTransaction,
 
 /**
  * WdfDmaTransactionInitializeUsingRequest() - Initialize with the MDL of
- * a read (ReadFromDevice) or write (WriteToDevice) request and associate
- * the request.
+ * a read (ReadFromDevice) or write (WriteToDevice) request, or of the
+ * output buffer of a METHOD_OUT_DIRECT (ReadFromDevice) or
+ * METHOD_IN_DIRECT (WriteToDevice) ioctl, and associate the request.
  * @DmaTransaction: a created or released transaction
- * @Request: a read or write request
+ * @Request: a read, write or direct ioctl request
  * @EvtProgramDmaFunction: called for each fragment
  * @DmaDirection: WdfDmaDirectionReadFromDevice or WdfDmaDirectionWriteToDevice
  *
  * Return: as Initialize, plus STATUS_INVALID_DEVICE_REQUEST (direction
- * does not match the request, ioctl request, request length 0).
+ * does not match the request, a METHOD_BUFFERED ioctl as the shim builds
+ * no MDL for it, request length 0).
  */
 NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransaction,
 						 WDFREQUEST Request,
