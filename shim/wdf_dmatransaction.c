@@ -311,7 +311,7 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 		 * A METHOD_*_DIRECT ioctl gives the MDL of its output buffer
 		 * (which an IN_DIRECT device reads). The shim builds no MDL
 		 * for a METHOD_BUFFERED ioctl, which KMDF would take in either
-		 * direction: refused (doc/porting.md).
+		 * direction: a feature the shim lacks (doc/porting.md).
 		 */
 		switch (WDF_IOCTL_METHOD(req->params.Parameters.DeviceIoControl.IoControlCode)) {
 		case METHOD_IN_DIRECT:
@@ -320,7 +320,10 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 		case METHOD_OUT_DIRECT:
 			want = WdfDmaDirectionReadFromDevice;
 			break;
-		default:
+		case METHOD_BUFFERED:
+			st = wdf_not_supported(__func__, "a METHOD_BUFFERED ioctl");
+			goto fail;
+		default:	/* METHOD_NEITHER: refused, as KMDF does */
 			goto fail;
 		}
 		if (!req->direct || DmaDirection != want)

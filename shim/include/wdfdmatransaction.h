@@ -68,8 +68,9 @@ NTSTATUS WdfDmaTransactionInitialize(WDFDMATRANSACTION DmaTransaction,
  * @DmaDirection: WdfDmaDirectionReadFromDevice or WdfDmaDirectionWriteToDevice
  *
  * Return: as Initialize, plus STATUS_INVALID_DEVICE_REQUEST (direction
- * does not match the request, a METHOD_BUFFERED ioctl as the shim builds
- * no MDL for it, request length 0).
+ * does not match the request, request length 0) and STATUS_NOT_SUPPORTED
+ * with a WARN_ONCE for a METHOD_BUFFERED ioctl (KMDF takes one; the shim
+ * builds no MDL for it).
  */
 NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransaction,
 						 WDFREQUEST Request,
