@@ -320,10 +320,8 @@ NTSTATUS WdfDmaTransactionInitializeUsingRequest(WDFDMATRANSACTION DmaTransactio
 		case METHOD_OUT_DIRECT:
 			want = WdfDmaDirectionReadFromDevice;
 			break;
-		case METHOD_BUFFERED:
+		default:	/* METHOD_BUFFERED: the shim has no METHOD_NEITHER */
 			st = wdf_not_supported(__func__, "a METHOD_BUFFERED ioctl");
-			goto fail;
-		default:	/* METHOD_NEITHER: refused, as KMDF does */
 			goto fail;
 		}
 		if (!req->direct || DmaDirection != want)
